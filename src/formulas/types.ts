@@ -1,0 +1,170 @@
+import type { ComponentType } from 'react';
+
+/**
+ * The declaration of one formula page. A page is one folder under
+ * `src/formulas/<id>/` whose `index.ts` default-exports a `FormulaDef`, plus one
+ * line in `src/formulas/registry.ts`. The card framework (`src/ui/card/`)
+ * renders any declaration: the TeX, the worked example, the sliders, the
+ * plot, the data table, presets, prose and related links.
+ */
+
+/** The two interface languages. */
+export type Lang = 'en' | 'zh-TW';
+
+/** A value written in both languages. */
+export type Bilingual<T = string> = Record<Lang, T>;
+
+/**
+ * Symbol colour slots 1…8. Each slot is a CSS custom property `--sym-N` with a
+ * light and a dark theme value; the same slot colours a symbol in the TeX, its
+ * slider and its mark in the plot. In TeX use `sym(slot, tex)` from
+ * `src/ui/tex/sym.ts`.
+ */
+export type SymbolSlot = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+interface ParamBase {
+  /** Query-string key and state key, e.g. `T` for `?T=0.7`. ASCII letters/digits. */
+  name: string;
+  /** TeX of the symbol, e.g. `T` or `z`. */
+  tex: string;
+  /** Human name: `{ en: 'temperature', 'zh-TW': '溫度' }`. */
+  label: Bilingual;
+  /** Colour slot shared by TeX, slider and plot mark. */
+  slot?: SymbolSlot;
+}
+
+/** One number, set by a range slider and a number field. */
+export interface ScalarParam extends ParamBase {
+  kind: 'scalar';
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+  /** 'log' for ranges that span decades (temperature, learning rate). */
+  scale?: 'linear' | 'log';
+  /** Integer-valued (e.g. a class index or a count). */
+  integer?: boolean;
+}
+
+/**
+ * A list of numbers, one slider each. `length` is fixed, or taken from an
+ * integer scalar param (e.g. `{ param: 'n' }`), in which case `default` holds
+ * enough entries for the largest length.
+ */
+export interface VectorParam extends ParamBase {
+  kind: 'vector';
+  min: number;
+  max: number;
+  step: number;
+  default: readonly number[];
+  length: number | { param: string };
+  /** Label of entry i (e.g. a token); defaults to `tex_{i+1}`. */
+  itemLabel?: (i: number, lang: Lang) => string;
+}
+
+/**
+ * A rows×cols matrix of numbers, one slider per entry (attention's Q, K, V).
+ * `rows` is fixed or taken from an integer scalar param; `default` is row-major
+ * with enough rows for the largest row count.
+ */
+export interface MatrixParam extends ParamBase {
+  kind: 'matrix';
+  min: number;
+  max: number;
+  step: number;
+  default: readonly (readonly number[])[];
+  rows: number | { param: string };
+  cols: number;
+  /** Label of row i (e.g. a token). */
+  rowLabel?: (i: number, lang: Lang) => string;
+}
+
+/** An on/off switch (causal mask, scaling, comparison curves). */
+export interface ToggleParam extends ParamBase {
+  kind: 'toggle';
+  default: boolean;
+}
+
+/** One of a few named integer options (a true class, a selected row). */
+export interface ChoiceParam extends ParamBase {
+  kind: 'choice';
+  options: readonly { value: number; label: Bilingual }[];
+  default: number;
+}
+
+export type Param = ScalarParam | VectorParam | MatrixParam | ToggleParam | ChoiceParam;
+
+/** The value a param holds in state and in the URL. */
+export type ParamValue = number | boolean | number[] | number[][];
+
+/** The current values of a page, keyed by param name. */
+export type Values = Readonly<Record<string, ParamValue>>;
+
+/** A named starting point worth showing (softmax: "confident"). */
+export interface Preset {
+  id: string;
+  label: Bilingual;
+  /** Values it sets; params it omits keep their defaults. */
+  values: Readonly<Record<string, ParamValue>>;
+  /** One sentence on what to notice. */
+  note?: Bilingual;
+}
+
+/** Props every plot receives from the card. */
+export interface PlotProps<R> {
+  values: Values;
+  result: R;
+  lang: Lang;
+  /** Param name whose symbol is highlighted (hover/focus on TeX, slider or plot), or null. */
+  highlight: string | null;
+  /** Highlight a symbol from the plot (null to clear). */
+  setHighlight: (name: string | null) => void;
+  /** Change a value from inside the plot (e.g. selecting an attention row). */
+  setValue: (name: string, value: ParamValue) => void;
+}
+
+/** A table of the numbers behind the plot ("show data"). */
+export interface DataTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** Prose of a page in one language. Inline TeX is written between `$…$`. */
+export interface FormulaText {
+  /** A short introduction shown above the card. (Title and teaser live in the registry.) */
+  intro: string;
+  /** Paragraphs shown below the card (hidden in presentation mode). */
+  body: string[];
+}
+
+/** The full declaration of a formula page. */
+export interface FormulaDef<R = unknown> {
+  id: string;
+  /** The formula in TeX (display mode); colour symbols with `sym()`. */
+  tex: string;
+  params: readonly Param[];
+  /** Pure: calls `src/math` and returns everything the plot and the worked example show. */
+  compute: (values: Values) => R;
+  /**
+   * The formula with the current values substituted and the result, in TeX.
+   * Must show the same numbers the plot shows (both come from `result`).
+   */
+  worked: (values: Values, result: R, lang: Lang) => string;
+  /** The plot component; d3 computes scales and paths, React renders SVG. */
+  Plot: ComponentType<PlotProps<R>>;
+  /** One sentence summarising the plot for screen readers (role="img" label). */
+  summary: (values: Values, result: R, lang: Lang) => string;
+  /** The data behind the plot, for the "show data" table. */
+  table: (values: Values, result: R, lang: Lang) => DataTable;
+  presets?: readonly Preset[];
+  text: Bilingual<FormulaText>;
+  /** Ids of related formula pages. */
+  related: readonly string[];
+}
+
+/** Identity helper that type-checks a declaration and erases its result type for the registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function defineFormula<R>(def: FormulaDef<R>): FormulaDef<any> {
+  return def;
+}

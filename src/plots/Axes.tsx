@@ -1,0 +1,83 @@
+/** A continuous scale as d3-scale returns it (linear, log, …). */
+export interface AxisScale {
+  (value: number): number;
+  ticks?: (count?: number) => number[];
+  tickFormat?: (count?: number, specifier?: string) => (d: number) => string;
+  range: () => number[];
+}
+
+interface AxisProps {
+  scale: AxisScale;
+  /** Length of the other axis (grid lines span it). */
+  size: number;
+  label: string;
+  ticks?: number;
+  /** Explicit tick values instead of `scale.ticks()`. */
+  tickValues?: readonly number[];
+  format?: (d: number) => string;
+  /** Draw faint grid lines across the plot. */
+  grid?: boolean;
+}
+
+function tickList(scale: AxisScale, count: number, values?: readonly number[]): number[] {
+  if (values) return [...values];
+  return scale.ticks ? scale.ticks(count) : [];
+}
+
+function formatter(scale: AxisScale, count: number, format?: (d: number) => string) {
+  if (format) return format;
+  const f = scale.tickFormat ? scale.tickFormat(count) : (d: number) => String(d);
+  return (d: number) => f(d).replace('-', '−');
+}
+
+/** A horizontal axis at the bottom of a plot of height `size`, with a centred label. */
+export function AxisBottom({ scale, size, label, ticks = 6, tickValues, format, grid }: AxisProps) {
+  const values = tickList(scale, ticks, tickValues);
+  const fmt = formatter(scale, ticks, format);
+  const [r0, r1] = scale.range();
+  return (
+    <g className="axis axis-x" transform={`translate(0,${size})`}>
+      <line className="axis-line" x1={r0} x2={r1} y1={0} y2={0} />
+      {values.map((v) => (
+        <g key={v} transform={`translate(${scale(v)},0)`}>
+          {grid && <line className="grid-line" y1={0} y2={-size} />}
+          <line className="tick-line" y1={0} y2={6} />
+          <text className="tick-label" y={20} textAnchor="middle">
+            {fmt(v)}
+          </text>
+        </g>
+      ))}
+      <text className="axis-label" x={(r0 + r1) / 2} y={38} textAnchor="middle">
+        {label}
+      </text>
+    </g>
+  );
+}
+
+/** A vertical axis at the left of a plot of width `size`, with a rotated label. */
+export function AxisLeft({ scale, size, label, ticks = 5, tickValues, format, grid }: AxisProps) {
+  const values = tickList(scale, ticks, tickValues);
+  const fmt = formatter(scale, ticks, format);
+  const [r0, r1] = scale.range();
+  return (
+    <g className="axis axis-y">
+      <line className="axis-line" x1={0} x2={0} y1={r0} y2={r1} />
+      {values.map((v) => (
+        <g key={v} transform={`translate(0,${scale(v)})`}>
+          {grid && <line className="grid-line" x1={0} x2={size} />}
+          <line className="tick-line" x1={-6} x2={0} />
+          <text className="tick-label" x={-9} dy="0.32em" textAnchor="end">
+            {fmt(v)}
+          </text>
+        </g>
+      ))}
+      <text
+        className="axis-label"
+        transform={`translate(-42,${(r0 + r1) / 2}) rotate(-90)`}
+        textAnchor="middle"
+      >
+        {label}
+      </text>
+    </g>
+  );
+}
