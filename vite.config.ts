@@ -38,6 +38,18 @@ export default defineConfig({
           setupFiles: ['tests/helpers/setup-dom.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
     benchmark: {
       include: ['tests/bench/**/*.bench.ts'],

@@ -1,0 +1,16 @@
+/**
+ * The formula library of the explorer: pure TypeScript, no UI imports, no
+ * module state. The names and signatures follow the math API contract.
+ */
+export type { Matrix, Vector } from './types';
+export * from './special';
+export * from './activations';
+export * from './softmax';
+export * from './information';
+export * from './losses';
+export * from './probability';
+export * from './linalg';
+export * from './attention';
+export * from './regularization';
+export * from './optimizers';
+export * from './backprop';
