@@ -14,9 +14,12 @@
  *   evaluated from the tail (a stable backward recurrence) with enough terms
  *   for full double precision, and $e^{-x^2}$ formed from an exact split of
  *   $x^2$ so that its rounding is not amplified for large x.
- * Negative arguments use $\operatorname{erf}(-x) = -\operatorname{erf}(x)$ and
+ * Arguments must be finite (NaN and ±Infinity throw a RangeError, as the
+ * library contract asks). Negative arguments use $\operatorname{erf}(-x) = -\operatorname{erf}(x)$ and
  * $\operatorname{erfc}(-x) = 2 - \operatorname{erfc}(x)$.
  */
+
+import { checkFinite } from './validate';
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126; // 2/√π
 const ONE_OVER_SQRT_PI = 0.5641895835477563; // 1/√π
@@ -72,7 +75,7 @@ function erfcTail(u: number, x: number, s: number): number {
 
 /** Error function, $\operatorname{erf}(x) = \frac{2}{\sqrt\pi}\int_0^x e^{-t^2}\,dt$. */
 export function erf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  checkFinite('erf', 'x', x);
   const a = Math.abs(x);
   if (a < SERIES_LIMIT) return erfSeries(x);
   const value = a >= ERF_SATURATES ? 1 : 1 - erfcTail(a, a, 1);
@@ -81,7 +84,7 @@ export function erf(x: number): number {
 
 /** Complementary error function, $\operatorname{erfc}(x) = 1 - \operatorname{erf}(x)$, accurate in the tail. */
 export function erfc(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  checkFinite('erfc', 'x', x);
   const a = Math.abs(x);
   if (a < SERIES_LIMIT) return 1 - erfSeries(x);
   const tail = erfcTail(a, a, 1);
@@ -90,7 +93,7 @@ export function erfc(x: number): number {
 
 /** Standard normal CDF, $\Phi(x) = \tfrac12\operatorname{erfc}(-x/\sqrt2)$, accurate in the lower tail. */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  checkFinite('normalCdf', 'x', x);
   const a = Math.abs(x);
   const u = a * Math.SQRT1_2;
   // Upper-tail mass Q(|x|) = erfc(|x|/√2)/2, with e^{-x²/2} taken from x itself.
@@ -100,7 +103,7 @@ export function normalCdf(x: number): number {
 
 /** Standard normal density, $\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}$. */
 export function normalPdf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  checkFinite('normalPdf', 'x', x);
   const a = Math.abs(x);
   if (a > 40) return 0; // e^{-800} underflows
   return expNegSquare(a, 0.5, 1 / Math.sqrt(2 * Math.PI));
