@@ -77,3 +77,15 @@ export function expectAllClose(actual: Numeric, expected: Numeric, tol: Toleranc
     0,
   );
 }
+
+/** Asserts that `call` throws a RangeError whose message matches `message` (e.g. /temperature/). */
+export function expectRangeError(call: () => unknown, message: RegExp): void {
+  let error: unknown = undefined;
+  try {
+    call();
+  } catch (e) {
+    error = e;
+  }
+  expect(error, 'expected the call to throw a RangeError').toBeInstanceOf(RangeError);
+  expect((error as Error).message).toMatch(message);
+}
