@@ -1,0 +1,148 @@
+import { scaleLinear } from 'd3-scale';
+import { useMemo } from 'react';
+import { BarChart, barBand, barCentre } from '../../plots/BarChart';
+import { PlotFrame, innerSize } from '../../plots/PlotFrame';
+import type { Margin } from '../../plots/PlotFrame';
+import type { Lang, PlotProps } from '../types';
+import { TOKENS, naiveLabel, naiveWrong } from './model';
+import type { SoftmaxResult } from './model';
+import './softmax.css';
+
+const WIDTH = 640;
+const HEIGHT = 400;
+const MARGIN: Margin = { top: 60, right: 16, bottom: 116, left: 76 };
+const { innerWidth, innerHeight } = innerSize(WIDTH, HEIGHT, MARGIN);
+
+const WORDS = {
+  en: {
+    y: 'probability p',
+    x: 'next token',
+    bars: 'p = softmax((z + c)/T)',
+    uniform: 'uniform 1/5',
+    logits: 'z + c',
+    naive: 'naive',
+    nats: 'nats',
+    overflow:
+      'Naive: e^s overflows to ∞, and ∞/∞ has no value. Stable: subtract max s first, exact.',
+    underflow:
+      'Naive: every e^s rounds to 0, and 0/0 has no value. Stable: subtract max s first, exact.',
+    ok: 'Naive and stable agree here; push the shift c towards ±1000 to break the naive one.',
+  },
+  'zh-TW': {
+    y: '機率 p',
+    x: '下一個詞元',
+    bars: 'p = softmax((z + c)/T)',
+    uniform: '均勻分布 1/5',
+    logits: 'z + c',
+    naive: '直接計算',
+    nats: 'nats',
+    overflow: '直接計算：e^s 溢位成 ∞，∞/∞ 沒有數值。穩定算法：先減去 max s，結果精確。',
+    underflow: '直接計算：每個 e^s 都捨入成 0，0/0 沒有數值。穩定算法：先減去 max s，結果精確。',
+    ok: '此時兩種算法結果相同；把平移量 c 推向 ±1000，直接計算就會出錯。',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+function fmt(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  const s = x.toFixed(digits);
+  return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace('-', '−');
+}
+
+/** Bars of the softmax probabilities, the logits under them and the naive formula's result beside the stable one. */
+export function SoftmaxPlot({
+  values,
+  result,
+  lang,
+  highlight,
+  setHighlight,
+}: PlotProps<SoftmaxResult>) {
+  const w = WORDS[lang];
+  const labels = TOKENS[lang];
+  const n = result.p.length;
+  const band = useMemo(() => barBand(n, innerWidth), [n]);
+  const y = useMemo(() => scaleLinear().domain([0, 1]).range([innerHeight, 0]), []);
+  const T = values.T as number;
+  const c = (values.c as number | undefined) ?? 0;
+  const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
+  const enter = (name: string) => () => setHighlight(name);
+  const leave = () => setHighlight(null);
+  const status = result.naiveStatus;
+  const rowY = innerHeight + 60;
+  const naiveY = innerHeight + 82;
+
+  return (
+    <PlotFrame width={WIDTH} height={HEIGHT} margin={MARGIN} className="softmax-plot">
+      <g className="legend" transform="translate(0,-42)">
+        <rect className="legend-swatch bar sym-4" x={0} y={-9} width={14} height={10} />
+        <text x={20} y={0}>
+          {w.bars}
+        </text>
+        <line className="uniform-line" x1={190} x2={214} y1={-4} y2={-4} />
+        <text x={220} y={0}>
+          {w.uniform}
+        </text>
+      </g>
+      <text className="plot-readout" x={innerWidth} y={-22} textAnchor="end">
+        <tspan
+          className={`sym-2 readout-sym${hl('T')}`}
+          onMouseEnter={enter('T')}
+          onMouseLeave={leave}
+        >
+          T = {fmt(T, 2)}
+        </tspan>
+        <tspan
+          dx={12}
+          className={`sym-3 readout-sym${hl('c')}`}
+          onMouseEnter={enter('c')}
+          onMouseLeave={leave}
+        >
+          c = {fmt(c, 0)}
+        </tspan>
+        <tspan dx={12} className="readout-entropy">
+          H(p) = {fmt(result.entropy, 2)} {w.nats} (max {fmt(result.maxEntropy, 2)})
+        </tspan>
+      </text>
+      <BarChart
+        labels={labels}
+        values={result.p}
+        width={innerWidth}
+        height={innerHeight}
+        yLabel={w.y}
+        xLabel={w.x}
+        slot={4}
+        emphasis={result.top}
+      />
+      <line className="uniform-line" x1={0} x2={innerWidth} y1={y(1 / n)} y2={y(1 / n)} />
+      <g className={`logit-row sym-1${hl('z')}`} onMouseEnter={enter('z')} onMouseLeave={leave}>
+        <text className="row-label" x={-10} y={rowY} textAnchor="end">
+          {w.logits}
+        </text>
+        {result.logits.map((l, i) => (
+          <text key={i} className="row-value" x={barCentre(band, i)} y={rowY} textAnchor="middle">
+            {fmt(l, 1)}
+          </text>
+        ))}
+      </g>
+      <g className={`naive-row naive-${status}`}>
+        <text className="row-label" x={-10} y={naiveY} textAnchor="end">
+          {w.naive}
+        </text>
+        {result.naive.map((_, i) => (
+          <text
+            key={i}
+            className={`row-value${naiveWrong(result, i) ? ' naive-wrong' : ''}`}
+            x={barCentre(band, i)}
+            y={naiveY}
+            textAnchor="middle"
+            data-index={i}
+          >
+            {naiveLabel(result, i)}
+          </text>
+        ))}
+      </g>
+      <text className={`naive-note naive-${status}`} x={-MARGIN.left + 8} y={innerHeight + 106}>
+        {w[status]}
+      </text>
+    </PlotFrame>
+  );
+}

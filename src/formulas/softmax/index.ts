@@ -1,0 +1,192 @@
+import { sym, texNum } from '../../ui/tex/sym';
+import { defineFormula } from '../types';
+import type { DataTable, Lang, Values } from '../types';
+import { CONTEXT, TOKENS, computeSoftmax, naiveLabel } from './model';
+import type { SoftmaxResult } from './model';
+import { SoftmaxPlot } from './SoftmaxPlot';
+import { TEXT } from './text';
+
+const Z = (i: string) => sym(1, `z_${i}`);
+const T = sym(2, 'T');
+const C = sym(3, 'c');
+const P = (i: string) => sym(4, `p_${i}`);
+
+/** Softmax with temperature; the shift c is added to every logit and cancels. */
+const TEX = `${P('i')} = \\frac{e^{(${Z('i')} + ${C})/${T}}}{\\sum_{j=1}^{5} e^{(${Z('j')} + ${C})/${T}}}`;
+
+function vec(xs: readonly number[], digits: number): string {
+  return `\\left(${xs.map((x) => texNum(x, digits)).join(',\\ ')}\\right)`;
+}
+
+function worked(_values: Values, r: SoftmaxResult, lang: Lang): string {
+  const lines = [
+    `s = \\frac{${sym(1, 'z')} + ${C}}{${T}} &= ${vec(r.scaled, 2)}`,
+    `m = \\max_j s_j &= ${texNum(r.max, 2)}`,
+    `e^{s - m} &= ${vec(r.stableExps, 3)},\\quad \\textstyle\\sum = ${texNum(r.stableSum, 3)}`,
+    `${sym(4, 'p')} = \\frac{e^{s - m}}{\\sum} &= ${vec(r.p, 2)}`,
+    `H(${sym(4, 'p')}) = -\\sum_i ${P('i')} \\ln ${P('i')} &= ${texNum(r.entropy, 2)}\\ \\text{nats}`,
+  ];
+  if (r.naiveStatus !== 'ok') {
+    const word = lang === 'en' ? 'naive: ' : '直接計算：';
+    const sum = r.naiveStatus === 'overflow' ? '\\infty' : '0';
+    const ratio = r.naiveStatus === 'overflow' ? '\\infty/\\infty' : '0/0';
+    const why =
+      lang === 'en'
+        ? r.naiveStatus === 'overflow'
+          ? 'overflow'
+          : 'underflow'
+        : r.naiveStatus === 'overflow'
+          ? '溢位'
+          : '下溢';
+    lines.push(
+      `\\text{${word}}\\textstyle\\sum_j e^{s_j} &= ${sum} \\;\\Rightarrow\\; ${ratio}\\ \\text{(${why})}`,
+    );
+  }
+  return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
+}
+
+function probList(r: SoftmaxResult, lang: Lang): string {
+  const sep = lang === 'en' ? ', ' : '、';
+  return TOKENS[lang].map((t, i) => `${t} ${r.p[i].toFixed(2)}`).join(sep);
+}
+
+function summary(values: Values, r: SoftmaxResult, lang: Lang): string {
+  const T = (values.T as number).toFixed(2);
+  const H = r.entropy.toFixed(2);
+  if (lang === 'en') {
+    const naive =
+      r.naiveStatus === 'ok'
+        ? ''
+        : ` The naive formula ${r.naiveStatus === 'overflow' ? 'overflows (∞/∞)' : 'underflows (0/0)'}, while the stable formula gives these values.`;
+    return `Bar chart of the next-token probabilities for “${CONTEXT.en}” at temperature T = ${T}: ${probList(r, lang)}; entropy ${H} nats.${naive}`;
+  }
+  const naive =
+    r.naiveStatus === 'ok'
+      ? ''
+      : `直接計算的公式${r.naiveStatus === 'overflow' ? '溢位（∞/∞）' : '下溢（0/0）'}，穩定算法則得到上述數值。`;
+  return `長條圖：溫度 T = ${T} 時，「${CONTEXT['zh-TW']}」下一個詞元的機率為 ${probList(r, lang)}；熵為 ${H} nats。${naive}`;
+}
+
+function round(x: number, digits = 4): number {
+  return Number(x.toPrecision(digits));
+}
+
+function table(_values: Values, r: SoftmaxResult, lang: Lang): DataTable {
+  const en = lang === 'en';
+  return {
+    caption: en
+      ? `Softmax of the logits for “${CONTEXT.en}”, stable and naive`
+      : `「${CONTEXT['zh-TW']}」logits 的 Softmax：穩定算法與直接計算`,
+    columns: en
+      ? ['token', 'z + c', 's = (z + c)/T', 'e^(s − max s)', 'p (stable)', 'p (naive)']
+      : ['詞元', 'z + c', 's = (z + c)/T', 'e^(s − max s)', 'p（穩定算法）', 'p（直接計算）'],
+    rows: TOKENS[lang].map((token, i) => {
+      const v = r.naive[i];
+      let naive: string | number;
+      if (Number.isFinite(v)) naive = round(v);
+      else {
+        const what =
+          r.naiveStatus === 'underflow' ? (en ? 'underflow' : '下溢') : en ? 'overflow' : '溢位';
+        naive = en ? `${naiveLabel(r, i)} (${what})` : `${naiveLabel(r, i)}（${what}）`;
+      }
+      return [
+        token,
+        round(r.logits[i], 6),
+        round(r.scaled[i], 6),
+        round(r.stableExps[i]),
+        round(r.p[i]),
+        naive,
+      ];
+    }),
+  };
+}
+
+export default defineFormula<SoftmaxResult>({
+  id: 'softmax',
+  tex: TEX,
+  params: [
+    {
+      kind: 'vector',
+      name: 'z',
+      tex: 'z',
+      label: { en: 'logits', 'zh-TW': 'logits' },
+      slot: 1,
+      min: -10,
+      max: 10,
+      step: 0.1,
+      default: [2.5, 1.2, 0.8, 0, -2],
+      length: 5,
+      itemLabel: (i, lang) => TOKENS[lang][i] ?? `z_${i + 1}`,
+    },
+    {
+      kind: 'scalar',
+      name: 'T',
+      tex: 'T',
+      label: { en: 'temperature', 'zh-TW': '溫度' },
+      slot: 2,
+      min: 0.05,
+      max: 20,
+      step: 0.01,
+      default: 1,
+      scale: 'log',
+    },
+    {
+      kind: 'scalar',
+      name: 'c',
+      tex: 'c',
+      label: { en: 'shift added to every logit', 'zh-TW': '加到每個 logit 的平移量' },
+      slot: 3,
+      min: -1000,
+      max: 1000,
+      step: 1,
+      default: 0,
+    },
+  ],
+  compute: computeSoftmax,
+  worked,
+  Plot: SoftmaxPlot,
+  summary,
+  table,
+  presets: [
+    {
+      id: 'confident',
+      label: { en: 'confident', 'zh-TW': '很有把握' },
+      values: { z: [6, 2, 1, 0, -2], T: 0.5, c: 0 },
+      note: {
+        en: 'One logit far ahead and a low temperature: almost all probability lands on “mat” and the entropy is near 0.',
+        'zh-TW': '一個 logit 遙遙領先、溫度又低：幾乎所有機率都落在「墊子」，熵接近 0。',
+      },
+    },
+    {
+      id: 'uncertain',
+      label: { en: 'uncertain', 'zh-TW': '猶豫不決' },
+      values: { z: [1, 0.8, 0.6, 0.4, 0.2], T: 3, c: 0 },
+      note: {
+        en: 'Close logits and a high temperature: the bars approach the uniform 1/5 line and the entropy nears ln 5 ≈ 1.61.',
+        'zh-TW': 'logits 彼此接近、溫度又高：長條逼近均勻分布 1/5 的虛線，熵接近 ln 5 ≈ 1.61。',
+      },
+    },
+    {
+      id: 'huge-logits',
+      label: { en: 'huge logits', 'zh-TW': '巨大 logits' },
+      values: { z: [2.5, 1.2, 0.8, 0, -2], T: 1, c: 1000 },
+      note: {
+        en: 'Every logit is 1000 larger. The naive e^s overflows to ∞ and ∞/∞ breaks; subtracting the maximum first gives exactly the bars of c = 0.',
+        'zh-TW':
+          '每個 logit 都大了 1000。直接計算的 e^s 溢位成 ∞，∞/∞ 失效；先減去最大值，得到的長條與 c = 0 時完全相同。',
+      },
+    },
+    {
+      id: 'very-negative-logits',
+      label: { en: 'very negative logits', 'zh-TW': '極小 logits' },
+      values: { z: [2.5, 1.2, 0.8, 0, -2], T: 1, c: -1000 },
+      note: {
+        en: 'Every logit is 1000 smaller: each e^s underflows to 0 and the naive 0/0 breaks, yet the stable bars do not move.',
+        'zh-TW':
+          '每個 logit 都小了 1000：每個 e^s 都下溢成 0，直接計算變成 0/0；穩定算法的長條卻完全不動。',
+      },
+    },
+  ],
+  text: TEXT,
+  related: ['cross-entropy', 'attention', 'entropy', 'next-token-distribution'],
+});
