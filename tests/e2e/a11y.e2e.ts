@@ -1,0 +1,56 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import { describe, expect, inject, it } from 'vitest';
+import { goto, setupBrowser } from './browser';
+
+const ids = inject('pageIds');
+const { open } = setupBrowser();
+
+const COMBOS = [
+  { lang: 'en', scheme: 'light' },
+  { lang: 'en', scheme: 'dark' },
+  { lang: 'zh-TW', scheme: 'light' },
+  { lang: 'zh-TW', scheme: 'dark' },
+] as const;
+
+/** One readable block per violation: rule, impact, help, and the first few offending nodes. */
+function describeViolations(path: string, violations: Result[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `    - ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
+        .join('\n');
+      const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '';
+      return `${path}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
+    })
+    .join('\n');
+}
+
+describe('accessibility (axe-core)', () => {
+  it.each(COMBOS)(
+    'home, not-found and every built page have no serious or critical violations ($lang, $scheme)',
+    async ({ lang, scheme }) => {
+      const { page } = await open(`/?lang=${lang}`, { colorScheme: scheme });
+      const paths = ['/', ...ids.map((id) => `/${id}`), '/no-such-page'];
+      const report: string[] = [];
+      for (const path of paths) {
+        const full = `${path}?lang=${lang}`;
+        if (path !== '/') await goto(page, full);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze();
+        const bad = results.violations.filter(
+          (v) => v.impact === 'serious' || v.impact === 'critical',
+        );
+        if (bad.length) report.push(describeViolations(`${full} (${scheme})`, bad));
+      }
+      if (report.length) console.error(report.join('\n\n'));
+      expect(report, 'serious or critical axe violations').toEqual([]);
+    },
+    180_000,
+  );
+});

@@ -1,0 +1,104 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { sleep } from './browser';
+
+// How the browser tests find things in the app: by role and accessible name where the
+// interface has them, so the tests read like what a user does. Kept in one place so a
+// change of markup is one edit.
+
+/** Interface strings the tests look for, in both languages (src/ui/i18n). */
+export const TEXT = {
+  switchToZh: /Traditional Chinese|中文/,
+  switchToEn: /英文|English/,
+  darkTheme: /Dark theme|深色主題/,
+  present: /Presentation mode|簡報模式/,
+  notFound: /Page not found|找不到這個頁面/,
+  urlNotice: /adjusted|已經調整/,
+  worked: /Worked example|計算範例/,
+} as const;
+
+/** The visible range sliders of the page's card(s). */
+export function sliders(page: Page): Locator {
+  return page.locator('main input[type="range"]:visible');
+}
+
+/** Current values of every range slider, in document order. */
+export function sliderValues(page: Page): Promise<string[]> {
+  return page
+    .locator('main input[type="range"]')
+    .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+}
+
+/** Serialized SVG content of the plot(s) in main: changes whenever the drawing changes. */
+export function plotMarkup(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main svg')]
+      .filter((svg) => !svg.closest('.katex'))
+      .map((svg) => svg.innerHTML)
+      .join('\n'),
+  );
+}
+
+/** Text of the worked example (the KaTeX annotation holds the TeX source with the numbers). */
+export function workedText(page: Page): Promise<string> {
+  return page.evaluate((pattern) => {
+    const re = new RegExp(pattern);
+    const labelled = [
+      ...document.querySelectorAll('main [aria-label], main [aria-labelledby]'),
+    ].find((el) => {
+      const by = el.getAttribute('aria-labelledby');
+      const name = by
+        ? by
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+        : (el.getAttribute('aria-label') ?? '');
+      return re.test(name);
+    });
+    const heading = [...document.querySelectorAll('main h2, main h3, main h4, main summary')].find(
+      (h) => re.test(h.textContent ?? ''),
+    );
+    const box = labelled ?? heading?.closest('section, figure, details, [class*="worked"]');
+    if (!box) return '';
+    const tex = [...box.querySelectorAll('annotation[encoding="application/x-tex"]')]
+      .map((a) => a.textContent)
+      .join(' ');
+    return tex || (box.textContent ?? '');
+  }, TEXT.worked.source);
+}
+
+/** Waits (up to 3 s) until the page URL satisfies `test`; returns the URL. */
+export async function waitForUrl(page: Page, test: (url: URL) => boolean): Promise<URL> {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const url = new URL(page.url());
+    if (test(url)) return url;
+    if (Date.now() > deadline) {
+      expect.fail(`URL did not reach the expected state; it is ${page.url()}`);
+    }
+    await sleep(50);
+  }
+}
+
+/** Whether a string holds CJK ideographs. */
+export function hasCjk(text: string): boolean {
+  return /[\u4e00-\u9fff]/.test(text);
+}
+
+/** Relative luminance (0…1) of the page background, from the computed style of body/html. */
+export function backgroundLuminance(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    let rgba = parse(getComputedStyle(document.body).backgroundColor);
+    if (rgba.length === 4 && rgba[3] === 0) {
+      rgba = parse(getComputedStyle(document.documentElement).backgroundColor);
+    }
+    if (rgba.length === 4 && rgba[3] === 0) rgba = [255, 255, 255];
+    const lin = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    const [r = 255, g = 255, b = 255] = rgba;
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  });
+}

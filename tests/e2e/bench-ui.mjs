@@ -1,0 +1,301 @@
+// UI benchmark: slider-input-to-frame latency of every built page, against a plain-DOM baseline.
+//
+//   npm run bench:ui            (options: --events=N per slider cap, --pages=softmax,relu,
+//                                --no-build to serve dist/ as it is)
+//
+// What it does
+//   1. Builds the app (`vite build`), serves dist/ with `vite preview`, and serves
+//      tests/e2e/baseline.html (one range slider redrawing a 200-point SVG polyline with plain
+//      DOM code on each input event) from a small HTTP server.
+//   2. In Chromium, for each CPU setting (unthrottled, then 4× slower through CDP
+//      `Emulation.setCPUThrottlingRate`), measures the baseline, every built page, and the
+//      baseline again (both baseline runs are pooled, so drift on a shared machine shows up in
+//      the yardstick too).
+//   3. On every page it drives every visible range slider by keyboard (focus, ArrowRight,
+//      Shift+ArrowRight, PageUp, ArrowLeft, PageDown) and by mouse (press on the thumb, drag in
+//      steps, release). One event at a time: the driver waits until the event's sample is
+//      recorded (or 1.5 s pass) before sending the next.
+//   4. Prints a Markdown table: per page and CPU setting, the number of samples, p50 / p95 /
+//      max latency in ms, and p95 divided by the baseline's p95 of the same run and setting.
+//      Targets: ratio ≤ 1.25 unthrottled, ≤ 1.5 at 4×. Nothing is asserted; it only prints.
+//
+// How one sample is measured (in-page instrumentation installed before any app script)
+//   - A capture-phase `input` listener on window, for range inputs only, takes
+//     t0 = event.timeStamp (the time the browser created the event, on the performance.now()
+//     clock, so queueing delay before the handlers counts) and arms a MutationObserver.
+//   - The MutationObserver watches the whole document (attributes, children, text). The first
+//     mutation inside an <svg> after the event marks the plot update, whether the app renders
+//     synchronously in the handler, in a microtask, in a later task or in a rAF callback.
+//   - Then the frame that shows it: if the mutation happened during a requestAnimationFrame
+//     callback (rAF is wrapped to flag that), the frame being rendered now contains it;
+//     otherwise a rAF is requested, and that rAF's frame contains it. In both cases a
+//     MessageChannel message is posted from within the rAF phase: it runs as the first task
+//     after that frame's style, layout and paint, so t1 = performance.now() in its handler is
+//     when the frame was produced.
+//   - The sample is t1 − t0. An input event with no SVG mutation within 1 s counts as "no
+//     plot change" and has no sample.
+
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium } from './chromium.mjs';
+import { ROOT, builtPageIds, ensureBuild, freePort, startPreview } from './serve.mjs';
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
+const EVENTS_CAP = Number(args.get('events') ?? 24);
+const ONLY_PAGES = args.get('pages')?.split(',');
+const TARGETS = { 1: 1.25, 4: 1.5 };
+
+/** Installed with addInitScript, before the page's own scripts. See the header. */
+function instrument() {
+  const bench = { samples: [], missed: 0 };
+  window.__bench = bench;
+  let inRaf = 0;
+  const nativeRaf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) =>
+    nativeRaf((t) => {
+      inRaf++;
+      try {
+        cb(t);
+      } finally {
+        inRaf--;
+      }
+    });
+
+  let pending = null; // { t0, timer }
+  const frameDone = (t0) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => bench.samples.push(performance.now() - t0);
+    ch.port2.postMessage(null);
+  };
+  const observer = new MutationObserver((records) => {
+    if (!pending) return;
+    const inSvg = records.some((r) => {
+      const n = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      return n && n.closest && n.closest('svg');
+    });
+    if (!inSvg) return;
+    const { t0, timer } = pending;
+    pending = null;
+    clearTimeout(timer);
+    if (inRaf > 0) frameDone(t0);
+    else nativeRaf(() => frameDone(t0));
+  });
+  const start = () =>
+    observer.observe(document.documentElement, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+      characterData: true,
+    });
+  if (document.documentElement) start();
+  else document.addEventListener('DOMContentLoaded', start);
+
+  window.addEventListener(
+    'input',
+    (e) => {
+      const el = e.target;
+      if (!(el instanceof HTMLInputElement) || el.type !== 'range') return;
+      if (pending) {
+        clearTimeout(pending.timer);
+        bench.missed++;
+      }
+      const t0 = e.timeStamp;
+      pending = {
+        t0,
+        timer: setTimeout(() => {
+          pending = null;
+          bench.missed++;
+        }, 1000),
+      };
+    },
+    { capture: true },
+  );
+  bench.count = () => bench.samples.length + bench.missed;
+}
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), max: s[s.length - 1] };
+}
+
+/** Waits until the page has recorded one more sample or miss than `before`. */
+async function settle(page, before) {
+  await page
+    .waitForFunction((n) => window.__bench.count() > n, before, { polling: 20, timeout: 1500 })
+    .catch(() => {});
+}
+
+/** Sends one input and waits for its sample. */
+async function step(page, act) {
+  const before = await page.evaluate(() => window.__bench.count());
+  await act();
+  await settle(page, before);
+}
+
+/** Drives one slider by keyboard then mouse, at most `cap` events. */
+async function driveSlider(page, slider, cap) {
+  await slider.scrollIntoViewIfNeeded();
+  await slider.focus();
+  const keys = [
+    'ArrowRight',
+    'ArrowRight',
+    'Shift+ArrowRight',
+    'PageUp',
+    'ArrowLeft',
+    'ArrowLeft',
+    'Shift+ArrowLeft',
+    'PageDown',
+  ];
+  let sent = 0;
+  for (const key of keys.slice(0, Math.ceil(cap / 2))) {
+    await step(page, () => page.keyboard.press(key));
+    sent++;
+  }
+  const box = await slider.boundingBox();
+  if (!box || box.width < 4) return;
+  const range = await slider.evaluate((el) => ({
+    min: Number(el.min || 0),
+    max: Number(el.max || 100),
+    v: Number(el.value),
+  }));
+  const frac = range.max > range.min ? (range.v - range.min) / (range.max - range.min) : 0.5;
+  const thumb = 16;
+  const y = box.y + box.height / 2;
+  let x = box.x + thumb / 2 + frac * (box.width - thumb);
+  await page.mouse.move(x, y);
+  await step(page, () => page.mouse.down());
+  const moves = Math.max(2, cap - sent - 1);
+  const dir = frac > 0.5 ? -1 : 1;
+  const dx = (dir * (box.width * 0.4)) / moves;
+  for (let i = 0; i < moves; i++) {
+    x += dx;
+    await step(page, () => page.mouse.move(x, y));
+  }
+  await page.mouse.up();
+}
+
+async function measure(browser, url, rate, rounds = 1) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForSelector('input[type="range"]', { state: 'visible', timeout: 15000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const sliders = await page.locator('input[type="range"]').all();
+  let driven = 0;
+  for (const slider of sliders) {
+    if (!(await slider.isVisible()) || (await slider.isDisabled())) continue;
+    for (let r = 0; r < rounds; r++) await driveSlider(page, slider, EVENTS_CAP);
+    driven++;
+  }
+  const { samples, missed } = await page.evaluate(() => ({
+    samples: window.__bench.samples,
+    missed: window.__bench.missed,
+  }));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+  return { samples, missed, sliders: driven, errors };
+}
+
+function fmt(x, digits = 1) {
+  return Number.isFinite(x) ? x.toFixed(digits) : '–';
+}
+
+async function serveBaseline() {
+  const html = await readFile(join(ROOT, 'tests', 'e2e', 'baseline.html'));
+  const port = await freePort();
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${port}/baseline.html`, close: () => server.close() };
+}
+
+async function main() {
+  if (args.get('no-build') !== 'true') ensureBuild({ force: true });
+  let ids = await builtPageIds();
+  if (ONLY_PAGES) ids = ids.filter((id) => ONLY_PAGES.includes(id));
+  const app = await startPreview();
+  const baseline = await serveBaseline();
+  const browser = await launchChromium();
+  const version = browser.version();
+  const rows = [];
+  try {
+    for (const rate of [1, 4]) {
+      console.error(`CPU ${rate}×: baseline`);
+      const b1 = await measure(browser, baseline.url, rate, 3);
+      const results = [];
+      for (const id of ids) {
+        console.error(`CPU ${rate}×: ${id}`);
+        results.push({ id, ...(await measure(browser, new URL(id, app.baseURL).href, rate)) });
+      }
+      const b2 = await measure(browser, baseline.url, rate, 3);
+      const base = stats([...b1.samples, ...b2.samples]);
+      rows.push({ name: 'baseline', rate, s: base, missed: b1.missed + b2.missed, sliders: 1 });
+      for (const r of results) {
+        const s = stats(r.samples);
+        rows.push({
+          name: r.id,
+          rate,
+          s,
+          missed: r.missed,
+          sliders: r.sliders,
+          ratio: s.p95 / base.p95,
+          errors: r.errors,
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    baseline.close();
+  }
+
+  const out = [];
+  out.push(`Slider input → next frame (ms), Chromium ${version}, ${new Date().toISOString()}`);
+  out.push('');
+  out.push(
+    '| page | CPU | sliders | samples | no plot change | p50 | p95 | max | p95 / baseline p95 | target | ok |',
+  );
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const target = TARGETS[r.rate];
+    const ok = r.ratio === undefined ? '' : r.ratio <= target ? 'yes' : 'NO';
+    out.push(
+      `| ${r.name} | ${r.rate}× | ${r.sliders} | ${r.s.n} | ${r.missed} | ${fmt(r.s.p50)} | ${fmt(
+        r.s.p95,
+      )} | ${fmt(r.s.max)} | ${r.ratio === undefined ? '1' : fmt(r.ratio, 2)} | ≤ ${target} | ${ok} |`,
+    );
+  }
+  const errs = rows.filter((r) => r.errors?.length);
+  if (errs.length) {
+    out.push('');
+    out.push('Console errors during the run:');
+    for (const r of errs) out.push(`- ${r.name} (${r.rate}×): ${r.errors.join(' | ')}`);
+  }
+  console.log(out.join('\n'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,83 @@
+import { describe, expect, inject, it } from 'vitest';
+import { TEXT, backgroundLuminance, hasCjk, waitForUrl } from './app';
+import { appPath, setupBrowser, waitForApp } from './browser';
+
+const ids = inject('pageIds');
+const { open } = setupBrowser();
+
+describe('language, theme and presentation mode', () => {
+  it('the header toggle switches to Traditional Chinese and back, through the URL', async () => {
+    const { page } = await open('/softmax?lang=en');
+    expect(hasCjk(await page.locator('h1').innerText())).toBe(false);
+    await page.getByRole('button', { name: TEXT.switchToZh }).click();
+    await waitForUrl(page, (u) => u.searchParams.get('lang') === 'zh-TW');
+    await expect.poll(async () => hasCjk(await page.locator('main').innerText())).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-TW');
+
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitForApp(page);
+    expect(hasCjk(await page.locator('h1').innerText()), 'reload stays in Chinese').toBe(true);
+
+    await page.getByRole('button', { name: TEXT.switchToEn }).click();
+    await waitForUrl(page, (u) => u.searchParams.get('lang') !== 'zh-TW');
+    await expect.poll(async () => hasCjk(await page.locator('h1').innerText())).toBe(false);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('a ?lang=zh-TW link opens every built page in Chinese', async () => {
+    const { page } = await open('/?lang=zh-TW');
+    expect(hasCjk(await page.locator('h1').innerText())).toBe(true);
+    for (const id of ids) {
+      await page.goto(new URL(`${id}?lang=zh-TW`, page.url()).href, { waitUntil: 'networkidle' });
+      await waitForApp(page);
+      expect(hasCjk(await page.locator('main').innerText()), `/${id} in Chinese`).toBe(true);
+    }
+  });
+
+  it('the theme toggle switches to a dark background and the choice survives a reload', async () => {
+    const { page } = await open('/softmax', { colorScheme: 'light' });
+    const light = await backgroundLuminance(page);
+    expect(light).toBeGreaterThan(0.5);
+    await page
+      .getByRole('switch', { name: TEXT.darkTheme })
+      .or(page.getByRole('button', { name: TEXT.darkTheme }))
+      .or(page.getByRole('checkbox', { name: TEXT.darkTheme }))
+      .first()
+      .click();
+    await expect.poll(() => backgroundLuminance(page)).toBeLessThan(0.2);
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitForApp(page);
+    expect(await backgroundLuminance(page)).toBeLessThan(0.2);
+  });
+
+  it('follows a dark system preference', async () => {
+    const { page } = await open('/softmax', { colorScheme: 'dark' });
+    expect(await backgroundLuminance(page)).toBeLessThan(0.2);
+  });
+
+  it('P presents the card full screen, → goes to the next formula, Esc leaves', async () => {
+    const { page } = await open(`/${ids[0]}`, { viewport: { width: 1280, height: 800 } });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    // The card grows to (nearly) the whole viewport.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const vw = window.innerWidth;
+          const vh = window.innerHeight;
+          return [...document.querySelectorAll('main section, main article, main [role="region"]')]
+            .map((el) => el.getBoundingClientRect())
+            .some((r) => r.width >= vw * 0.9 && r.height >= vh * 0.85);
+        }),
+      )
+      .toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${ids[1]}`));
+    await waitForApp(page);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.getByRole('button', { name: TEXT.present }).isVisible())
+      .toBe(true);
+    expect(appPath(page.url())).toMatch(new RegExp(`^/${ids[1]}`));
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { TEXT, sliderValues, waitForUrl } from './app';
+import { appPath, setupBrowser, waitForApp } from './browser';
+
+const { open } = setupBrowser();
+
+/** Query strings a reader may paste or a link may carry; none may break or inject anything. */
+const HOSTILE = [
+  'T=abc',
+  'T=1e999',
+  'T=-5',
+  'z=<script>alert(1)</script>',
+  'z=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32',
+  'z=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  'n=99',
+  'T=NaN&z=Infinity,-Infinity,1,2,3',
+];
+
+describe('links and URLs', () => {
+  it.each(HOSTILE)('/softmax?%s shows a polite notice and injects nothing', async (query) => {
+    const { page } = await open(`/softmax?${query}`);
+    const notice = page.locator('[role="status"], [aria-live="polite"]').filter({
+      hasText: TEXT.urlNotice,
+    });
+    await expect
+      .poll(() => notice.count(), { message: 'a polite notice explains the adjustment' })
+      .toBe(1);
+    const injected = await page.evaluate(() => ({
+      scripts: [...document.scripts].filter((s) => /alert/.test(s.text)).length,
+      imgs: document.querySelectorAll('img[src="x"], img[onerror]').length,
+      handlers: [...document.querySelectorAll('*')].filter((el) =>
+        [...el.attributes].some((a) => /^on/i.test(a.name)),
+      ).length,
+    }));
+    expect(injected).toEqual({ scripts: 0, imgs: 0, handlers: 0 });
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+  });
+
+  it('a deep link sets the values, survives reload, and back/forward walk the history', async () => {
+    const { page } = await open('/softmax?T=2&lang=en');
+    const t = page.locator('main input[type="range"]').first();
+    expect(Number(await t.inputValue())).toBeCloseTo(2, 6);
+    const values = await sliderValues(page);
+
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitForApp(page);
+    expect(await sliderValues(page)).toEqual(values);
+
+    // Follow an in-app link home, then the browser's back and forward buttons.
+    await page
+      .getByRole('link', { name: /Home|LLM Math Explorer/ })
+      .first()
+      .click();
+    await waitForUrl(page, (u) => appPath(u.href).split('?')[0] === '/');
+    await page
+      .getByRole('link', { name: /Cross-entropy/ })
+      .first()
+      .click();
+    await waitForUrl(page, (u) => appPath(u.href).startsWith('/cross-entropy'));
+    await waitForApp(page);
+
+    await page.goBack();
+    await waitForUrl(page, (u) => appPath(u.href).split('?')[0] === '/');
+    await page.goBack();
+    await waitForUrl(page, (u) => appPath(u.href).startsWith('/softmax'));
+    await waitForApp(page);
+    expect(await sliderValues(page), 'back restores the deep-linked values').toEqual(values);
+    await page.goForward();
+    await waitForUrl(page, (u) => appPath(u.href).split('?')[0] === '/');
+    await page.goForward();
+    await waitForUrl(page, (u) => appPath(u.href).startsWith('/cross-entropy'));
+    await waitForApp(page);
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(/Cross-entropy/);
+  });
+
+  it('an unknown path shows the not-found page; a registry page not built yet says so', async () => {
+    const { page } = await open('/definitely/not/here');
+    await expect.poll(() => page.getByRole('heading', { name: TEXT.notFound }).count()).toBe(1);
+    const { page: coming } = await open('/bayes');
+    await expect.poll(() => coming.locator('h1').innerText()).toMatch(/coming soon/i);
+  });
+});
