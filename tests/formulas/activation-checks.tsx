@@ -1,0 +1,168 @@
+import { fireEvent, render } from '@testing-library/react';
+import katex from 'katex';
+import { expect, it, vi } from 'vitest';
+import type { FormulaDef, Lang, ParamValue, Values } from '../../src/formulas/types';
+import type { ActivationResult } from '../../src/plots/ActivationPlot';
+
+/** Default values of a declaration's params. */
+export function defaults(def: FormulaDef<ActivationResult>): Record<string, ParamValue> {
+  return Object.fromEntries(def.params.map((p) => [p.name, p.default as ParamValue]));
+}
+
+/** Renders TeX the way the test suite demands: strict, throwing on any error. */
+export function renderTex(tex: string): string {
+  return katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true });
+}
+
+/** Renders a declaration's plot with the given values. */
+export function renderPlot(
+  def: FormulaDef<ActivationResult>,
+  values: Values,
+  lang: Lang = 'en',
+  highlight: string | null = null,
+) {
+  const setValue = vi.fn();
+  const setHighlight = vi.fn();
+  const result = def.compute(values);
+  const view = render(
+    <def.Plot
+      values={values}
+      result={result}
+      lang={lang}
+      highlight={highlight}
+      setHighlight={setHighlight}
+      setValue={setValue}
+    />,
+  );
+  return { ...view, result, setValue, setHighlight };
+}
+
+/** Checks every activation page shares: TeX, presets, plot, summary and table. */
+export function sharedActivationChecks(
+  def: FormulaDef<ActivationResult>,
+  opts: { name: string; regions: number; compareNames: string[] },
+): void {
+  it('tex and worked() render in KaTeX strict mode, at defaults and at every preset', () => {
+    expect(() => renderTex(def.tex)).not.toThrow();
+    for (const values of [
+      defaults(def),
+      ...(def.presets ?? []).map((p) => ({ ...defaults(def), ...p.values })),
+    ]) {
+      const r = def.compute(values);
+      for (const lang of ['en', 'zh-TW'] as const) {
+        expect(() => renderTex(def.worked(values, r, lang))).not.toThrow();
+      }
+    }
+  });
+
+  it('declares an x slider and a compare toggle', () => {
+    const x = def.params.find((p) => p.name === 'x');
+    expect(x?.kind).toBe('scalar');
+    expect(x?.slot).toBe(1);
+    expect(def.params.find((p) => p.name === 'compare')?.kind).toBe('toggle');
+  });
+
+  it('Plot renders both curves, the point on each, the tangent and the legend with defaults', () => {
+    const { container, result } = renderPlot(def, defaults(def));
+    expect(container.querySelectorAll('path.series:not(.series-faint)').length).toBe(2);
+    expect(container.querySelectorAll('.current-point').length).toBe(2);
+    expect(container.querySelector('.tangent')).not.toBeNull();
+    const legend = container.querySelector('.legend')!.textContent!;
+    expect(legend).toContain(`${opts.name}(x)`);
+    expect(legend).toContain(`${opts.name}′(x)`);
+    for (const c of opts.compareNames) expect(legend).toContain(`${c}(x)`);
+    expect(container.querySelectorAll('.region-vanishing').length).toBe(opts.regions);
+    expect(container.textContent).toContain(String(result.y.toFixed(3)).replace('-', '−'));
+    expect(container.innerHTML).not.toMatch(/NaN|undefined/);
+  });
+
+  it('the tangent passes through the current point', () => {
+    const { container } = renderPlot(def, defaults(def));
+    const t = container.querySelector('.tangent')!;
+    const [x1, x2, y1, y2] = ['x1', 'x2', 'y1', 'y2'].map((a) => Number(t.getAttribute(a)));
+    const pt = container.querySelector('.current-point:not(.derivative-point)')!;
+    const cx = Number(pt.getAttribute('cx'));
+    const cy = Number(pt.getAttribute('cy'));
+    expect(y1 + ((y2 - y1) * (cx - x1)) / (x2 - x1)).toBeCloseTo(cy, 6);
+  });
+
+  it('compare off hides the comparison curves', () => {
+    const { container } = renderPlot(def, { ...defaults(def), compare: false });
+    expect(container.querySelectorAll('.series-faint').length).toBe(0);
+    const on = renderPlot(def, { ...defaults(def), compare: true });
+    expect(on.container.querySelectorAll('path.series-faint').length).toBe(
+      opts.compareNames.length,
+    );
+  });
+
+  for (const preset of def.presets ?? []) {
+    it(`Plot renders preset "${preset.id}" with its numbers in both languages`, () => {
+      for (const lang of ['en', 'zh-TW'] as const) {
+        const values = { ...defaults(def), ...preset.values };
+        const { container, result, unmount } = renderPlot(def, values, lang);
+        expect(result.x).toBe(preset.values.x);
+        expect(container.textContent).toContain(
+          `${opts.name}(${result.x.toFixed(2).replace('-', '−')})`,
+        );
+        expect(container.innerHTML).not.toMatch(/NaN|undefined/);
+        unmount();
+      }
+    });
+  }
+
+  it('highlight "x" enlarges the marker; hovering it asks to highlight x', () => {
+    const { container, setHighlight } = renderPlot(def, defaults(def), 'en', 'x');
+    expect(container.querySelector('.x-marker.is-highlighted')).not.toBeNull();
+    fireEvent.pointerEnter(container.querySelector('.x-marker')!);
+    expect(setHighlight).toHaveBeenCalledWith('x');
+  });
+
+  it('dragging on the plot sets x, snapped to the slider step and clamped', () => {
+    const { container, setValue } = renderPlot(def, defaults(def));
+    const surface = container.querySelector('.drag-surface') as SVGRectElement;
+    const width = Number(surface.getAttribute('width'));
+    surface.getBoundingClientRect = () =>
+      ({ left: 100, top: 0, width, height: 300, right: 100 + width, bottom: 300 }) as DOMRect;
+    const x = def.params.find((p) => p.name === 'x')!;
+    if (x.kind !== 'scalar') throw new Error('x must be scalar');
+    fireEvent.pointerDown(surface, { clientX: 100 + width / 2, pointerId: 1 });
+    expect(setValue).toHaveBeenLastCalledWith('x', (x.min + x.max) / 2);
+    fireEvent.pointerMove(surface, { clientX: 100 + width * 2, buttons: 1 });
+    expect(setValue).toHaveBeenLastCalledWith('x', x.max);
+  });
+
+  it('summary and table are filled in both languages and never show NaN or undefined', () => {
+    for (const values of [
+      defaults(def),
+      ...(def.presets ?? []).map((p) => ({ ...defaults(def), ...p.values })),
+    ]) {
+      const r = def.compute(values);
+      for (const lang of ['en', 'zh-TW'] as const) {
+        const summary = def.summary(values, r, lang);
+        expect(summary.length).toBeGreaterThan(20);
+        expect(summary).not.toMatch(/NaN|undefined/);
+        const table = def.table(values, r, lang);
+        expect(table.caption.length).toBeGreaterThan(0);
+        expect(table.rows.length).toBeGreaterThan(3);
+        for (const row of table.rows) expect(row.length).toBe(table.columns.length);
+        const all = JSON.stringify(table);
+        expect(all).not.toMatch(/NaN|undefined/);
+        expect(table.rows.filter((row) => /current|目前/.test(String(row[0]))).length).toBe(1);
+      }
+    }
+  });
+
+  it('text has an intro and body paragraphs in both languages', () => {
+    for (const lang of ['en', 'zh-TW'] as const) {
+      expect(def.text[lang].intro.length).toBeGreaterThan(40);
+      expect(def.text[lang].body.length).toBeGreaterThanOrEqual(3);
+      for (const p of [def.text[lang].intro, ...def.text[lang].body]) {
+        for (const m of p.matchAll(/\$([^$]+)\$/g)) {
+          expect(() =>
+            katex.renderToString(m[1], { throwOnError: true, strict: 'error' }),
+          ).not.toThrow();
+        }
+      }
+    }
+  });
+}
