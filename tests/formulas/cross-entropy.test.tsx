@@ -1,0 +1,203 @@
+import { render } from '@testing-library/react';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import def from '../../src/formulas/cross-entropy';
+import { LOSS_MAX } from '../../src/formulas/cross-entropy/CrossEntropyPlot';
+import { BINARY_P } from '../../src/formulas/cross-entropy/model';
+import type { CrossEntropyResult } from '../../src/formulas/cross-entropy/model';
+import type { Lang, ParamValue, Values } from '../../src/formulas/types';
+import { expectAllClose, expectClose } from '../helpers/asserts';
+
+const LANGS: Lang[] = ['en', 'zh-TW'];
+
+function values(over: Record<string, ParamValue> = {}): Values {
+  const out: Record<string, ParamValue> = {};
+  for (const p of def.params) {
+    if (p.kind === 'vector') out[p.name] = [...p.default];
+    else if (p.kind === 'scalar' || p.kind === 'choice' || p.kind === 'toggle') {
+      out[p.name] = p.default;
+    }
+  }
+  return { ...out, ...over };
+}
+
+function compute(v: Values): CrossEntropyResult {
+  return def.compute(v) as CrossEntropyResult;
+}
+
+function strictTex(tex: string): void {
+  expect(() =>
+    katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true }),
+  ).not.toThrow();
+}
+
+function renderPlot(v: Values, lang: Lang = 'en') {
+  const Plot = def.Plot;
+  return render(
+    <Plot
+      values={v}
+      result={def.compute(v)}
+      lang={lang}
+      highlight={null}
+      setHighlight={() => {}}
+      setValue={() => {}}
+    />,
+  );
+}
+
+const LN = [1, 2, 3, 4, 10].map(Math.log);
+
+describe('cross-entropy page compute()', () => {
+  it('equal logits cost ln 5 whatever the true token, with gradient q − y = 0.2 − [i = y]', () => {
+    for (const y of [0, 2, 4]) {
+      const r = compute(values({ z: [0, 0, 0, 0, 0], y }));
+      expectClose(r.loss, Math.log(5));
+      expectClose(r.qy, 0.2);
+      expectAllClose(
+        r.grad,
+        [0, 1, 2, 3, 4].map((i) => (i === y ? -0.8 : 0.2)),
+      );
+      expectClose(r.entropyQ, Math.log(5));
+    }
+  });
+
+  it('logits ln(1, 2, 3, 4, 10) give q = (1, 2, 3, 4, 10)/20: loss ln 2 for token 5 and ln 20 for token 1', () => {
+    const r4 = compute(values({ z: LN, y: 4 }));
+    expectAllClose(r4.q, [0.05, 0.1, 0.15, 0.2, 0.5]);
+    expectClose(r4.qy, 0.5);
+    expectClose(r4.loss, Math.LN2);
+    expectClose(r4.lse, Math.log(20));
+    const r0 = compute(values({ z: LN, y: 0 }));
+    expectClose(r0.loss, Math.log(20));
+    expectClose(r0.grad[0], 0.05 - 1);
+  });
+
+  it('the loss from logits ±10 stays exact: 20 + ln(1 + 4e^−20)', () => {
+    const r = compute(values({ z: [10, -10, -10, -10, -10], y: 1 }));
+    expectClose(r.loss, 20 + Math.log1p(4 * Math.exp(-20)));
+    expect(Number.isFinite(r.loss)).toBe(true);
+  });
+
+  it('binary cross-entropy: −ln 0.8 for t = 1, −ln 0.2 for t = 0, H(t) + KL for a soft label', () => {
+    expectClose(compute(values({ by: 1, bp: 0.8 })).bce, -Math.log(0.8));
+    expectClose(compute(values({ by: 0, bp: 0.8 })).bce, -Math.log(0.2));
+    const soft = compute(values({ by: 0.3, bp: 0.3 }));
+    const H = -(0.3 * Math.log(0.3) + 0.7 * Math.log(0.7));
+    expectClose(soft.bce, H);
+    expectClose(soft.binaryEntropy, H);
+    expectClose(soft.binaryKL, 0, { abs: 1e-12 });
+    const half = compute(values({ by: 0.5, bp: 0.8 }));
+    expectClose(half.bce, -0.5 * (Math.log(0.8) + Math.log(0.2)));
+    expectClose(half.binaryEntropy, Math.LN2);
+    expectClose(half.binaryKL, 0.5 * Math.log(0.5 / 0.8) + 0.5 * Math.log(0.5 / 0.2));
+  });
+
+  it('the BCE curve is sampled at BINARY_P and passes through ln 2 at p = 1/2 for every t', () => {
+    const r = compute(values({ by: 0.7 }));
+    expect(r.bceCurve).toHaveLength(BINARY_P.length);
+    const mid = r.bceCurve[70];
+    expectClose(mid[0], 0.5);
+    expectClose(mid[1], Math.LN2);
+    expect(r.bceCurve.every(([, l]) => Number.isFinite(l) && l >= 0)).toBe(true);
+  });
+});
+
+describe('cross-entropy page text', () => {
+  it('renders its TeX and every worked example strictly', () => {
+    strictTex(def.tex);
+    for (const lang of LANGS) {
+      for (const preset of [{ values: {} }, ...(def.presets ?? [])]) {
+        const v = values(preset.values as Record<string, ParamValue>);
+        strictTex(def.worked(v, def.compute(v), lang));
+      }
+    }
+  });
+
+  it('worked() shows q_y, the loss and the binary decomposition of the result', () => {
+    const v = values();
+    const r = compute(v);
+    const w = def.worked(v, r, 'en');
+    expect(w).toContain(r.qy.toFixed(3));
+    expect(w).toContain(r.loss.toFixed(3));
+    expect(w).toContain(r.bce.toFixed(3));
+    expect(w).toContain(r.binaryKL.toFixed(3));
+    expect(w).toContain('mat');
+    expect(def.worked(v, r, 'zh-TW')).toContain('墊子');
+  });
+
+  it('summary and table are non-empty and never read NaN or undefined, in both languages', () => {
+    const cases = [values(), ...(def.presets ?? []).map((p) => values(p.values as never))];
+    for (const v of cases) {
+      const r = compute(v);
+      for (const lang of LANGS) {
+        const s = def.summary(v, r, lang);
+        const t = def.table(v, r, lang);
+        const all = [s, t.caption, ...t.columns, ...t.rows.flat().map(String)].join(' ');
+        expect(s).toContain(r.loss.toFixed(3));
+        expect(t.rows).toHaveLength(5);
+        expect(all).not.toMatch(/NaN|undefined/);
+        // the −ln q column at the true token is the loss
+        expectClose(Number(t.rows[r.y][4]), r.loss, { rel: 1e-3 });
+      }
+    }
+  });
+
+  it('has prose in both languages and links softmax and mse', () => {
+    for (const lang of LANGS) {
+      expect(def.text[lang].intro.length).toBeGreaterThan(50);
+      expect(def.text[lang].body.length).toBeGreaterThan(2);
+    }
+    expect(def.related).toEqual(expect.arrayContaining(['softmax', 'mse', 'attention']));
+  });
+});
+
+describe('cross-entropy page Plot', () => {
+  it('draws the predicted bars, marks the true token and the current loss on the −ln curve', () => {
+    const v = values();
+    const r = compute(v);
+    const { container } = renderPlot(v);
+    expect(container.querySelectorAll('rect.bar[data-index]')).toHaveLength(5);
+    const emph = container.querySelector('.bar-group.is-emphasis rect.bar');
+    expect(emph?.getAttribute('data-index')).toBe(String(r.y));
+    expect(container.querySelector('.true-marker')).not.toBeNull();
+    expect(container.textContent).toContain(`L = ${r.loss.toFixed(2)}`);
+    expect(container.textContent).toContain(`BCE = ${r.bce.toFixed(2)}`);
+    expect(container.querySelectorAll('svg')).toHaveLength(2);
+    expect(container.querySelectorAll('.current-point').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('renders every preset in both languages without NaN and with finite geometry', () => {
+    for (const preset of def.presets ?? []) {
+      for (const lang of LANGS) {
+        const v = values(preset.values as Record<string, ParamValue>);
+        const { container, unmount } = renderPlot(v, lang);
+        expect(container.textContent).not.toMatch(/NaN|undefined/);
+        for (const c of container.querySelectorAll('circle')) {
+          expect(Number.isFinite(Number(c.getAttribute('cx')))).toBe(true);
+          expect(Number.isFinite(Number(c.getAttribute('cy')))).toBe(true);
+        }
+        for (const p of container.querySelectorAll('path')) {
+          expect(p.getAttribute('d') ?? '').not.toMatch(/NaN/);
+        }
+        unmount();
+      }
+    }
+  });
+
+  it('pins a loss above the plot range to the top edge with an arrow', () => {
+    const v = values({ z: [10, -10, -10, -10, -10], y: 1 });
+    expect(compute(v).loss).toBeGreaterThan(LOSS_MAX);
+    const { container } = renderPlot(v);
+    expect(container.textContent).toContain('L = 20.00 ↑');
+  });
+
+  it('draws the KL gap for a wrong binary prediction and hides it at p = t', () => {
+    const wrong = renderPlot(values({ by: 1, bp: 0.3 }));
+    expect(wrong.container.querySelector('.kl-gap')).not.toBeNull();
+    wrong.unmount();
+    const soft = renderPlot(values({ by: 0.3, bp: 0.3 }), 'zh-TW');
+    expect(soft.container.querySelector('.kl-gap')).toBeNull();
+    expect(soft.container.textContent).toContain('H(t)');
+    expect(soft.container.textContent).toContain('月亮');
+  });
+});
