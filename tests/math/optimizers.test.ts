@@ -17,7 +17,7 @@ import { expectAllClose, expectClose } from '../helpers/asserts';
  * lr_decay = 0, and SGD's momentum buffer cloned from the first d_p.
  */
 
-type Grad = (p: number[]) => number[];
+type Grad = (p: readonly number[]) => number[];
 
 function torchSgd(
   grad: Grad,
@@ -304,23 +304,21 @@ describe('minimize on convex quadratics', () => {
     fc.assert(
       fc.property(
         configArb,
-        fc
-          .integer({ min: 1, max: 4 })
-          .chain((n) =>
-            fc.tuple(
-              fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), {
-                minLength: n,
-                maxLength: n,
-              }),
-              fc.array(
-                fc.oneof(
-                  fc.double({ min: 0.5, max: 5, noNaN: true }),
-                  fc.double({ min: -5, max: -0.5, noNaN: true }),
-                ),
-                { minLength: n, maxLength: n },
+        fc.integer({ min: 1, max: 4 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), {
+              minLength: n,
+              maxLength: n,
+            }),
+            fc.array(
+              fc.oneof(
+                fc.double({ min: 0.5, max: 5, noNaN: true }),
+                fc.double({ min: -5, max: -0.5, noNaN: true }),
               ),
+              { minLength: n, maxLength: n },
             ),
           ),
+        ),
         (config, [a, start]) => {
           const f = (p: readonly number[]) => p.reduce((s, x, i) => s + 0.5 * a[i] * x * x, 0);
           const trajectory = minimize(config, (p) => p.map((x, i) => a[i] * x), start, 20);
