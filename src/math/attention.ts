@@ -1,3 +1,4 @@
+import { dot } from './linalg';
 import { softmax } from './softmax';
 import type { Matrix, Vector } from './types';
 import {
@@ -79,9 +80,8 @@ export function scaledDotProductAttention(
     const masked: number[] = [];
     let visible = 0;
     for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let c = 0; c < dk; c++) s += Q[i][c] * K[j][c];
-      s /= scale;
+      // `dot` rescales when a partial sum of large entries overflows.
+      const s = dot(Q[i], K[j]) / scale;
       scoreRow.push(s);
       const hidden = (causal && j > i) || (mask !== undefined && mask[i][j] === false);
       masked.push(hidden ? -Infinity : s);

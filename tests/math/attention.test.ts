@@ -179,6 +179,21 @@ describe('scaledDotProductAttention', () => {
     );
   });
 
+  it('scaledDotProductAttention keeps scores finite when a partial sum of q·k overflows', () => {
+    // q·k = 1e308 + 1e308 − 1e308 = 1e308, over √3; the first key takes all the weight.
+    const { scores, weights, output } = scaledDotProductAttention(
+      [[1e308, 1e308, -1e308]],
+      [
+        [1, 1, 1],
+        [0, 0, 0],
+      ],
+      [[1], [2]],
+    );
+    expectAllClose(scores, [[1e308 / Math.sqrt(3), 0]]);
+    expect(weights).toEqual([[1, 0]]);
+    expect(output).toEqual([[1]]);
+  });
+
   it('scaledDotProductAttention stays finite for scores of ±1e4', () => {
     const { weights, output } = scaledDotProductAttention([[100]], [[100], [-100]], [[1], [2]]);
     expect(weights[0]).toEqual([1, 0]);
