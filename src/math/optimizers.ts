@@ -182,7 +182,7 @@ function stepUnchecked(
   }
 }
 
-/** The state of an optimizer before its first step over `dim` coordinates: t = 0, zero buffers. */
+/** The state of an optimizer before its first step over `dim` coordinates: $t = 0$, $m = v = s = 0$. */
 export function initialOptimizerState(dim: number): OptimizerState {
   checkCount('initialOptimizerState', 'dim', dim);
   return { t: 0, first: null, second: new Array<number>(dim).fill(0) };
