@@ -82,13 +82,16 @@ export interface ActivationPair {
 }
 
 /** Activations by name with their derivatives (leaky ReLU with its default slope 0.01). */
-export const ACTIVATIONS = {
-  sigmoid: { f: sigmoid, df: sigmoidDerivative },
-  tanh: { f: tanh, df: tanhDerivative },
-  relu: { f: relu, df: reluDerivative },
-  leakyRelu: { f: (x: number) => leakyRelu(x), df: (x: number) => leakyReluDerivative(x) },
-  gelu: { f: gelu, df: geluDerivative },
-} as const satisfies Record<string, ActivationPair>;
+export const ACTIVATIONS = Object.freeze({
+  sigmoid: Object.freeze({ f: sigmoid, df: sigmoidDerivative }),
+  tanh: Object.freeze({ f: tanh, df: tanhDerivative }),
+  relu: Object.freeze({ f: relu, df: reluDerivative }),
+  leakyRelu: Object.freeze({
+    f: (x: number) => leakyRelu(x),
+    df: (x: number) => leakyReluDerivative(x),
+  }),
+  gelu: Object.freeze({ f: gelu, df: geluDerivative }),
+}) satisfies Readonly<Record<string, ActivationPair>>;
 
 /** Name of an activation in `ACTIVATIONS`. */
 export type ActivationKey = keyof typeof ACTIVATIONS;

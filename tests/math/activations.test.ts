@@ -222,7 +222,9 @@ describe('gelu', () => {
 });
 
 describe('ACTIVATIONS', () => {
-  it('pairs each activation with its derivative', () => {
+  it('pairs each activation with its derivative, frozen', () => {
+    expect(Object.isFrozen(ACTIVATIONS)).toBe(true);
+    expect(Object.isFrozen(ACTIVATIONS.sigmoid)).toBe(true);
     expect(ACTIVATIONS.sigmoid).toEqual({ f: sigmoid, df: sigmoidDerivative });
     expect(ACTIVATIONS.tanh).toEqual({ f: tanh, df: tanhDerivative });
     expect(ACTIVATIONS.relu).toEqual({ f: relu, df: reluDerivative });
