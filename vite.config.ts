@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
+import { copyFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * BASE_PATH lets the built app live under a sub-folder of a static host,
@@ -8,9 +10,29 @@ import { defineConfig } from 'vite';
  */
 const base = process.env.BASE_PATH ?? '/';
 
+/**
+ * Copies `dist/index.html` to `dist/404.html` after the build, so a plain
+ * static host (GitHub Pages and the like) answers deep links such as
+ * `/softmax?T=0.7` with the app, which then routes on the client.
+ */
+function spaFallback404(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'spa-fallback-404',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const index = resolve(outDir, 'index.html');
+      if (existsSync(index)) copyFileSync(index, resolve(outDir, '404.html'));
+    },
+  };
+}
+
 export default defineConfig({
   base,
-  plugins: [react()],
+  plugins: [react(), spaFallback404()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,17 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './ui/App';
+import { createI18n } from './ui/i18n';
+import './ui/styles/index.css';
 
-function Home() {
-  return (
-    <main>
-      <h1>LLM Math Explorer</h1>
-      <p>Every formula behind large language models as a live card.</p>
-    </main>
+/** Mounts the app under the deploy base (`BASE_PATH` at build time). */
+function start() {
+  const i18n = createI18n();
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App base={base} />
+      </I18nextProvider>
+    </StrictMode>,
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Home />
-  </StrictMode>,
-);
+start();

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Route, Router, Switch, useLocation } from 'wouter';
+import { findEntry } from '../formulas/registry';
+import { useLang } from './i18n';
+import { Footer } from './shell/Footer';
+import { FormulaRoute } from './shell/FormulaRoute';
+import { Header } from './shell/Header';
+import { Home } from './shell/Home';
+import { NotFound } from './shell/NotFound';
+import { neighbours } from './shell/PrevNext';
+import { isEditableTarget } from './theme/keys';
+import { useTheme } from './theme/useTheme';
+import { setSearchKey } from './url/params';
+
+/** Props of `App`. */
+export interface AppProps {
+  /** Router base without a trailing slash ('' at the root), from `import.meta.env.BASE_URL`. */
+  base?: string;
+}
+
+function replaceSearch(search: string) {
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/** The formula id of a path like `/softmax` or `/softmax/`, or null. */
+function idOf(location: string): string | null {
+  const m = /^\/([^/]+)\/?$/.exec(location);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+function Shell() {
+  const { t, lang, i18n } = useLang();
+  const [location, navigate] = useLocation();
+  const { theme, toggle: toggleTheme } = useTheme();
+  const [present, setPresent] = useState(
+    () => new URLSearchParams(window.location.search).get('present') === '1',
+  );
+  const id = idOf(location);
+  const onFormula = id !== null && findEntry(id)?.load !== undefined;
+  const presenting = present && onFormula;
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (presenting) root.dataset.present = '';
+    else delete root.dataset.present;
+  }, [presenting]);
+
+  const setPresentation = useCallback((on: boolean) => {
+    setPresent(on);
+    replaceSearch(setSearchKey(window.location.search, 'present', on ? '1' : null));
+  }, []);
+
+  const toggleLanguage = useCallback(() => {
+    const next = lang === 'en' ? 'zh-TW' : 'en';
+    void i18n.changeLanguage(next);
+    replaceSearch(setSearchKey(window.location.search, 'lang', next));
+  }, [lang, i18n]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (isEditableTarget(e.target)) return;
+      if ((e.key === 'p' || e.key === 'P') && onFormula) {
+        e.preventDefault();
+        setPresentation(!presenting);
+        return;
+      }
+      if (!presenting) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setPresentation(false);
+        return;
+      }
+      const forward = e.key === 'ArrowRight' || e.key === 'PageDown';
+      const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
+      if (!forward && !back) return;
+      const { prev, next } = neighbours(id ?? '');
+      const target = forward ? next : prev;
+      if (!target) return;
+      e.preventDefault();
+      const carry = new URLSearchParams();
+      const l = new URLSearchParams(window.location.search).get('lang');
+      if (l) carry.set('lang', l);
+      carry.set('present', '1');
+      navigate(`/${target.id}?${carry.toString()}`);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onFormula, presenting, id, navigate, setPresentation]);
+
+  return (
+    <div className="app" data-present={presenting ? '' : undefined}>
+      <a className="skip-link" href="#main">
+        {t('header.skip')}
+      </a>
+      {presenting ? (
+        <button
+          type="button"
+          className="button exit-present"
+          onClick={() => setPresentation(false)}
+        >
+          {t('header.exitPresent')}
+        </button>
+      ) : (
+        <Header
+          theme={theme}
+          onToggleTheme={toggleTheme}
+          onToggleLanguage={toggleLanguage}
+          onPresent={onFormula ? () => setPresentation(true) : null}
+        />
+      )}
+      <main id="main" tabIndex={-1}>
+        <Switch>
+          <Route path="/">
+            <Home />
+          </Route>
+          <Route path="/:id">{(params) => <FormulaRoute key={params.id} id={params.id} />}</Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </main>
+      {!presenting && <Footer />}
+    </div>
+  );
+}
+
+/** The whole app: router (with the deploy base), header, pages, footer, keyboard shortcuts. */
+export function App({ base = '' }: AppProps) {
+  return (
+    <Router base={base}>
+      <Shell />
+    </Router>
+  );
+}

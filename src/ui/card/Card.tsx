@@ -1,0 +1,204 @@
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useState,
+  type MouseEvent,
+} from 'react';
+import type { FormulaDef, ParamValue, Values } from '../../formulas/types';
+import { useLang } from '../i18n';
+import { Tex } from '../tex/Tex';
+import { ErrorBoundary } from './ErrorBoundary';
+import { ParamControls } from './ParamControls';
+import { PlotFigure } from './PlotFigure';
+import { Presets } from './Presets';
+import { cardReducer, type CardState } from './state';
+import { defaultValues, normalizeValues } from './values';
+import { WorkedExample } from './WorkedExample';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDef = FormulaDef<any>;
+
+/** Props of `Card`. */
+export interface CardProps {
+  /** The declaration to render. */
+  def: AnyDef;
+  /** Starting values (e.g. parsed from the URL); defaults otherwise. */
+  initialValues?: Values;
+  /** Called after every change of the values (e.g. to write the URL). */
+  onValuesChange?: (values: Values) => void;
+}
+
+type Outcome = { ok: true; result: unknown } | { ok: false; message: string };
+
+/** The static formula; memoized so slider moves never re-render its KaTeX. */
+const Formula = memo(function Formula({
+  tex,
+  onSymbol,
+}: {
+  tex: string;
+  onSymbol: (slot: string | null) => void;
+}) {
+  const { t } = useLang();
+  const over = (e: MouseEvent<HTMLDivElement>) => {
+    const el = (e.target as Element).closest?.('[data-sym]');
+    onSymbol(el ? el.getAttribute('data-sym') : null);
+  };
+  return (
+    <div
+      className="card-formula"
+      onMouseOver={over}
+      onMouseLeave={() => onSymbol(null)}
+      role="group"
+      aria-label={t('card.formula')}
+    >
+      <Tex tex={tex} display />
+    </div>
+  );
+});
+
+function CardBody({ def, initialValues, onValuesChange }: CardProps) {
+  const { t, lang } = useLang();
+  const reducer = useMemo(() => cardReducer(def.params, def.presets), [def]);
+  const [state, dispatch] = useReducer(reducer, null, (): CardState => ({
+    values: normalizeValues(def.params, initialValues ?? defaultValues(def.params)),
+    preset: null,
+    highlight: null,
+  }));
+  const { values, highlight, preset } = state;
+
+  useEffect(() => {
+    onValuesChange?.(values);
+  }, [values, onValuesChange]);
+
+  const outcome = useMemo((): Outcome => {
+    try {
+      return { ok: true, result: def.compute(values) };
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  }, [def, values]);
+
+  const onSet = useCallback(
+    (name: string, value: ParamValue, row?: number, col?: number) =>
+      dispatch({ type: 'set', name, value, row, col }),
+    [],
+  );
+  const setValue = useCallback(
+    (name: string, value: ParamValue) => dispatch({ type: 'set', name, value }),
+    [],
+  );
+  const setHighlight = useCallback(
+    (name: string | null) => dispatch({ type: 'highlight', name }),
+    [],
+  );
+  const onSymbol = useCallback(
+    (slot: string | null) => {
+      const p = slot === null ? undefined : def.params.find((q) => String(q.slot) === slot);
+      dispatch({ type: 'highlight', name: p ? p.name : null });
+    },
+    [def],
+  );
+  const onReset = useCallback(() => dispatch({ type: 'reset' }), []);
+  const onPreset = useCallback((id: string) => dispatch({ type: 'preset', id }), []);
+
+  const slot = def.params.find((p) => p.name === highlight)?.slot;
+
+  return (
+    <section
+      className="card"
+      aria-label={t('card.label')}
+      data-hl={slot ?? undefined}
+      data-highlight={highlight ?? undefined}
+    >
+      <div className="card-math">
+        <Formula tex={def.tex} onSymbol={onSymbol} />
+        <div className="card-worked" role="group" aria-label={t('card.worked')}>
+          <h2 className="card-subhead">{t('card.worked')}</h2>
+          {outcome.ok ? (
+            <WorkedExample def={def} values={values} result={outcome.result} lang={lang} />
+          ) : (
+            <p className="card-message" role="status">
+              {t('card.computeError', { message: outcome.message })}
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="card-main">
+        {outcome.ok ? (
+          <PlotFigure
+            def={def}
+            values={values}
+            result={outcome.result}
+            lang={lang}
+            highlight={highlight}
+            setHighlight={setHighlight}
+            setValue={setValue}
+          />
+        ) : (
+          <div className="card-plot card-plot-empty" />
+        )}
+        <div className="card-controls" role="group" aria-label={t('card.controls')}>
+          <h2 className="card-subhead">{t('card.controls')}</h2>
+          <ParamControls
+            params={def.params}
+            values={values}
+            lang={lang}
+            highlight={highlight}
+            onSet={onSet}
+            onHighlight={setHighlight}
+          />
+          <Presets
+            presets={def.presets ?? []}
+            lang={lang}
+            active={preset}
+            onApply={onPreset}
+            onReset={onReset}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The live card of any `FormulaDef`: formula, worked example, plot with a data
+ * table, sliders, presets and reset. One compute per change. A card that fails
+ * to render shows a message and a reset button; the rest of the page lives on.
+ */
+export function Card({ def, initialValues, onValuesChange }: CardProps) {
+  const { t } = useLang();
+  const [generation, setGeneration] = useState(0);
+  const [fresh, setFresh] = useState(false);
+  return (
+    <ErrorBoundary
+      fallback={(_error, reset) => (
+        <section className="card card-failed" aria-label={t('card.label')}>
+          <p className="card-message" role="alert">
+            {t('card.cardError')}
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setFresh(true);
+              setGeneration((g) => g + 1);
+              reset();
+            }}
+          >
+            {t('card.resetCard')}
+          </button>
+        </section>
+      )}
+    >
+      <CardBody
+        key={`${def.id}:${generation}`}
+        def={def}
+        initialValues={fresh ? undefined : initialValues}
+        onValuesChange={onValuesChange}
+      />
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,279 @@
+import { memo, useId, type ChangeEvent } from 'react';
+import type {
+  ChoiceParam,
+  Lang,
+  MatrixParam,
+  Param,
+  ParamValue,
+  ScalarParam,
+  ToggleParam,
+  Values,
+  VectorParam,
+} from '../../formulas/types';
+import { useLang } from '../i18n';
+import { sym } from '../tex/sym';
+import { Tex } from '../tex/Tex';
+import { Slider } from './Slider';
+
+/** Sets a whole value (`row`/`col` absent) or one entry of a vector (`row`) or matrix (`row`, `col`). */
+export type SetValue = (name: string, value: ParamValue, row?: number, col?: number) => void;
+
+/** Props shared by every param row. */
+interface RowProps<P extends Param> {
+  param: P;
+  value: ParamValue;
+  lang: Lang;
+  /** This param is highlighted (hover/focus here, on its TeX symbol or in the plot). */
+  active: boolean;
+  onSet: SetValue;
+  onHighlight: (name: string | null) => void;
+}
+
+/** The param's symbol in its slot colour. */
+function Symbol({ param }: { param: Param }) {
+  return <Tex tex={param.slot ? sym(param.slot, param.tex) : param.tex} className="param-symbol" />;
+}
+
+/** True when an item label looks like TeX rather than plain text. */
+function looksLikeTex(s: string): boolean {
+  return /[\\^_{}]/.test(s);
+}
+
+/** Label of vector entry / matrix row i: the author's label, or `tex_{i+1}`. */
+function EntryLabel({ tex, label }: { tex: string; label?: string }) {
+  if (label === undefined) return <Tex tex={tex} />;
+  return looksLikeTex(label) ? <Tex tex={label} /> : <span>{label}</span>;
+}
+
+function RowShell({
+  param,
+  active,
+  onHighlight,
+  children,
+  className,
+}: {
+  param: Param;
+  active: boolean;
+  onHighlight: (name: string | null) => void;
+  children: React.ReactNode;
+  className: string;
+}) {
+  return (
+    <div
+      className={`param-row ${className}${param.slot ? ` sym-${param.slot}` : ''}`}
+      data-active={active ? '' : undefined}
+      data-param={param.name}
+      onMouseEnter={() => onHighlight(param.name)}
+      onMouseLeave={() => onHighlight(null)}
+      onFocus={() => onHighlight(param.name)}
+      onBlur={() => onHighlight(null)}
+    >
+      {children}
+    </div>
+  );
+}
+
+function ScalarRow({ param, value, lang, active, onSet, onHighlight }: RowProps<ScalarParam>) {
+  const id = useId();
+  const name = param.label[lang];
+  return (
+    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-scalar">
+      <label className="param-label" htmlFor={`${id}-range`}>
+        <span className="param-swatch" aria-hidden="true" />
+        <Symbol param={param} />
+        <span className="param-name">{name}</span>
+      </label>
+      <Slider
+        id={`${id}-range`}
+        param={param}
+        value={value as number}
+        spoken={name}
+        onSet={onSet}
+      />
+    </RowShell>
+  );
+}
+
+function VectorRow({ param, value, lang, active, onSet, onHighlight }: RowProps<VectorParam>) {
+  const { t } = useLang();
+  const v = value as number[];
+  const name = param.label[lang];
+  return (
+    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-vector">
+      <fieldset className="param-fieldset">
+        <legend className="param-label">
+          <span className="param-swatch" aria-hidden="true" />
+          <Symbol param={param} />
+          <span className="param-name">{name}</span>
+        </legend>
+        <div className="vector-entries">
+          {v.map((x, i) => {
+            const item = param.itemLabel?.(i, lang);
+            const spoken =
+              item !== undefined && !looksLikeTex(item)
+                ? `${name} ${item}`
+                : t('card.entry', { label: name, index: i + 1 });
+            return (
+              <div className="vector-entry" key={i}>
+                <span className="entry-label" aria-hidden="true">
+                  <EntryLabel tex={`{${param.tex}}_{${i + 1}}`} label={item} />
+                </span>
+                <Slider param={param} value={x} spoken={spoken} onSet={onSet} row={i} compact />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </RowShell>
+  );
+}
+
+function MatrixRow({ param, value, lang, active, onSet, onHighlight }: RowProps<MatrixParam>) {
+  const { t } = useLang();
+  const m = value as number[][];
+  const name = param.label[lang];
+  return (
+    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-matrix">
+      <fieldset className="param-fieldset">
+        <legend className="param-label">
+          <span className="param-swatch" aria-hidden="true" />
+          <Symbol param={param} />
+          <span className="param-name">{name}</span>
+        </legend>
+        <div className="matrix-grid">
+          {m.map((row, r) => {
+            const rl = param.rowLabel?.(r, lang);
+            return (
+              <div
+                className="matrix-row"
+                key={r}
+                role="group"
+                aria-label={
+                  rl && !looksLikeTex(rl) ? `${name} ${rl}` : t('card.rowHeader', { row: r + 1 })
+                }
+                style={{ gridTemplateColumns: `2.5em repeat(${param.cols}, minmax(0, 1fr))` }}
+              >
+                <span className="entry-label" aria-hidden="true">
+                  {rl !== undefined ? <EntryLabel tex="" label={rl} /> : r + 1}
+                </span>
+                {row.map((x, c) => (
+                  <Slider
+                    key={c}
+                    param={param}
+                    value={x}
+                    spoken={t('card.cell', { label: name, row: r + 1, col: c + 1 })}
+                    onSet={onSet}
+                    row={r}
+                    col={c}
+                    compact
+                  />
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </RowShell>
+  );
+}
+
+function ToggleRow({ param, value, lang, active, onSet, onHighlight }: RowProps<ToggleParam>) {
+  const id = useId();
+  const { t } = useLang();
+  const on = value === true;
+  return (
+    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-toggle">
+      <input
+        id={id}
+        className="toggle-input"
+        type="checkbox"
+        checked={on}
+        onChange={(e) => onSet(param.name, e.target.checked)}
+      />
+      <label className="param-label" htmlFor={id}>
+        <span className="param-swatch" aria-hidden="true" />
+        <Symbol param={param} />
+        <span className="param-name">{param.label[lang]}</span>
+        <span className="toggle-state" aria-hidden="true">
+          {on ? t('card.on') : t('card.off')}
+        </span>
+      </label>
+    </RowShell>
+  );
+}
+
+function ChoiceRow({ param, value, lang, active, onSet, onHighlight }: RowProps<ChoiceParam>) {
+  const id = useId();
+  const onChange = (e: ChangeEvent<HTMLSelectElement>) => {
+    const v = Number(e.target.value);
+    if (param.options.some((o) => o.value === v)) onSet(param.name, v);
+  };
+  return (
+    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-choice">
+      <label className="param-label" htmlFor={id}>
+        <span className="param-swatch" aria-hidden="true" />
+        <Symbol param={param} />
+        <span className="param-name">{param.label[lang]}</span>
+      </label>
+      <select id={id} className="choice-select" value={String(value)} onChange={onChange}>
+        {param.options.map((o) => (
+          <option key={o.value} value={String(o.value)}>
+            {o.label[lang]}
+          </option>
+        ))}
+      </select>
+    </RowShell>
+  );
+}
+
+/** One param's controls; re-renders only when its own value, language or highlight changes. */
+export const ParamRow = memo(function ParamRow(props: RowProps<Param>) {
+  switch (props.param.kind) {
+    case 'scalar':
+      return <ScalarRow {...(props as RowProps<ScalarParam>)} />;
+    case 'vector':
+      return <VectorRow {...(props as RowProps<VectorParam>)} />;
+    case 'matrix':
+      return <MatrixRow {...(props as RowProps<MatrixParam>)} />;
+    case 'toggle':
+      return <ToggleRow {...(props as RowProps<ToggleParam>)} />;
+    case 'choice':
+      return <ChoiceRow {...(props as RowProps<ChoiceParam>)} />;
+  }
+});
+
+/** Props of `ParamControls`. */
+export interface ParamControlsProps {
+  params: readonly Param[];
+  values: Values;
+  lang: Lang;
+  highlight: string | null;
+  onSet: SetValue;
+  onHighlight: (name: string | null) => void;
+}
+
+/** The controls of every param of a card, in declaration order. */
+export function ParamControls({
+  params,
+  values,
+  lang,
+  highlight,
+  onSet,
+  onHighlight,
+}: ParamControlsProps) {
+  return (
+    <div className="param-list">
+      {params.map((p) => (
+        <ParamRow
+          key={p.name}
+          param={p}
+          value={values[p.name]}
+          lang={lang}
+          active={highlight === p.name}
+          onSet={onSet}
+          onHighlight={onHighlight}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+import type {
+  MatrixParam,
+  Param,
+  ParamValue,
+  ScalarParam,
+  Values,
+  VectorParam,
+} from '../../formulas/types';
+
+/** Params with a numeric range (scalars, vectors, matrices). */
+export type RangedParam = ScalarParam | VectorParam | MatrixParam;
+
+/** Number of decimals written in a step (0.01 → 2, 0.25 → 2, 1 → 0), at most 6. */
+export function stepDecimals(step: number): number {
+  if (!Number.isFinite(step) || step <= 0) return 0;
+  const s = String(step);
+  const exp = /e-(\d+)$/.exec(s);
+  const mantissa = exp ? s.slice(0, s.indexOf('e')) : s;
+  const dot = mantissa.indexOf('.');
+  const d = (dot < 0 ? 0 : mantissa.length - dot - 1) + (exp ? Number(exp[1]) : 0);
+  return Math.min(6, d);
+}
+
+/** `x` snapped to the grid `min + k·step` of a linear slider. */
+export function snapToStep(x: number, min: number, step: number): number {
+  if (!(step > 0)) return x;
+  const v = min + Math.round((x - min) / step) * step;
+  return Number(v.toFixed(Math.max(stepDecimals(step), stepDecimals(Math.abs(min)))));
+}
+
+/** `x` clamped to `[min, max]`; NaN becomes `min`, -0 becomes 0. */
+export function clamp(x: number, min: number, max: number): number {
+  if (Number.isNaN(x)) return min;
+  const v = Math.min(max, Math.max(min, x));
+  return v === 0 ? 0 : v;
+}
+
+/** A number brought into a param's range (and rounded for integer params). */
+export function clampToParam(param: RangedParam, x: number): number {
+  const v = param.kind === 'scalar' && param.integer ? Math.round(x) : x;
+  return clamp(v, param.min, param.max);
+}
+
+/** Rounds to `digits` significant digits (log-scale slider values). */
+export function roundSignificant(x: number, digits = 3): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(digits));
+}
+
+/** Step of a log-scale slider, in log10 units. */
+export const LOG_STEP = 0.01;
+
+/** Slider position → value for a log-scale param (10^pos, 3 significant digits, clamped). */
+export function fromLogPosition(param: ScalarParam, pos: number): number {
+  return clamp(roundSignificant(10 ** pos, 3), param.min, param.max);
+}
+
+/** Value → slider position for a log-scale param. */
+export function toLogPosition(value: number): number {
+  return Math.log10(value);
+}
+
+/** Whether a scalar runs on a log scale (needs a positive range). */
+export function isLog(param: ScalarParam): boolean {
+  return param.scale === 'log' && param.min > 0;
+}
+
+/**
+ * A value as shown next to its slider: at least the step's decimals, up to 4,
+ * no trailing noise; a true minus sign unless `ascii` (number fields).
+ */
+export function formatValue(step: number, x: number, integer = false, ascii = false): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (integer) return String(Math.round(x));
+  const min = stepDecimals(step);
+  let s = x.toFixed(Math.max(min, 4));
+  const dot = s.indexOf('.');
+  if (dot >= 0) {
+    while (s.length - dot - 1 > min && s.endsWith('0')) s = s.slice(0, -1);
+    if (s.endsWith('.')) s = s.slice(0, -1);
+  }
+  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+  return ascii ? s : s.replace('-', '−');
+}
+
+/** The length of a vector or row count of a matrix, resolved against the current values. */
+export function resolveLength(
+  len: number | { param: string },
+  params: readonly Param[],
+  values: Values,
+  available: number,
+): number {
+  let n: number;
+  if (typeof len === 'number') {
+    n = len;
+  } else {
+    const source = params.find((p) => p.name === len.param);
+    const v = values[len.param];
+    n = typeof v === 'number' ? v : source && source.kind === 'scalar' ? source.default : available;
+  }
+  if (!Number.isFinite(n)) n = available;
+  return Math.max(
+    0,
+    Math.min(Math.round(n), Math.max(available, typeof len === 'number' ? len : 0)),
+  );
+}
+
+/** Expected length of a vector param under the given values. */
+export function vectorLength(param: VectorParam, params: readonly Param[], values: Values): number {
+  return resolveLength(param.length, params, values, param.default.length);
+}
+
+/** Expected row count of a matrix param under the given values. */
+export function matrixRows(param: MatrixParam, params: readonly Param[], values: Values): number {
+  return resolveLength(param.rows, params, values, param.default.length);
+}
+
+function fill(param: RangedParam, fallback: readonly number[], n: number, from: readonly number[]) {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = i < from.length ? from[i] : fallback[i];
+    out.push(clampToParam(param, typeof v === 'number' && Number.isFinite(v) ? v : 0));
+  }
+  return out;
+}
+
+/** The default value of one param (vectors and matrices at their default length). */
+export function defaultValue(param: Param, params: readonly Param[], values: Values): ParamValue {
+  switch (param.kind) {
+    case 'scalar':
+    case 'choice':
+    case 'toggle':
+      return param.default;
+    case 'vector':
+      return fill(param, param.default, vectorLength(param, params, values), []);
+    case 'matrix': {
+      const rows = matrixRows(param, params, values);
+      return Array.from({ length: rows }, (_, r) =>
+        fill(param, param.default[r] ?? [], param.cols, []),
+      );
+    }
+  }
+}
+
+/** Every param at its default. */
+export function defaultValues(params: readonly Param[]): Values {
+  const out: Record<string, ParamValue> = {};
+  for (const p of params)
+    if (p.kind === 'scalar' || p.kind === 'choice' || p.kind === 'toggle') out[p.name] = p.default;
+  for (const p of params)
+    if (p.kind === 'vector' || p.kind === 'matrix') out[p.name] = defaultValue(p, params, out);
+  return out;
+}
+
+/**
+ * Brings values into shape: scalars and choices first, then vectors and
+ * matrices sliced or extended (from `default`) to the length their length
+ * param asks for. Values already in shape are returned by identity, so
+ * memoized slider rows don't re-render.
+ */
+export function normalizeValues(params: readonly Param[], values: Values): Values {
+  let out: Record<string, ParamValue> | null = null;
+  const set = (name: string, v: ParamValue) => {
+    if (!out) out = { ...values };
+    out[name] = v;
+  };
+  for (const p of params) {
+    const v = values[p.name];
+    if (p.kind === 'scalar') {
+      if (typeof v !== 'number' || !Number.isFinite(v)) set(p.name, p.default);
+      else if (clampToParam(p, v) !== v) set(p.name, clampToParam(p, v));
+    } else if (p.kind === 'choice') {
+      if (typeof v !== 'number' || !p.options.some((o) => o.value === v)) set(p.name, p.default);
+    } else if (p.kind === 'toggle') {
+      if (typeof v !== 'boolean') set(p.name, p.default);
+    }
+  }
+  const cur = (): Values => out ?? values;
+  for (const p of params) {
+    const v = cur()[p.name];
+    if (p.kind === 'vector') {
+      const n = vectorLength(p, params, cur());
+      if (!Array.isArray(v) || v.length !== n || v.some((x) => typeof x !== 'number')) {
+        const from = Array.isArray(v)
+          ? (v as unknown[]).map((x) => (typeof x === 'number' ? x : NaN))
+          : [];
+        set(
+          p.name,
+          fill(
+            p,
+            p.default,
+            n,
+            from.map((x, i) => (Number.isFinite(x) ? x : (p.default[i] ?? 0))),
+          ),
+        );
+      }
+    } else if (p.kind === 'matrix') {
+      const rows = matrixRows(p, params, cur());
+      const ok =
+        Array.isArray(v) &&
+        v.length === rows &&
+        v.every((row) => Array.isArray(row) && row.length === p.cols);
+      if (!ok) {
+        const m = Array.isArray(v) ? (v as unknown[]) : [];
+        set(
+          p.name,
+          Array.from({ length: rows }, (_, r) => {
+            const row = Array.isArray(m[r]) ? (m[r] as number[]) : [];
+            const def = p.default[r] ?? [];
+            return fill(
+              p,
+              def,
+              p.cols,
+              row.map((x, c) => (Number.isFinite(x) ? x : (def[c] ?? 0))),
+            );
+          }),
+        );
+      }
+    }
+  }
+  return cur();
+}
+
+/** Deep equality of two param values. */
+export function sameValue(a: ParamValue | undefined, b: ParamValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    return a.every((x, i) => sameValue(x as ParamValue, b[i] as ParamValue));
+  }
+  return a === b;
+}
+
+/** Values of a preset applied over the defaults, normalized. */
+export function presetValues(params: readonly Param[], preset: Values): Values {
+  const base = { ...defaultValues(params), ...preset };
+  return normalizeValues(params, base);
+}

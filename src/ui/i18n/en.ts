@@ -1,0 +1,94 @@
+/**
+ * Interface strings of the app shell and the card framework, in English.
+ * Page prose lives in each page's `def.text`; titles and teasers in the registry.
+ * `{{name}}` marks an i18next interpolation.
+ */
+export const en = {
+  app: {
+    name: 'LLM Math Explorer',
+    tagline: 'Every formula behind large language models, as a live card.',
+    titleSuffix: 'LLM Math Explorer',
+  },
+  header: {
+    skip: 'Skip to main content',
+    home: 'Home',
+    nav: 'Main',
+    switchLanguage: '中文',
+    switchLanguageLabel: 'Switch the interface to Traditional Chinese',
+    darkTheme: 'Dark theme',
+    present: 'Present',
+    presentLabel: 'Presentation mode (P)',
+    exitPresent: 'Exit presentation (Esc)',
+  },
+  footer: {
+    text: 'Drag a slider, type a value, or share the link: every value lives in the address bar.',
+    keys: 'Keys: P toggles presentation mode; in presentation, ← → or PageUp/PageDown change formula, Esc leaves.',
+  },
+  home: {
+    heading: 'The math behind large language models',
+    intro:
+      'Each formula is a live card: move a slider and the formula, a worked example with your numbers and the plot change together. Follow the links from formula to formula.',
+    comingSoon: 'coming soon',
+    builtCount: '{{built}} of {{total}} formulas are ready.',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'There is no page at “{{path}}”.',
+    builtHeading: 'Formulas you can open now',
+    backHome: 'Back to the home page',
+  },
+  comingSoon: {
+    title: '{{title}}: coming soon',
+    text: 'This card is not built yet. Meanwhile, these formulas are ready:',
+  },
+  page: {
+    related: 'Related formulas',
+    prevNext: 'Previous and next formula',
+    prev: 'Previous',
+    next: 'Next',
+    loading: 'Loading the formula…',
+    loadError: 'This formula could not be loaded. Check your connection and reload the page.',
+    comingSoon: 'coming soon',
+  },
+  card: {
+    label: 'Interactive card',
+    formula: 'Formula',
+    worked: 'Worked example',
+    controls: 'Parameters',
+    plot: 'Plot',
+    showData: 'Show data',
+    reset: 'Reset',
+    resetLabel: 'Reset all values to their defaults',
+    presets: 'Try',
+    presetApplied: 'Applied “{{label}}”.',
+    computeError: 'These values cannot be computed ({{message}}). Move a slider or press Reset.',
+    cardError: 'Something went wrong in this card.',
+    resetCard: 'Reset this card',
+    on: 'on',
+    off: 'off',
+    exact: '{{label}}, exact value',
+    entry: '{{label}} {{index}}',
+    cell: '{{label}}, row {{row}}, column {{col}}',
+    rowHeader: 'row {{row}}',
+    colHeader: 'column {{col}}',
+    clampedBelow: '{{input}} is below the minimum {{min}}; set to {{value}}.',
+    clampedAbove: '{{input}} is above the maximum {{max}}; set to {{value}}.',
+    invalid: 'Type a number between {{min}} and {{max}}.',
+  },
+  url: {
+    heading: 'Some values in the link were adjusted:',
+    invalid: '{{name}}: “{{raw}}” is not a valid value; using the default.',
+    clamped: '{{name}}: {{raw}} is outside {{min}} to {{max}}; set to {{value}}.',
+    tooMany: '{{name}}: expected {{expected}} entries, got {{got}}; extra entries dropped.',
+    tooFew:
+      '{{name}}: expected {{expected}} entries, got {{got}}; missing entries use the defaults.',
+    entryInvalid: '{{name}}: entry {{index}} (“{{raw}}”) is not a number; using the default.',
+    dismiss: 'Dismiss',
+  },
+} as const;
+
+/** Replaces every string leaf of a nested object type with `string`. */
+type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+/** The shape every language's shell strings must have. */
+export type ShellStrings = Strings<typeof en>;

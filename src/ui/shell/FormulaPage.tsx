@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import { SECTION_TITLES, type RegistryEntry } from '../../formulas/registry';
+import type { FormulaDef, Values } from '../../formulas/types';
+import { Card } from '../card/Card';
+import { useLang } from '../i18n';
+import { RichText } from '../tex/RichText';
+import { parseParams, mergeSearch } from '../url/params';
+import { useUrlWriter } from '../url/useUrlWriter';
+import { PrevNext } from './PrevNext';
+import { Related } from './Related';
+import { UrlNotices } from './UrlNotices';
+import { useDocumentTitle } from './useDocumentTitle';
+
+/** Props of `FormulaPage`. */
+export interface FormulaPageProps {
+  entry: RegistryEntry;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  def: FormulaDef<any>;
+}
+
+/**
+ * One formula page: title, intro, the live card (values read from and written
+ * to the query string), body prose, related formulas and previous/next.
+ */
+export function FormulaPage({ entry, def }: FormulaPageProps) {
+  const { lang } = useLang();
+  const [parsed] = useState(() =>
+    parseParams(def.params, new URLSearchParams(window.location.search)),
+  );
+  const write = useUrlWriter();
+  const onValuesChange = useCallback(
+    (values: Values) => write((current) => mergeSearch(current, def.params, values)),
+    [write, def],
+  );
+  const title = entry.title[lang];
+  useDocumentTitle(title);
+  const text = def.text[lang];
+  return (
+    <article className="formula-page" aria-labelledby="page-title">
+      <header className="page-head">
+        <p className="page-section">{SECTION_TITLES[entry.section][lang]}</p>
+        <h1 id="page-title">{title}</h1>
+      </header>
+      <UrlNotices notices={parsed.notices} params={def.params} lang={lang} />
+      <div className="prose prose-intro">
+        <RichText text={text.intro} />
+      </div>
+      <Card def={def} initialValues={parsed.values} onValuesChange={onValuesChange} />
+      <div className="prose prose-body">
+        {text.body.map((p, i) => (
+          <RichText key={i} text={p} />
+        ))}
+      </div>
+      <div className="page-links">
+        <Related ids={def.related} />
+        <PrevNext id={entry.id} />
+      </div>
+    </article>
+  );
+}
