@@ -1,0 +1,178 @@
+import { scaleLinear } from 'd3-scale';
+import { useMemo } from 'react';
+import { AxisBottom, AxisLeft } from '../../plots/Axes';
+import { PlotFrame, innerSize } from '../../plots/PlotFrame';
+import type { Margin } from '../../plots/PlotFrame';
+import type { Lang, PlotProps } from '../types';
+import type { MseResult } from './model';
+import './mse.css';
+
+/** Top of the value axis: the targets' and predictions' slider range is 0…Y_MAX. */
+export const Y_MAX = 10;
+
+const WIDTH = 640;
+const HEIGHT = 400;
+const MARGIN: Margin = { top: 40, right: 16, bottom: 84, left: 60 };
+const { innerWidth, innerHeight } = innerSize(WIDTH, HEIGHT, MARGIN);
+/** Room in px for the mean square's labels and the gap before it. */
+const MEAN_ROOM = 120;
+
+const WORDS = {
+  en: {
+    value: 'value',
+    sample: 'sample i',
+    target: 'target y',
+    prediction: 'prediction ŷ',
+    residual: 'residual',
+    square: 'squared error',
+    mean: 'mean square: area = MSE',
+    squares: '(y − ŷ)²',
+  },
+  'zh-TW': {
+    value: '數值',
+    sample: '樣本 i',
+    target: '目標 y',
+    prediction: '預測 ŷ',
+    residual: '殘差',
+    square: '平方誤差',
+    mean: '平均正方形：面積 = MSE',
+    squares: '(y − ŷ)²',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+function fmt(x: number, digits = 2): string {
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  const s = x.toFixed(digits);
+  return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace('-', '−');
+}
+
+/** Pixel geometry with one scale factor for both axes, so a residual's square is drawn square. */
+export function mseGeometry(result: MseResult) {
+  let xMax = result.n + 0.6;
+  result.residuals.forEach((r, i) => {
+    xMax = Math.max(xMax, i + 1 + Math.abs(r) + 0.3);
+  });
+  const unit = Math.min((innerWidth - MEAN_ROOM) / (xMax + result.rmse), innerHeight / Y_MAX);
+  const x = scaleLinear()
+    .domain([0, xMax])
+    .range([0, xMax * unit]);
+  const y = scaleLinear()
+    .domain([0, Y_MAX])
+    .range([Y_MAX * unit, 0]);
+  const dy = innerHeight - Y_MAX * unit;
+  const meanX = xMax * unit + 24;
+  return { unit, x, y, dy, meanX, xMax };
+}
+
+/** Targets, predictions, residual segments and squared errors as squares, with the mean square beside them. */
+export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<MseResult>) {
+  const w = WORDS[lang];
+  const g = useMemo(() => mseGeometry(result), [result]);
+  const ticks = useMemo(() => Array.from({ length: result.n }, (_, i) => i + 1), [result.n]);
+  const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
+  const enter = (name: string) => () => setHighlight(name);
+  const leave = () => setHighlight(null);
+  const { unit, x, y, dy, meanX } = g;
+  const side = result.rmse * unit;
+  const rowY = innerHeight + 58;
+
+  return (
+    <PlotFrame width={WIDTH} height={HEIGHT} margin={MARGIN} className="mse-plot">
+      <g className="legend" transform="translate(0,-24)">
+        <circle className="target sym-1" cx={5} cy={-4} r={5} />
+        <text x={14} y={0}>
+          {w.target}
+        </text>
+        <circle className="prediction sym-2" cx={95} cy={-4} r={5} />
+        <text x={104} y={0}>
+          {w.prediction}
+        </text>
+        <line className="residual" x1={205} x2={205} y1={-11} y2={3} />
+        <text x={212} y={0}>
+          {w.residual}
+        </text>
+        <rect className="error-square sym-4" x={280} y={-11} width={12} height={12} />
+        <text x={298} y={0}>
+          {w.square}
+        </text>
+        <rect className="mse-square sym-4" x={400} y={-11} width={12} height={12} />
+        <text x={418} y={0}>
+          {w.mean}
+        </text>
+      </g>
+      <g transform={`translate(0,${dy})`}>
+        <AxisLeft scale={y} size={g.xMax * unit} label={w.value} ticks={5} grid />
+      </g>
+      <AxisBottom scale={x} size={innerHeight} label={w.sample} tickValues={ticks} />
+      <g transform={`translate(0,${dy})`}>
+        {result.residuals.map((r, i) => {
+          const cx = x(i + 1);
+          const s = Math.abs(r) * unit;
+          const top = y(Math.max(result.y[i], result.yhat[i]));
+          return (
+            <g key={i} className={`sample${i === result.largest && r !== 0 ? ' is-largest' : ''}`}>
+              <rect
+                className="error-square sym-4"
+                x={cx}
+                y={top}
+                width={s}
+                height={s}
+                data-index={i}
+              />
+              <line
+                className="residual"
+                x1={cx}
+                x2={cx}
+                y1={y(result.y[i])}
+                y2={y(result.yhat[i])}
+              />
+              <circle
+                className={`target sym-1${hl('y')}`}
+                cx={cx}
+                cy={y(result.y[i])}
+                r={5}
+                onMouseEnter={enter('y')}
+                onMouseLeave={leave}
+              />
+              <circle
+                className={`prediction sym-2${hl('yhat')}`}
+                cx={cx}
+                cy={y(result.yhat[i])}
+                r={5}
+                onMouseEnter={enter('yhat')}
+                onMouseLeave={leave}
+              />
+            </g>
+          );
+        })}
+        <rect className="mse-square sym-4" x={meanX} y={y(0) - side} width={side} height={side} />
+        <text className="mean-label" x={meanX} y={y(0) - side - 26}>
+          {`MSE = ${fmt(result.mse, 3)}`}
+        </text>
+        <text className="mean-label mean-side" x={meanX} y={y(0) - side - 9}>
+          {`√MSE = ${fmt(result.rmse, 3)}`}
+        </text>
+      </g>
+      <g className="squares-row">
+        <text className="row-label" x={-10} y={rowY} textAnchor="end">
+          {w.squares}
+        </text>
+        {result.squares.map((s, i) => (
+          <text
+            key={i}
+            className="row-value"
+            x={x(i + 1)}
+            y={rowY + (i % 2) * 14}
+            textAnchor="middle"
+            data-index={i}
+          >
+            {fmt(s, s >= 10 ? 1 : 2)}
+          </text>
+        ))}
+        <text className="row-value row-mean" x={meanX} y={rowY}>
+          {`÷ ${result.n} = ${fmt(result.mse, 3)}`}
+        </text>
+      </g>
+    </PlotFrame>
+  );
+}

@@ -1,0 +1,207 @@
+import { render } from '@testing-library/react';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import def from '../../src/formulas/mse';
+import { mseGeometry } from '../../src/formulas/mse/MsePlot';
+import type { MseResult } from '../../src/formulas/mse/model';
+import type { Lang, ParamValue, Values } from '../../src/formulas/types';
+import { expectAllClose, expectClose } from '../helpers/asserts';
+
+const LANGS: Lang[] = ['en', 'zh-TW'];
+
+function values(over: Record<string, ParamValue> = {}): Values {
+  const out: Record<string, ParamValue> = {};
+  for (const p of def.params) {
+    if (p.kind === 'vector') out[p.name] = [...p.default];
+    else if (p.kind === 'scalar' || p.kind === 'choice' || p.kind === 'toggle') {
+      out[p.name] = p.default;
+    }
+  }
+  return { ...out, ...over };
+}
+
+function compute(v: Values): MseResult {
+  return def.compute(v) as MseResult;
+}
+
+function strictTex(tex: string): void {
+  expect(() =>
+    katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true }),
+  ).not.toThrow();
+}
+
+function renderPlot(v: Values, lang: Lang = 'en') {
+  const Plot = def.Plot;
+  return render(
+    <Plot
+      values={v}
+      result={def.compute(v)}
+      lang={lang}
+      highlight={null}
+      setHighlight={() => {}}
+      setValue={() => {}}
+    />,
+  );
+}
+
+const presetValues = (id: string) =>
+  values((def.presets ?? []).find((p) => p.id === id)!.values as Record<string, ParamValue>);
+
+describe('mse page compute()', () => {
+  it('the defaults (n = 6) give squared errors .36 .25 .64 .04 1.69 .09 and MSE 3.07/6', () => {
+    const r = compute(values());
+    expect(r.n).toBe(6);
+    expectAllClose(r.residuals, [-0.6, 0.5, -0.8, 0.2, 1.3, -0.3], { abs: 1e-12 });
+    expectAllClose(r.squares, [0.36, 0.25, 0.64, 0.04, 1.69, 0.09], { abs: 1e-12 });
+    expectClose(r.sum, 3.07);
+    expectClose(r.mse, 3.07 / 6);
+    expectClose(r.rmse, Math.sqrt(3.07 / 6));
+    expect(r.largest).toBe(4);
+    expectClose(r.largestShare, 1.69 / 3.07);
+  });
+
+  it('n = 8 uses all eight samples: MSE (3.07 + 1.96 + 0.25)/8 = 0.66', () => {
+    const r = compute(values({ n: 8 }));
+    expect(r.y).toHaveLength(8);
+    expectClose(r.mse, 0.66);
+  });
+
+  it('even errors and one outlier share mean absolute error 1 but have MSE 1 and 5', () => {
+    const even = compute(presetValues('even-errors'));
+    const outlier = compute(presetValues('one-outlier'));
+    expect(even.n).toBe(5);
+    expectClose(even.mae, 1);
+    expectClose(even.mse, 1);
+    expectClose(even.bias, -1 / 5);
+    expectClose(outlier.mae, 1);
+    expectClose(outlier.mse, 5);
+    expect(outlier.largest).toBe(3);
+    expectClose(outlier.largestShare, 1);
+  });
+
+  it('a perfect fit has MSE 0 and no largest share', () => {
+    const r = compute(presetValues('perfect'));
+    expect(r.mse).toBe(0);
+    expect(r.largestShare).toBe(0);
+  });
+});
+
+describe('mse page text', () => {
+  it('renders its TeX and every worked example strictly', () => {
+    strictTex(def.tex);
+    for (const lang of LANGS) {
+      for (const v of [
+        values(),
+        values({ n: 8 }),
+        ...(def.presets ?? []).map((p) => values(p.values as never)),
+      ]) {
+        strictTex(def.worked(v, def.compute(v), lang));
+      }
+    }
+  });
+
+  it('worked() shows each squared error, the sum over n and the MSE of the result', () => {
+    const v = values();
+    const r = compute(v);
+    const w = def.worked(v, r, 'en');
+    for (const s of ['0.36', '0.25', '0.64', '0.04', '1.69', '0.09', '3.07', '0.512']) {
+      expect(w).toContain(s);
+    }
+    expect(w).toContain('\\tfrac{1}{\\color{#000003}{6}}');
+  });
+
+  it('summary and table are non-empty and never read NaN or undefined, in both languages', () => {
+    const cases = [
+      values(),
+      values({ n: 8 }),
+      ...(def.presets ?? []).map((p) => values(p.values as never)),
+    ];
+    for (const v of cases) {
+      const r = compute(v);
+      for (const lang of LANGS) {
+        const s = def.summary(v, r, lang);
+        const t = def.table(v, r, lang);
+        const all = [s, t.caption, ...t.columns, ...t.rows.flat().map(String)].join(' ');
+        expect(s).toContain(r.mse.toFixed(3));
+        expect(t.rows).toHaveLength(r.n + 1);
+        expect(t.rows[r.n][4]).toBe(Number(r.mse.toPrecision(6)));
+        expect(all).not.toMatch(/NaN|undefined/);
+      }
+    }
+  });
+
+  it('has prose in both languages and links cross-entropy', () => {
+    for (const lang of LANGS) {
+      expect(def.text[lang].intro.length).toBeGreaterThan(50);
+      expect(def.text[lang].body.length).toBeGreaterThan(2);
+    }
+    expect(def.related).toContain('cross-entropy');
+  });
+});
+
+describe('mse page Plot', () => {
+  it('uses one scale factor on both axes', () => {
+    for (const v of [
+      values(),
+      presetValues('one-outlier'),
+      values({ n: 8, yhat: [10, 10, 10, 10, 10, 10, 10, 10], y: [0, 0, 0, 0, 0, 0, 0, 0] }),
+    ]) {
+      const g = mseGeometry(compute(v));
+      expectClose(g.x(1) - g.x(0), g.unit);
+      expectClose(g.y(0) - g.y(1), g.unit);
+      expect(g.unit).toBeGreaterThan(0);
+    }
+  });
+
+  it('draws n points, residuals and squares with side |y − ŷ| in data units, and the mean square', () => {
+    const v = values();
+    const r = compute(v);
+    const g = mseGeometry(r);
+    const { container } = renderPlot(v);
+    const squares = [...container.querySelectorAll('rect.error-square[data-index]')];
+    expect(squares).toHaveLength(6);
+    squares.forEach((sq, i) => {
+      const w = Number(sq.getAttribute('width'));
+      const h = Number(sq.getAttribute('height'));
+      expectClose(w, h);
+      expectClose(w, Math.abs(r.residuals[i]) * g.unit);
+    });
+    expect(container.querySelectorAll('circle.target')).toHaveLength(7); // 6 + legend
+    expect(container.querySelectorAll('circle.prediction')).toHaveLength(7);
+    expect(container.querySelectorAll('g.sample line.residual')).toHaveLength(6);
+    const mean = container.querySelectorAll('rect.mse-square')[1];
+    expectClose(Number(mean.getAttribute('width')), r.rmse * g.unit);
+    expect(container.textContent).toContain('MSE = 0.512');
+    const row = [...container.querySelectorAll('.squares-row .row-value[data-index]')].map(
+      (t) => t.textContent,
+    );
+    expect(row).toEqual(['0.36', '0.25', '0.64', '0.04', '1.69', '0.09']);
+  });
+
+  it('renders every preset and n = 8 in both languages without NaN', () => {
+    for (const v of [
+      values({ n: 8 }),
+      ...(def.presets ?? []).map((p) => values(p.values as never)),
+    ]) {
+      for (const lang of LANGS) {
+        const r = compute(v);
+        const { container, unmount } = renderPlot(v, lang);
+        expect(container.querySelectorAll('rect.error-square[data-index]')).toHaveLength(r.n);
+        expect(container.textContent).not.toMatch(/NaN|undefined/);
+        for (const el of container.querySelectorAll('rect, circle, line')) {
+          for (const a of ['x', 'y', 'width', 'height', 'cx', 'cy', 'x1', 'x2', 'y1', 'y2']) {
+            const s = el.getAttribute(a);
+            if (s !== null) expect(Number.isFinite(Number(s))).toBe(true);
+          }
+        }
+        unmount();
+      }
+    }
+  });
+
+  it('labels the axes in zh-TW', () => {
+    const { container } = renderPlot(values(), 'zh-TW');
+    expect(container.textContent).toContain('樣本 i');
+    expect(container.textContent).toContain('平方誤差');
+  });
+});
