@@ -40,6 +40,7 @@ const WORDS = {
     curveT: 'label t',
     entropy: 'H(t), the minimum',
     kl: 'KL',
+    klLong: 'gap KL(t‖p)',
   },
   'zh-TW': {
     q: '預測 q = softmax(z)',
@@ -54,6 +55,7 @@ const WORDS = {
     curveT: '標籤 t',
     entropy: 'H(t)：最小值',
     kl: 'KL',
+    klLong: '差距 KL(t‖p)',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -172,14 +174,16 @@ export function CrossEntropyPlot({
         {result.binaryKL > 1e-3 && (
           <g className="kl-gap">
             <line x1={bx} x2={bx} y1={hy} y2={by} />
-            <text
-              x={bx + (bx > BIN_W - 40 ? -6 : 6)}
-              y={(hy + by) / 2}
-              dy="0.32em"
-              textAnchor={bx > BIN_W - 40 ? 'end' : 'start'}
-            >
-              {`${w.kl} = ${fmt(result.binaryKL)}`}
-            </text>
+            {hy - by > 18 && (
+              <text
+                x={bx + (bx > BIN_W - 60 ? -8 : 8)}
+                y={(hy + by) / 2}
+                dy="0.32em"
+                textAnchor={bx > BIN_W - 60 ? 'end' : 'start'}
+              >
+                {w.kl}
+              </text>
+            )}
           </g>
         )}
         <circle
@@ -217,7 +221,11 @@ export function CrossEntropyPlot({
           </text>
           <circle className="current-point sym-4" cx={11} cy={88} r={5} />
           <text x={28} y={88} dy="0.32em">
-            {`p = ${fmt(result.p, 3)}`}
+            {`p = ${fmt(result.p, 3)}, BCE = ${fmt(result.bce)}`}
+          </text>
+          <line className="kl-swatch" x1={11} x2={11} y1={102} y2={118} />
+          <text x={28} y={110} dy="0.32em">
+            {`${w.klLong} = ${fmt(result.binaryKL)}`}
           </text>
         </g>
       </PlotFrame>

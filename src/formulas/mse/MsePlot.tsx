@@ -11,9 +11,11 @@ import './mse.css';
 export const Y_MAX = 10;
 
 const WIDTH = 640;
-const HEIGHT = 400;
-const MARGIN: Margin = { top: 40, right: 16, bottom: 84, left: 60 };
+const HEIGHT = 420;
+const MARGIN: Margin = { top: 40, right: 16, bottom: 72, left: 60 };
 const { innerWidth, innerHeight } = innerSize(WIDTH, HEIGHT, MARGIN);
+/** Distance between neighbouring samples in value units, so squares up to this side do not overlap. */
+export const SPACING = 1.6;
 /** Room in px for the mean square's labels and the gap before it. */
 const MEAN_ROOM = 120;
 
@@ -48,9 +50,9 @@ function fmt(x: number, digits = 2): string {
 
 /** Pixel geometry with one scale factor for both axes, so a residual's square is drawn square. */
 export function mseGeometry(result: MseResult) {
-  let xMax = result.n + 0.6;
+  let xMax = SPACING * result.n + 0.8;
   result.residuals.forEach((r, i) => {
-    xMax = Math.max(xMax, i + 1 + Math.abs(r) + 0.3);
+    xMax = Math.max(xMax, SPACING * (i + 1) + Math.abs(r) + 0.3);
   });
   const unit = Math.min((innerWidth - MEAN_ROOM) / (xMax + result.rmse), innerHeight / Y_MAX);
   const x = scaleLinear()
@@ -68,7 +70,10 @@ export function mseGeometry(result: MseResult) {
 export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<MseResult>) {
   const w = WORDS[lang];
   const g = useMemo(() => mseGeometry(result), [result]);
-  const ticks = useMemo(() => Array.from({ length: result.n }, (_, i) => i + 1), [result.n]);
+  const ticks = useMemo(
+    () => Array.from({ length: result.n }, (_, i) => SPACING * (i + 1)),
+    [result.n],
+  );
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
@@ -103,10 +108,16 @@ export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<Mse
       <g transform={`translate(0,${dy})`}>
         <AxisLeft scale={y} size={g.xMax * unit} label={w.value} ticks={5} grid />
       </g>
-      <AxisBottom scale={x} size={innerHeight} label={w.sample} tickValues={ticks} />
+      <AxisBottom
+        scale={x}
+        size={innerHeight}
+        label={w.sample}
+        tickValues={ticks}
+        format={(d) => String(Math.round(d / SPACING))}
+      />
       <g transform={`translate(0,${dy})`}>
         {result.residuals.map((r, i) => {
-          const cx = x(i + 1);
+          const cx = x(SPACING * (i + 1));
           const s = Math.abs(r) * unit;
           const top = y(Math.max(result.y[i], result.yhat[i]));
           return (
@@ -161,8 +172,8 @@ export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<Mse
           <text
             key={i}
             className="row-value"
-            x={x(i + 1)}
-            y={rowY + (i % 2) * 14}
+            x={x(SPACING * (i + 1))}
+            y={rowY}
             textAnchor="middle"
             data-index={i}
           >
