@@ -93,7 +93,7 @@ function describeRegions(
 }
 
 /** Builds the full declaration of an activation page from its spec. */
-export function activationPage(spec: ActivationSpec): FormulaDef {
+export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResult> {
   const { f, df } = ACTIVATIONS[spec.id];
   const regions = vanishingIntervals(df, spec.xDomain, spec.threshold);
   const compare: CompareCurve[] = spec.compare.map((k) => ({

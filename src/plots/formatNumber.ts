@@ -36,3 +36,11 @@ export function formatNumber(x: number, digits = 2): string {
   if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
   return s.replace('-', '−');
 }
+
+/** Fixed-point text with a true minus sign and no "−0" (heatmap cells: 0.004 reads "0.00"). */
+export function formatFixed(x: number, digits = 2): string {
+  if (!Number.isFinite(x)) return formatNumber(x, digits);
+  let s = x.toFixed(digits);
+  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+  return s.replace('-', '−');
+}

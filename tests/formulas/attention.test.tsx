@@ -1,0 +1,284 @@
+import { fireEvent, render } from '@testing-library/react';
+import katex from 'katex';
+import { describe, expect, it, vi } from 'vitest';
+import def from '../../src/formulas/attention';
+import type { AttentionPageResult } from '../../src/formulas/attention/compute';
+import type { ParamValue, Values } from '../../src/formulas/types';
+import { formatFixed } from '../../src/plots/formatNumber';
+import { expectAllClose, expectClose } from '../helpers/asserts';
+
+const defaults: Record<string, ParamValue> = Object.fromEntries(
+  def.params.map((p) => [p.name, p.default as ParamValue]),
+);
+const run = (over: Values = {}) => def.compute({ ...defaults, ...over }) as AttentionPageResult;
+const presetValues = (def.presets ?? []).map((p) => ({ ...defaults, ...p.values }));
+
+/** Softmax written out by hand for the tests: e^{s_j} / Σ_k e^{s_k}. */
+const byHand = (s: number[]) => {
+  const e = s.map(Math.exp);
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+};
+const sig = (t: number) => 1 / (1 + Math.exp(-t));
+
+// Default vectors of the first four tokens "the cat sat down".
+const V4 = [
+  [-1, 0.5],
+  [2, 0],
+  [0, 2],
+  [-1.5, -1.5],
+];
+// q_cat = (0.5, 1.5) against the keys (−1, −1.5), (2, 0.5), (0.5, 2), (−1.5, 1), by hand:
+const RAW_CAT = [-0.5 - 2.25, 1 + 0.75, 0.25 + 3, -0.75 + 1.5];
+const combine = (w: number[]) => [0, 1].map((c) => w.reduce((a, wj, j) => a + wj * V4[j][c], 0));
+
+function renderPlot(values: Values, lang: 'en' | 'zh-TW' = 'en', highlight: string | null = null) {
+  const setValue = vi.fn();
+  const setHighlight = vi.fn();
+  const result = def.compute(values) as AttentionPageResult;
+  const view = render(
+    <def.Plot
+      values={values}
+      result={result}
+      lang={lang}
+      highlight={highlight}
+      setHighlight={setHighlight}
+      setValue={setValue}
+    />,
+  );
+  return { ...view, result, setValue, setHighlight };
+}
+
+describe('attention page compute()', () => {
+  it('scores of "cat" are its hand-computed dot products divided by √2', () => {
+    const r = run();
+    expect(r.n).toBe(4);
+    expect(r.row).toBe(1);
+    expectAllClose(r.raw[1], RAW_CAT);
+    expectAllClose(
+      r.scores[1],
+      RAW_CAT.map((s) => s / Math.SQRT2),
+    );
+  });
+
+  it('weights of "cat" are the softmax of the scaled scores; output is Σ w_j v_j', () => {
+    const r = run();
+    const w = byHand(RAW_CAT.map((s) => s / Math.SQRT2));
+    expectAllClose(r.weights[1], w);
+    expectAllClose(r.output[1], combine(w));
+    // the ratio of two weights is e^{Δs}: w_sat / w_cat = e^{(3.25 − 1.75)/√2}
+    expectClose(r.weights[1][2] / r.weights[1][1], Math.exp(1.5 / Math.SQRT2));
+    for (const row of r.weights)
+      expectClose(
+        row.reduce((a, b) => a + b, 0),
+        1,
+      );
+  });
+
+  it('without scaling the weights are the softmax of raw QKᵀ, sharper than with it', () => {
+    const r = run({ scale: false });
+    expectAllClose(r.scores[1], RAW_CAT);
+    expectAllClose(r.weights[1], byHand(RAW_CAT));
+    expectAllClose(r.output[1], combine(byHand(RAW_CAT)));
+    expect(Math.max(...r.weights[1])).toBeGreaterThan(Math.max(...run().weights[1]));
+    // each mode carries the other's weights of the selected row for comparison
+    expectAllClose(r.otherWeights, run().weights[1]);
+    expectAllClose(run().otherWeights, r.weights[1]);
+  });
+
+  it('the causal mask: token 1 sees only itself, token 2 is a two-way logistic split', () => {
+    const r = run({ causal: true });
+    expectAllClose(r.weights[0], [1, 0, 0, 0]);
+    expectAllClose(r.output[0], V4[0]);
+    const w1 = sig((RAW_CAT[1] - RAW_CAT[0]) / Math.SQRT2);
+    expectAllClose(r.weights[1], [1 - w1, w1, 0, 0]);
+    expectAllClose(r.output[1], combine([1 - w1, w1, 0, 0]));
+    expect(r.hidden).toEqual([
+      [false, true, true, true],
+      [false, false, true, true],
+      [false, false, false, true],
+      [false, false, false, false],
+    ]);
+    const u = run({ causal: true, scale: false });
+    expectClose(u.weights[1][1], sig(RAW_CAT[1] - RAW_CAT[0]));
+  });
+
+  it('zero queries give uniform weights 1/n and the mean of the values', () => {
+    const r = run(def.presets!.find((p) => p.id === 'uniform')!.values);
+    for (const row of r.weights) expectAllClose(row, [0.25, 0.25, 0.25, 0.25]);
+    expectAllClose(r.output[2], [(-1 + 2 + 0 - 1.5) / 4, (0.5 + 0 + 2 - 1.5) / 4]);
+  });
+
+  it('n = 6 uses six rows; a row beyond n is clamped; a missing matrix entry reads 0', () => {
+    const r6 = run({ n: 6, row: 5 });
+    expect(r6.weights.length).toBe(6);
+    expect(r6.row).toBe(5);
+    expect(run({ n: 4, row: 5 }).row).toBe(3);
+    const r = run({ Q: [[1, 1]] });
+    expectAllClose(r.weights[1], [0.25, 0.25, 0.25, 0.25]);
+  });
+});
+
+describe('attention page worked(), summary(), table()', () => {
+  it('worked() shows the selected row’s scores, weights and output as the plot prints them', () => {
+    const r = run();
+    const w = def.worked(defaults, r, 'en');
+    for (const s of r.scores[1]) expect(w).toContain(formatFixed(s, 2).replace('−', '-'));
+    for (const x of r.weights[1]) expect(w).toContain(formatFixed(x, 2).replace('−', '-'));
+    expect(w).toContain(`(${formatFixed(r.output[1][0], 2)},\\ ${formatFixed(r.output[1][1], 2)})`);
+    expect(w).toContain('\\sqrt{2}');
+    expect(w).toContain('\\text{cat}');
+    expect(def.worked(defaults, r, 'zh-TW')).toContain('\\text{坐}');
+    const masked = def.worked(defaults, run({ causal: true }), 'en');
+    expect(masked).toContain('-\\infty');
+    expect(def.worked(defaults, run({ scale: false }), 'en')).not.toContain('\\sqrt{2}');
+  });
+
+  it('tex and worked() render in KaTeX strict mode for every preset, row and language', () => {
+    const opts = { throwOnError: true, strict: 'error' as const, displayMode: true };
+    expect(() => katex.renderToString(def.tex, opts)).not.toThrow();
+    for (const values of [defaults, ...presetValues]) {
+      for (let row = 0; row < 6; row++) {
+        for (const causal of [false, true]) {
+          const v = { ...values, row, causal };
+          const r = def.compute(v);
+          for (const lang of ['en', 'zh-TW'] as const) {
+            expect(() => katex.renderToString(def.worked(v, r, lang), opts)).not.toThrow();
+          }
+        }
+      }
+    }
+  });
+
+  it('summary and table are filled in both languages and never show NaN or undefined', () => {
+    for (const values of [defaults, ...presetValues, { ...defaults, causal: true, scale: false }]) {
+      const r = def.compute(values) as AttentionPageResult;
+      for (const lang of ['en', 'zh-TW'] as const) {
+        const s = def.summary(values, r, lang);
+        expect(s.length).toBeGreaterThan(40);
+        expect(s).not.toMatch(/NaN|undefined/);
+        expect(s).toContain(
+          `(${formatFixed(r.output[r.row][0], 2)}, ${formatFixed(r.output[r.row][1], 2)})`,
+        );
+        const t = def.table(values, r, lang);
+        expect(t.rows.length).toBe(r.n);
+        for (const row of t.rows) expect(row.length).toBe(t.columns.length);
+        expect(JSON.stringify(t)).not.toMatch(/NaN|undefined/);
+      }
+    }
+    expect(def.summary(defaults, run(), 'en')).toContain('Query “cat” (token 2 of 4)');
+    expect(def.summary(defaults, run(), 'zh-TW')).toContain('查詢「坐」');
+  });
+
+  it('text: intro and body in both languages, inline TeX valid', () => {
+    for (const lang of ['en', 'zh-TW'] as const) {
+      expect(def.text[lang].body.length).toBeGreaterThanOrEqual(4);
+      for (const p of [def.text[lang].intro, ...def.text[lang].body]) {
+        for (const m of p.matchAll(/\$([^$]+)\$/g)) {
+          expect(() =>
+            katex.renderToString(m[1], { throwOnError: true, strict: 'error' }),
+          ).not.toThrow();
+        }
+      }
+    }
+  });
+
+  it('declares Q, K, V as n×2 matrices in −3…3 and n, row, scale, causal', () => {
+    for (const name of ['Q', 'K', 'V']) {
+      const p = def.params.find((q) => q.name === name)!;
+      expect(p.kind).toBe('matrix');
+      if (p.kind !== 'matrix') continue;
+      expect(p.rows).toEqual({ param: 'n' });
+      expect([p.cols, p.min, p.max, p.step, p.default.length]).toEqual([2, -3, 3, 0.1, 6]);
+      expect(p.rowLabel?.(2, 'en')).toBe('sat');
+    }
+    expect(def.params.find((p) => p.name === 'row')?.kind).toBe('choice');
+    expect(def.params.find((p) => p.name === 'scale')?.default).toBe(true);
+    expect(def.params.find((p) => p.name === 'causal')?.default).toBe(false);
+  });
+});
+
+describe('AttentionPlot', () => {
+  it('renders both grids, the bars and the vectors with defaults', () => {
+    const { container, result } = renderPlot(defaults);
+    expect(container.querySelectorAll('.grid-scores .cell').length).toBe(16);
+    expect(container.querySelectorAll('.grid-weights .cell').length).toBe(16);
+    const weightsRow = container.querySelectorAll('.grid-weights .grid-row')[1];
+    const cells = [...weightsRow.querySelectorAll('.cell-value')].map((n) => n.textContent);
+    expect(cells).toEqual(result.weights[1].map((w) => formatFixed(w, 2)));
+    expect(
+      container.querySelectorAll('.row-bars rect.bar:not(.legend rect)').length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(container.querySelectorAll('.value-arrow').length).toBe(4);
+    expect(container.querySelector('.output-label')!.textContent).toBe(
+      `o = (${formatFixed(result.output[1][0], 2)}, ${formatFixed(result.output[1][1], 2)})`,
+    );
+    expect(container.textContent).toContain('cat');
+    expect(container.textContent).toContain('QKᵀ/√2');
+    expect(container.innerHTML).not.toMatch(/NaN|undefined/);
+  });
+
+  it('the head-to-tail contributions end at the output', () => {
+    const { container } = renderPlot(defaults);
+    const paths = [...container.querySelectorAll('.contribution')].map((p) => p.getAttribute('d')!);
+    const out = container.querySelector('.output-point')!;
+    // the last contribution's shaft ends at the output point (small weights are skipped, < 0.005)
+    const last = paths[paths.length - 1].match(/L([-\d.]+),([-\d.]+)/)!;
+    expect(Number(last[1])).toBeCloseTo(Number(out.getAttribute('cx')), 0);
+    expect(Number(last[2])).toBeCloseTo(Number(out.getAttribute('cy')), 0);
+  });
+
+  it('the causal mask hatches the upper triangle: −∞ in the scores, 0 in the weights', () => {
+    const { container } = renderPlot({ ...defaults, causal: true });
+    const masked = container.querySelectorAll('.grid-scores .cell.is-masked');
+    expect(masked.length).toBe(6);
+    expect([...masked].every((c) => c.textContent === '−∞')).toBe(true);
+    const maskedW = container.querySelectorAll('.grid-weights .cell.is-masked');
+    expect([...maskedW].every((c) => c.textContent === '0')).toBe(true);
+    expect(maskedW[0].querySelector('rect')!.getAttribute('fill')).toMatch(/^url\(#att-hatch-/);
+    expect(container.textContent).toContain('causal mask');
+  });
+
+  it('clicking a row of the heatmap selects that query', () => {
+    const { container, setValue } = renderPlot(defaults);
+    fireEvent.click(container.querySelectorAll('.grid-weights .grid-row')[3]);
+    expect(setValue).toHaveBeenCalledWith('row', 3);
+  });
+
+  it('the selected row is outlined where the row is', () => {
+    const { container } = renderPlot({ ...defaults, row: 2 });
+    const outline = container.querySelector('.grid-weights .row-outline')!;
+    const h = Number(outline.getAttribute('height'));
+    expect(Number(outline.getAttribute('y'))).toBeCloseTo(2 * h, 6);
+    expect(container.querySelectorAll('.grid-row.is-selected').length).toBe(2);
+  });
+
+  for (const preset of def.presets ?? []) {
+    it(`renders preset "${preset.id}" in both languages`, () => {
+      for (const lang of ['en', 'zh-TW'] as const) {
+        const values = { ...defaults, ...preset.values };
+        const { container, result, unmount } = renderPlot(values, lang);
+        expect(container.querySelectorAll('.grid-weights .cell').length).toBe(result.n ** 2);
+        expect(container.querySelector('.output-label')!.textContent).toContain(
+          formatFixed(result.output[result.row][0], 2),
+        );
+        expect(container.innerHTML).not.toMatch(/NaN|undefined/);
+        unmount();
+      }
+    });
+  }
+
+  it('zh-TW uses the Chinese tokens and titles', () => {
+    const { container } = renderPlot({ ...defaults, n: 6 }, 'zh-TW');
+    for (const t of ['貓', '坐', '下', '來', '睡', '覺'])
+      expect(container.textContent).toContain(t);
+    expect(container.textContent).toContain('注意力權重');
+  });
+
+  it('a highlight from the card reaches the plot; hovering a row asks to highlight row', () => {
+    const { container, setHighlight } = renderPlot(defaults, 'en', 'V');
+    expect(container.querySelector('.attention-plot.hl-V')).not.toBeNull();
+    fireEvent.pointerEnter(container.querySelectorAll('.grid-weights .grid-row')[0]);
+    expect(setHighlight).toHaveBeenCalledWith('row');
+  });
+});
