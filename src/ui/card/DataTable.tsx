@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import type { DataTable as DataTableData } from '../../formulas/types';
-import { formatValue } from './values';
 
-/** A table cell: numbers with up to 4 decimals and a true minus sign. */
-function cell(v: string | number): string {
-  return typeof v === 'number' ? formatValue(1, v) : v;
+/** A table cell: numbers to 6 significant digits (exponent when tiny or huge), a true minus sign. */
+export function formatCell(v: string | number): string {
+  if (typeof v === 'string') return v;
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const a = Math.abs(v);
+  const s =
+    a !== 0 && (a < 1e-4 || a >= 1e9) ? v.toExponential(3) : String(Number(v.toPrecision(6)));
+  return s.replace('-', '−');
 }
 
 /** Props of `DataTable`. */
@@ -48,10 +53,10 @@ export function DataTable({ table, summary }: DataTableProps) {
                   {row.map((v, c) =>
                     c === 0 ? (
                       <th key={c} scope="row">
-                        {cell(v)}
+                        {formatCell(v)}
                       </th>
                     ) : (
-                      <td key={c}>{cell(v)}</td>
+                      <td key={c}>{formatCell(v)}</td>
                     ),
                   )}
                 </tr>

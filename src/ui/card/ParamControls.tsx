@@ -29,9 +29,13 @@ interface RowProps<P extends Param> {
   onHighlight: (name: string | null) => void;
 }
 
-/** The param's symbol in its slot colour. */
+/** The param's symbol in its slot colour (hidden from the accessible name, which uses the words). */
 function Symbol({ param }: { param: Param }) {
-  return <Tex tex={param.slot ? sym(param.slot, param.tex) : param.tex} className="param-symbol" />;
+  return (
+    <span aria-hidden="true">
+      <Tex tex={param.slot ? sym(param.slot, param.tex) : param.tex} className="param-symbol" />
+    </span>
+  );
 }
 
 /** True when an item label looks like TeX rather than plain text. */

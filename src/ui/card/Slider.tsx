@@ -105,9 +105,9 @@ export const Slider = memo(function Slider({
     if (x === null) return;
     const v = clampToParam(param, x);
     if (x < param.min) {
-      setNote(t('card.clampedBelow', { input: fmt(x), min: fmt(param.min), value: fmt(v) }));
+      setNote(t('card.clampedBelow', { input: text.trim(), min: fmt(param.min), value: fmt(v) }));
     } else if (x > param.max) {
-      setNote(t('card.clampedAbove', { input: fmt(x), max: fmt(param.max), value: fmt(v) }));
+      setNote(t('card.clampedAbove', { input: text.trim(), max: fmt(param.max), value: fmt(v) }));
     } else {
       setNote('');
     }

@@ -1,0 +1,209 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import katex from 'katex';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PlotProps, Values } from '../../src/formulas/types';
+import { Card } from '../../src/ui/card/Card';
+import { makeFakeDef, plotLog, type FakeResult } from './fakeDef';
+import { renderWithI18n } from './renderWithI18n';
+
+const lastPlot = (): PlotProps<FakeResult> => plotLog[plotLog.length - 1];
+
+beforeEach(() => {
+  plotLog.length = 0;
+});
+
+describe('Card with a fake FormulaDef', () => {
+  it('renders the formula with themed symbol colours and the worked example', () => {
+    const { container } = renderWithI18n(<Card def={makeFakeDef()} />);
+    const formula = container.querySelector('.card-formula')!;
+    expect(formula.querySelector('.katex')).not.toBeNull();
+    const a = formula.querySelector('[data-sym="1"]') as HTMLElement;
+    expect(a).not.toBeNull();
+    expect(a.getAttribute('style')).toContain('var(--sym-1)');
+    expect(formula.innerHTML).not.toMatch(/color:#00000\d/);
+    expect(container.querySelector('.card-worked')!.textContent).toContain('units');
+  });
+
+  it('labels sliders by symbol and name, with aria-valuetext in words', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const gain = screen.getByRole('slider', { name: /gain/ });
+    expect(gain).toHaveAttribute('aria-valuetext', 'gain 1.0');
+    const T = screen.getByRole('slider', { name: /temperature/ });
+    expect(T).toHaveAttribute('aria-valuetext', 'temperature 1.00');
+    expect(Number((T as HTMLInputElement).min)).toBeCloseTo(Math.log10(0.05));
+    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(3);
+    expect(screen.getAllByRole('slider', { name: /weights, row/ })).toHaveLength(4);
+    expect(screen.getByRole('checkbox', { name: /mask/ })).not.toBeChecked();
+    expect(screen.getByRole('combobox', { name: /class/ })).toHaveValue('0');
+  });
+
+  it('speaks zh-TW labels in zh-TW', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />, 'zh-TW');
+    expect(screen.getByRole('slider', { name: /溫度/ })).toHaveAttribute(
+      'aria-valuetext',
+      '溫度 1.00',
+    );
+    expect(screen.getByText('計算範例')).toBeInTheDocument();
+  });
+
+  it('moving a slider updates the worked example and the plot props in one compute', () => {
+    const compute = vi.fn(makeFakeDef().compute);
+    const { container } = renderWithI18n(<Card def={makeFakeDef({ compute })} />);
+    compute.mockClear();
+    fireEvent.change(screen.getByRole('slider', { name: /gain/ }), { target: { value: '3' } });
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(lastPlot().values.a).toBe(3);
+    expect(lastPlot().result.y).toBeCloseTo(6);
+    expect(container.querySelector('.card-worked')!.textContent).toContain('6.000');
+    expect(screen.getByRole('img')).toHaveAccessibleName('Point at y = 6.00');
+  });
+
+  it('moving a slider renders only the worked example with KaTeX, not the static formula', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const spy = vi.spyOn(katex, 'renderToString');
+    fireEvent.change(screen.getByRole('slider', { name: /gain/ }), { target: { value: '2' } });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0][0]).toContain('units');
+    spy.mockRestore();
+  });
+
+  it('a log-scale slider maps its position through 10^pos', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const T = screen.getByRole('slider', { name: /temperature/ });
+    fireEvent.change(T, { target: { value: String(Math.log10(0.7)) } });
+    expect(lastPlot().values.T).toBe(0.7);
+    expect(T).toHaveAttribute('aria-valuetext', 'temperature 0.70');
+  });
+
+  it('PageUp and Shift+Arrow step ten times the step', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const gain = screen.getByRole('slider', { name: /gain/ });
+    fireEvent.keyDown(gain, { key: 'PageUp' });
+    expect(lastPlot().values.a).toBe(6);
+    fireEvent.keyDown(gain, { key: 'ArrowLeft', shiftKey: true });
+    expect(lastPlot().values.a).toBe(1);
+  });
+
+  it('typing an out-of-range value clamps it with a polite note, never NaN', async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const field = screen.getByRole('spinbutton', { name: 'gain, exact value' });
+    await user.clear(field);
+    await user.type(field, '99');
+    expect(lastPlot().values.a).toBe(10);
+    const note = screen.getByText(/99 is above the maximum 10\.0; set to 10\.0/);
+    expect(note).toHaveAttribute('aria-live', 'polite');
+    await user.clear(field);
+    await user.type(field, 'abc');
+    await user.tab();
+    expect(Number.isNaN(lastPlot().values.a)).toBe(false);
+    expect(screen.getByText(/Type a number between/)).toBeInTheDocument();
+  });
+
+  it('changing the length param slices and extends the vector from its default', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    fireEvent.change(screen.getByRole('slider', { name: /count/ }), { target: { value: '4' } });
+    expect(lastPlot().values.v).toEqual([1, 2, -1, 0.5]);
+    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(4);
+    fireEvent.change(screen.getByRole('slider', { name: /count/ }), { target: { value: '1' } });
+    expect(lastPlot().values.v).toEqual([1]);
+  });
+
+  it('a matrix entry, the toggle and the choice update the values', async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    fireEvent.change(screen.getByRole('slider', { name: 'weights, row 2, column 1' }), {
+      target: { value: '-1.5' },
+    });
+    expect(lastPlot().values.M).toEqual([
+      [1, 0],
+      [-1.5, 1],
+    ]);
+    await user.click(screen.getByRole('checkbox', { name: /mask/ }));
+    expect(lastPlot().values.mask).toBe(true);
+    await user.selectOptions(screen.getByRole('combobox', { name: /class/ }), '1');
+    expect(lastPlot().values.k).toBe(1);
+  });
+
+  it('presets apply their values and note; reset restores the defaults', async () => {
+    const user = userEvent.setup();
+    const onValuesChange = vi.fn<(v: Values) => void>();
+    renderWithI18n(<Card def={makeFakeDef()} onValuesChange={onValuesChange} />);
+    await user.click(screen.getByRole('button', { name: 'Big gain' }));
+    expect(lastPlot().values.a).toBe(4);
+    expect(screen.getByRole('button', { name: 'Big gain' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByText('Everything scales by four.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(lastPlot().values.a).toBe(1);
+    expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 1 }));
+  });
+
+  it('starts from initialValues', () => {
+    renderWithI18n(<Card def={makeFakeDef()} initialValues={{ a: 2, T: 0.5 }} />);
+    expect(lastPlot().values.a).toBe(2);
+    expect(lastPlot().values.T).toBe(0.5);
+    expect(lastPlot().values.v).toEqual([1, 2, -1]);
+  });
+
+  it('shows a polite message when compute throws, and keeps the sliders alive', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const gain = screen.getByRole('slider', { name: /gain/ });
+    fireEvent.change(gain, { target: { value: '9' } });
+    expect(screen.getByRole('status')).toHaveTextContent('a must not be 9');
+    expect(screen.queryByTestId('fake-plot')).toBeNull();
+    fireEvent.change(gain, { target: { value: '2' } });
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByTestId('fake-plot')).toBeInTheDocument();
+  });
+
+  it('hovering a TeX symbol or a slider row highlights the param; the plot can too', () => {
+    const { container } = renderWithI18n(<Card def={makeFakeDef()} />);
+    const card = container.querySelector('.card') as HTMLElement;
+    fireEvent.mouseOver(container.querySelector('.card-formula [data-sym="3"]')!);
+    expect(card).toHaveAttribute('data-hl', '3');
+    expect(lastPlot().highlight).toBe('T');
+    fireEvent.mouseLeave(container.querySelector('.card-formula')!);
+    expect(lastPlot().highlight).toBeNull();
+    fireEvent.focus(screen.getByRole('slider', { name: /gain/ }));
+    expect(container.querySelector('[data-param="a"]')).toHaveAttribute('data-active');
+    expect(card).toHaveAttribute('data-hl', '1');
+    fireEvent.blur(screen.getByRole('slider', { name: /gain/ }));
+    act(() => lastPlot().setHighlight('v'));
+    expect(container.querySelector('[data-param="v"]')).toHaveAttribute('data-active');
+    act(() => lastPlot().setValue('a', 2));
+    expect(lastPlot().values.a).toBe(2);
+  });
+
+  it('renders the data table inside a "show data" disclosure', async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    await user.click(screen.getByText('Show data'));
+    const table = screen.getByRole('table', { name: 'Fake data' });
+    expect(within(table).getByRole('columnheader', { name: 'value' })).toBeInTheDocument();
+  });
+
+  it('an error boundary shows a message and a reset button when the card fails', async () => {
+    const user = userEvent.setup();
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let fail = true;
+    const base = makeFakeDef();
+    const broken = {
+      ...base,
+      get tex(): string {
+        if (fail) throw new Error('tex broke');
+        return base.tex;
+      },
+    };
+    renderWithI18n(<Card def={broken} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong in this card.');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Reset this card' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('fake-plot')).toBeInTheDocument();
+    spy.mockRestore();
+  });
+});
