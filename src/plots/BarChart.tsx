@@ -19,13 +19,20 @@ export function barCentre(band: ScaleBand<number>, i: number): number {
   return (band(i) ?? 0) + band.bandwidth() / 2;
 }
 
-/** Formats a probability for a bar label: two decimals, or a power of ten when it would read 0.00. */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Formats a probability for a bar label: two decimals, a power of ten when it would read 0.00, a dash for NaN. */
 export function formatProbability(p: number): string {
+  if (Number.isNaN(p)) return '—';
   if (!Number.isFinite(p)) return p > 0 ? '∞' : '−∞';
   if (p === 0) return '0';
   if (p >= 0.005) return p.toFixed(2);
   const [m, e] = p.toExponential(0).split('e');
-  return `${m}e${e.replace('-', '−')}`;
+  const sup = e
+    .replace('+', '')
+    .replace('-', '⁻')
+    .replace(/[0-9]/g, (d) => SUPERSCRIPT[Number(d)]);
+  return `${m}×10${sup}`;
 }
 
 const UNIT_DOMAIN: readonly [number, number] = [0, 1];

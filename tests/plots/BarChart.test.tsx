@@ -1,0 +1,52 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { BarChart, barBand, barCentre, formatProbability } from '../../src/plots/BarChart';
+
+describe('formatProbability', () => {
+  it('shows two decimals, 0 as 0, and powers of ten below 0.005', () => {
+    expect(formatProbability(0.5)).toBe('0.50');
+    expect(formatProbability(0.005)).toBe('0.01');
+    expect(formatProbability(0)).toBe('0');
+    expect(formatProbability(3.2e-4)).toBe('3×10⁻⁴');
+    expect(formatProbability(1e-12)).toBe('1×10⁻¹²');
+    expect(formatProbability(Infinity)).toBe('∞');
+    expect(formatProbability(NaN)).toBe('—');
+  });
+});
+
+describe('BarChart', () => {
+  it('draws one bar per finite value with height proportional to the value, and labels each', () => {
+    const { container } = render(
+      <svg>
+        <BarChart
+          labels={['a', 'b', 'c']}
+          values={[0.5, 0.25, NaN]}
+          width={300}
+          height={200}
+          yLabel="p"
+          xLabel="token"
+          slot={4}
+          emphasis={0}
+        />
+      </svg>,
+    );
+    const bars = [...container.querySelectorAll('rect.bar')];
+    expect(bars).toHaveLength(2);
+    expect(Number(bars[0].getAttribute('height'))).toBeCloseTo(100);
+    expect(Number(bars[1].getAttribute('height'))).toBeCloseTo(50);
+    expect(bars[0].getAttribute('class')).toContain('sym-4');
+    const labels = [...container.querySelectorAll('text.bar-label')].map((t) => t.textContent);
+    expect(labels).toEqual(['0.50', '0.25', '—']);
+    expect(container.querySelector('.bar-group.is-emphasis rect')).toBe(bars[0]);
+    expect(container.textContent).toContain('token');
+  });
+
+  it('shares its band scale with rows drawn under the chart', () => {
+    const band = barBand(5, 500);
+    const centres = [0, 1, 2, 3, 4].map((i) => barCentre(band, i));
+    const gaps = centres.slice(1).map((c, i) => c - centres[i]);
+    gaps.forEach((g) => expect(g).toBeCloseTo(gaps[0]));
+    expect(centres[0]).toBeGreaterThan(0);
+    expect(centres[4]).toBeLessThan(500);
+  });
+});
