@@ -106,6 +106,18 @@ export default defineFormula<SoftmaxResult>({
   tex: TEX,
   params: [
     {
+      kind: 'scalar',
+      name: 'T',
+      tex: 'T',
+      label: { en: 'temperature', 'zh-TW': '溫度' },
+      slot: 2,
+      min: 0.05,
+      max: 20,
+      step: 0.01,
+      default: 1,
+      scale: 'log',
+    },
+    {
       kind: 'vector',
       name: 'z',
       tex: 'z',
@@ -117,18 +129,6 @@ export default defineFormula<SoftmaxResult>({
       default: [2.5, 1.2, 0.8, 0, -2],
       length: 5,
       itemLabel: (i, lang) => TOKENS[lang][i] ?? `z_${i + 1}`,
-    },
-    {
-      kind: 'scalar',
-      name: 'T',
-      tex: 'T',
-      label: { en: 'temperature', 'zh-TW': '溫度' },
-      slot: 2,
-      min: 0.05,
-      max: 20,
-      step: 0.01,
-      default: 1,
-      scale: 'log',
     },
     {
       kind: 'scalar',
