@@ -37,10 +37,10 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
   const text = def.text[lang];
   return (
     <article className="formula-page" aria-labelledby="page-title">
-      <header className="page-head">
+      <div className="page-head">
         <p className="page-section">{SECTION_TITLES[entry.section][lang]}</p>
         <h1 id="page-title">{title}</h1>
-      </header>
+      </div>
       <UrlNotices notices={parsed.notices} params={def.params} lang={lang} />
       <div className="prose prose-intro">
         <RichText text={text.intro} />

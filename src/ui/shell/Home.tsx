@@ -12,11 +12,11 @@ export function Home() {
   const built = REGISTRY.filter((e) => e.load).length;
   return (
     <div className="home">
-      <header className="home-head">
+      <div className="home-head">
         <h1>{t('home.heading')}</h1>
         <p className="lead">{t('home.intro')}</p>
         <p className="muted">{t('home.builtCount', { built, total: REGISTRY.length })}</p>
-      </header>
+      </div>
       {SECTIONS.map((section) => {
         const entries = REGISTRY.filter((e) => e.section === section);
         if (entries.length === 0) return null;

@@ -1,0 +1,142 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REGISTRY, builtEntries } from '../../src/formulas/registry';
+import { App } from '../../src/ui/App';
+import { renderWithI18n } from './renderWithI18n';
+
+function go(url: string) {
+  window.history.replaceState(null, '', url);
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  document.documentElement.removeAttribute('data-present');
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  go('/');
+});
+
+const first = builtEntries()[0];
+const second = builtEntries()[1];
+const unbuilt = REGISTRY.find((e) => !e.load)!;
+
+describe('App shell', () => {
+  it('home maps every section in order: built entries link, unbuilt ones say coming soon', () => {
+    go('/');
+    renderWithI18n(<App />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      'The math behind large language models',
+    );
+    const link = screen.getByRole('link', { name: new RegExp(first.title.en) });
+    expect(link).toHaveAttribute('href', `/${first.id}`);
+    expect(screen.queryByRole('link', { name: new RegExp(unbuilt.title.en) })).toBeNull();
+    expect(screen.getAllByText('coming soon').length).toBe(REGISTRY.filter((e) => !e.load).length);
+    expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute(
+      'href',
+      '#main',
+    );
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(document.title).toBe('LLM Math Explorer');
+  });
+
+  it('an unknown path shows a helpful not-found page with links home and to built pages', () => {
+    go('/no-such-formula');
+    renderWithI18n(<App />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
+    expect(screen.getByRole('link', { name: 'Back to the home page' })).toHaveAttribute(
+      'href',
+      '/',
+    );
+    expect(screen.getByRole('link', { name: first.title.en })).toBeInTheDocument();
+  });
+
+  it('an unbuilt id shows a coming-soon page', () => {
+    go(`/${unbuilt.id}`);
+    renderWithI18n(<App />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      `${unbuilt.title.en}: coming soon`,
+    );
+  });
+
+  it('a built page loads its chunk, sets the title, shows related and previous/next links', async () => {
+    go(`/${second.id}`);
+    renderWithI18n(<App />);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: second.title.en }),
+    ).toBeInTheDocument();
+    expect(document.title).toBe(`${second.title.en} · LLM Math Explorer`);
+    const nav = screen.getByRole('navigation', { name: 'Previous and next formula' });
+    expect(within(nav).getByRole('link', { name: new RegExp(first.title.en) })).toHaveAttribute(
+      'href',
+      `/${first.id}`,
+    );
+    expect(screen.getAllByRole('slider').length).toBeGreaterThan(0);
+  });
+
+  it('hostile query values are adjusted with a visible notice rendered as text', async () => {
+    const def = (await first.load!()).default;
+    const p = def.params.find((q) => q.kind === 'scalar')!;
+    go(`/${first.id}?${p.name}=%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
+    const { container } = renderWithI18n(<App />);
+    expect(await screen.findByText('Some values in the link were adjusted:')).toBeInTheDocument();
+    expect(screen.getByText(/“<script>alert\(1\).*” is not a valid value/)).toBeInTheDocument();
+    expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('switching language updates strings, <html lang> and the URL', async () => {
+    const user = userEvent.setup();
+    go('/');
+    renderWithI18n(<App />);
+    await user.click(screen.getByRole('button', { name: '中文' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('大型語言模型背後的數學');
+    expect(document.documentElement.lang).toBe('zh-TW');
+    expect(window.location.search).toBe('?lang=zh-TW');
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(document.documentElement.lang).toBe('en');
+    expect(window.location.search).toBe('?lang=en');
+  });
+
+  it('P toggles presentation mode; arrows go to the next formula; Esc leaves', async () => {
+    go(`/${first.id}`);
+    const { container } = renderWithI18n(<App />);
+    await screen.findByRole('heading', { level: 1, name: first.title.en });
+    fireEvent.keyDown(document.body, { key: 'p' });
+    expect(document.documentElement).toHaveAttribute('data-present');
+    expect(container.querySelector('.site-header')).toBeNull();
+    expect(window.location.search).toContain('present=1');
+    fireEvent.keyDown(screen.getAllByRole('slider')[0], { key: 'ArrowRight' });
+    expect(window.location.pathname).toBe(`/${first.id}`);
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: second.title.en }),
+    ).toBeInTheDocument();
+    expect(window.location.pathname).toBe(`/${second.id}`);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(document.documentElement).not.toHaveAttribute('data-present');
+    expect(container.querySelector('.site-header')).not.toBeNull();
+  });
+
+  it('slider moves write the URL with replaceState, at most about 4 times a second', async () => {
+    go(`/${first.id}`);
+    renderWithI18n(<App />);
+    await screen.findByRole('heading', { level: 1, name: first.title.en });
+    const def = (await first.load!()).default;
+    const p = def.params.find((q) => q.kind === 'scalar' && q.scale !== 'log')!;
+    if (p.kind !== 'scalar') throw new Error('no linear scalar');
+    vi.useFakeTimers();
+    const replace = vi.spyOn(window.history, 'replaceState');
+    const push = vi.spyOn(window.history, 'pushState');
+    const slider = screen.getByRole('slider', { name: new RegExp(p.label.en) });
+    const targets = [p.max, p.min, p.max];
+    for (const v of targets) fireEvent.change(slider, { target: { value: String(v) } });
+    act(() => vi.advanceTimersByTime(300));
+    expect(push).not.toHaveBeenCalled();
+    expect(replace.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(new URLSearchParams(window.location.search).get(p.name)).toBe(String(p.max));
+    replace.mockRestore();
+    push.mockRestore();
+  });
+});
