@@ -19,11 +19,13 @@ function vec(xs: readonly number[], digits: number): string {
 }
 
 function worked(_values: Values, r: SoftmaxResult, lang: Lang): string {
+  const sDigits = r.scaled.some((x) => Math.abs(x) >= 100) ? 1 : 2;
   const lines = [
-    `s = \\frac{${sym(1, 'z')} + ${C}}{${T}} &= ${vec(r.scaled, 2)}`,
-    `m = \\max_j s_j &= ${texNum(r.max, 2)}`,
-    `e^{s - m} &= ${vec(r.stableExps, 3)},\\quad \\textstyle\\sum = ${texNum(r.stableSum, 3)}`,
-    `${sym(4, 'p')} = \\frac{e^{s - m}}{\\sum} &= ${vec(r.p, 2)}`,
+    `s = \\tfrac{${sym(1, 'z')} + ${C}}{${T}} &= ${vec(r.scaled, sDigits)}`,
+    `m = \\max_j s_j &= ${texNum(r.max, sDigits)}`,
+    `e^{s - m} &= ${vec(r.stableExps, 3)}`,
+    `\\textstyle\\sum_j e^{s_j - m} &= ${texNum(r.stableSum, 3)}`,
+    `${sym(4, 'p')} = e^{s - m} / \\textstyle\\sum_j e^{s_j - m} &= ${vec(r.p, 2)}`,
     `H(${sym(4, 'p')}) = -\\sum_i ${P('i')} \\ln ${P('i')} &= ${texNum(r.entropy, 2)}\\ \\text{nats}`,
   ];
   if (r.naiveStatus !== 'ok') {
