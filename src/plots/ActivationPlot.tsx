@@ -1,11 +1,12 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { PointerEvent } from 'react';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { Bilingual, Lang, PlotProps } from '../formulas/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import { formatNumber } from './formatNumber';
 import { innerSize, PlotFrame } from './PlotFrame';
+import { useContainerWidth } from './useContainerWidth';
 import type { Interval } from './vanishingIntervals';
 import './activationPlot.css';
 
@@ -42,10 +43,11 @@ export interface ActivationPlotConfig {
   step: number;
 }
 
-const WIDTH = 640;
-const HEIGHT = 380;
-const MARGIN = { top: 40, right: 20, bottom: 44, left: 56 };
-const { innerWidth, innerHeight } = innerSize(WIDTH, HEIGHT, MARGIN);
+/** viewBox width when the column is not measured (tests, first paint), and its bounds. */
+const DEFAULT_WIDTH = 640;
+const MIN_WIDTH = 320;
+const MAX_WIDTH = 760;
+const LEGEND_ROW = 18;
 const SAMPLES = 240;
 /** Consecutive samples differing by more than this are a jump (ReLU′ at 0): the path breaks. */
 const JUMP = 0.5;
@@ -82,12 +84,36 @@ interface LegendItem {
   label: string;
   className: string;
   dash?: string;
-  /** x offset in the legend row */
+  /** x offset in its legend row */
   at: number;
+  row: number;
 }
 
-function legendItems(config: ActivationPlotConfig, showCompare: boolean): LegendItem[] {
-  const items: Omit<LegendItem, 'at'>[] = [
+/** Where to label a comparison curve: where it first leaves the plot going right, else its right end. */
+function labelAnchor(
+  f: (x: number) => number,
+  [a, b]: readonly [number, number],
+  [lo, hi]: readonly [number, number],
+  x: (v: number) => number,
+  y: (v: number) => number,
+): { x: number; y: number; anchor: 'start' | 'end' } {
+  let inside = false;
+  for (let k = 0; k <= SAMPLES; k++) {
+    const t = a + ((b - a) * k) / SAMPLES;
+    const v = f(t);
+    if (v >= lo && v <= hi) inside = true;
+    else if (inside) return { x: x(t) + 6, y: v > hi ? 14 : y(lo) - 6, anchor: 'start' };
+  }
+  return { x: x(b) - 4, y: y(Math.min(Math.max(f(b), lo), hi)) - 6, anchor: 'end' };
+}
+
+/** Legend entries laid out left to right, wrapping to a new row past `width`. */
+function legendItems(
+  config: ActivationPlotConfig,
+  showCompare: boolean,
+  width: number,
+): LegendItem[] {
+  const items: Omit<LegendItem, 'at' | 'row'>[] = [
     { label: `${config.name}(x)`, className: 'series sym-2' },
     { label: `${config.name}′(x)`, className: 'series series-derivative sym-3' },
   ];
@@ -100,10 +126,19 @@ function legendItems(config: ActivationPlotConfig, showCompare: boolean): Legend
       }),
     );
   }
-  const offsets = items.map((_, i) =>
-    items.slice(0, i).reduce((sum, it) => sum + 48 + it.label.length * 7.5, 0),
-  );
-  return items.map((it, i) => ({ ...it, at: offsets[i] }));
+  const widths = items.map((it) => 48 + it.label.length * 7.5);
+  const placed: LegendItem[] = [];
+  let row = 0;
+  let at = 0;
+  items.forEach((it, i) => {
+    if (at > 0 && at + widths[i] - 14 > width) {
+      row += 1;
+      at = 0;
+    }
+    placed.push({ ...it, at, row });
+    at += widths[i];
+  });
+  return placed;
 }
 
 /**
@@ -121,6 +156,22 @@ export function ActivationPlot({
   setValue,
 }: PlotProps<ActivationResult> & { config: ActivationPlotConfig }) {
   const clipId = `act-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const boxRef = useRef<HTMLDivElement>(null);
+  const measured = useContainerWidth(boxRef);
+  const width =
+    measured === null ? DEFAULT_WIDTH : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, measured));
+  const narrow = width < 480;
+  const showCompare = values.compare !== false;
+  const legend = legendItems(config, showCompare, width - 76);
+  const legendRows = 1 + Math.max(...legend.map((l) => l.row));
+  const margin = {
+    top: 22 + LEGEND_ROW * legendRows,
+    right: narrow ? 12 : 20,
+    bottom: 44,
+    left: 56,
+  };
+  const height = (narrow ? 300 : 340) + LEGEND_ROW * legendRows;
+  const { innerWidth, innerHeight } = innerSize(width, height, margin);
 
   // The curves depend on the x-range only: a slider tick moves the point and tangent.
   const fixed = useMemo(() => {
@@ -138,18 +189,12 @@ export function ActivationPlot({
       comparePaths: config.compare.map((c) => ({
         name: c.name,
         d: path(sample(c.f, config.xDomain)) ?? '',
-        // Label where the curve leaves the plot or at the right end.
-        end: (() => {
-          const xr = config.xDomain[1];
-          const yr = Math.min(Math.max(c.f(xr), config.yDomain[0]), config.yDomain[1]);
-          return [x(xr), y(yr)] as const;
-        })(),
+        end: labelAnchor(c.f, config.xDomain, config.yDomain, x, y),
       })),
     };
-  }, [config]);
+  }, [config, innerWidth, innerHeight]);
   const { x, y } = fixed;
 
-  const showCompare = values.compare !== false;
   const x0 = Number.isFinite(result.x) ? result.x : 0;
   const y0 = Number.isFinite(result.y) ? result.y : 0;
   const dy0 = Number.isFinite(result.dy) ? result.dy : 0;
@@ -170,14 +215,12 @@ export function ActivationPlot({
     setValue('x', Number(clamped.toFixed(6)));
   };
 
-  const legend = legendItems(config, showCompare);
-
   const slopeText = `${SLOPE[lang]} ${formatNumber(dy0, 3)}`;
   const labelLeft = px > innerWidth * 0.7;
 
   return (
-    <div className="activation-plot">
-      <PlotFrame width={WIDTH} height={HEIGHT} margin={MARGIN}>
+    <div className="activation-plot" ref={boxRef}>
+      <PlotFrame width={width} height={height} margin={margin}>
         <defs>
           <clipPath id={clipId}>
             <rect width={innerWidth} height={innerHeight} />
@@ -233,9 +276,9 @@ export function ActivationPlot({
             <text
               key={c.name}
               className="compare-label"
-              x={c.end[0] - 4}
-              y={c.end[1] - 6}
-              textAnchor="end"
+              x={c.end.x}
+              y={c.end.y}
+              textAnchor={c.end.anchor}
             >
               {c.name}
             </text>
@@ -281,9 +324,9 @@ export function ActivationPlot({
             {slopeText}
           </text>
         </g>
-        <g className="legend" transform={`translate(0,${-MARGIN.top + 14})`}>
+        <g className="legend" transform={`translate(0,${-margin.top + 14})`}>
           {legend.map((it) => (
-            <g key={it.label} transform={`translate(${it.at},0)`}>
+            <g key={it.label} transform={`translate(${it.at},${it.row * LEGEND_ROW})`}>
               <line
                 className={it.className}
                 x1={0}

@@ -235,7 +235,9 @@ describe('AttentionPlot', () => {
     expect([...masked].every((c) => c.textContent === '−∞')).toBe(true);
     const maskedW = container.querySelectorAll('.grid-weights .cell.is-masked');
     expect([...maskedW].every((c) => c.textContent === '0')).toBe(true);
-    expect(maskedW[0].querySelector('rect')!.getAttribute('fill')).toMatch(/^url\(#att-hatch-/);
+    expect(maskedW[0].querySelector('rect')!.getAttribute('style')).toMatch(
+      /fill: url\(#att-hatch-/,
+    );
     expect(container.textContent).toContain('causal mask');
   });
 

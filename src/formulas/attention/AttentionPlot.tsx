@@ -13,10 +13,10 @@ const GRID_MARGIN = { top: 44, right: 8, bottom: 8, left: 56 };
 const GRID_SIZE = PANEL - GRID_MARGIN.left - GRID_MARGIN.right;
 const GRID_HEIGHT = GRID_MARGIN.top + GRID_SIZE + GRID_MARGIN.bottom;
 
-const BAR_MARGIN = { top: 36, right: 8, bottom: 40, left: 48 };
+const BAR_MARGIN = { top: 36, right: 8, bottom: 40, left: 58 };
 const BAR_HEIGHT = 260;
 
-const VEC_MARGIN = { top: 12, right: 12, bottom: 44, left: 48 };
+const VEC_MARGIN = { top: 46, right: 12, bottom: 44, left: 52 };
 const VEC_SIZE = PANEL - VEC_MARGIN.left - VEC_MARGIN.right;
 const VEC_HEIGHT = VEC_MARGIN.top + VEC_SIZE + VEC_MARGIN.bottom;
 const VEC_DOMAIN = [-3.2, 3.2] as const;
@@ -29,6 +29,7 @@ const WORDS = {
   weight: { en: 'weight', 'zh-TW': '權重' },
   dim1: { en: 'dimension 1', 'zh-TW': '第 1 維' },
   dim2: { en: 'dimension 2', 'zh-TW': '第 2 維' },
+  values: { en: 'values vⱼ', 'zh-TW': '值向量 vⱼ' },
 } satisfies Record<string, Bilingual>;
 
 function titles(r: AttentionPageResult, lang: Lang, token: string) {
@@ -40,9 +41,7 @@ function titles(r: AttentionPageResult, lang: Lang, token: string) {
       : `${en ? 'Scores' : '分數'} QKᵀ${en ? ' (not scaled)' : '（未縮放）'}${mask}`,
     weights: en ? 'Weights: softmax of each row' : '注意力權重：每一列做 Softmax',
     bars: en ? `Weights of “${token}”: scaled vs not` : `「${token}」的權重：縮放與未縮放`,
-    vectors: en
-      ? `Values vⱼ and the output of “${token}”: o = Σ wⱼ vⱼ`
-      : `值向量 vⱼ 與「${token}」的輸出 o = Σ wⱼ vⱼ`,
+    vectors: en ? `Values vⱼ and the output of “${token}”` : `值向量 vⱼ 與「${token}」的輸出`,
   };
 }
 
@@ -126,7 +125,8 @@ function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: 
                   y={i * c}
                   width={c}
                   height={c}
-                  fill={hidden ? `url(#${hatchId})` : undefined}
+                  // An inline style: the stylesheet's cell fill would beat a fill attribute.
+                  style={hidden ? { fill: `url(#${hatchId})` } : undefined}
                   fillOpacity={hidden ? undefined : 0.06 + 0.84 * strength}
                 />
                 <text
@@ -296,14 +296,20 @@ function VectorPlane({
       </g>
       <path className="output-arrow sym-6" d={arrow(x(0), y(0), x(o[0]), y(o[1]), 9)} />
       <circle className="current-point output-point sym-6" cx={x(o[0])} cy={y(o[1])} r={4} />
-      <text
-        className="output-label sym-6"
-        x={x(o[0]) + (o[0] > 1.2 ? -8 : 8)}
-        y={y(o[1]) + (o[1] > 2.4 ? 18 : -8)}
-        textAnchor={o[0] > 1.2 ? 'end' : 'start'}
-      >
-        {`o = (${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`}
-      </text>
+      <g className="legend" transform={`translate(0,${-VEC_MARGIN.top + 12})`}>
+        <path className="value-arrow sym-3" d={arrow(0, 0, 26, 0, 5)} />
+        <text x={32} dy="0.32em">
+          {WORDS.values[lang]}
+        </text>
+        <path className="contribution sym-3" d={arrow(120, 0, 146, 0, 5)} />
+        <text x={152} dy="0.32em">
+          wⱼ vⱼ
+        </text>
+        <path className="output-arrow sym-6" d={arrow(0, 20, 26, 20, 6)} />
+        <text className="output-label sym-6" x={32} y={20} dy="0.32em">
+          {`o = Σ wⱼ vⱼ = (${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`}
+        </text>
+      </g>
     </PlotFrame>
   );
 }
