@@ -209,9 +209,9 @@ describe('AttentionPlot', () => {
     expect(
       container.querySelectorAll('.row-bars rect.bar:not(.legend rect)').length,
     ).toBeGreaterThanOrEqual(4);
-    expect(container.querySelectorAll('.value-arrow').length).toBe(4);
+    expect(container.querySelectorAll('.values .value-arrow').length).toBe(4);
     expect(container.querySelector('.output-label')!.textContent).toBe(
-      `o = (${formatFixed(result.output[1][0], 2)}, ${formatFixed(result.output[1][1], 2)})`,
+      `o = Σ wⱼ vⱼ = (${formatFixed(result.output[1][0], 2)}, ${formatFixed(result.output[1][1], 2)})`,
     );
     expect(container.textContent).toContain('cat');
     expect(container.textContent).toContain('QKᵀ/√2');
@@ -220,7 +220,9 @@ describe('AttentionPlot', () => {
 
   it('the head-to-tail contributions end at the output', () => {
     const { container } = renderPlot(defaults);
-    const paths = [...container.querySelectorAll('.contribution')].map((p) => p.getAttribute('d')!);
+    const paths = [...container.querySelectorAll('.contributions .contribution')].map((p) =>
+      p.getAttribute('d')!,
+    );
     const out = container.querySelector('.output-point')!;
     // the last contribution's shaft ends at the output point (small weights are skipped, < 0.005)
     const last = paths[paths.length - 1].match(/L([-\d.]+),([-\d.]+)/)!;
@@ -236,7 +238,7 @@ describe('AttentionPlot', () => {
     const maskedW = container.querySelectorAll('.grid-weights .cell.is-masked');
     expect([...maskedW].every((c) => c.textContent === '0')).toBe(true);
     expect(maskedW[0].querySelector('rect')!.getAttribute('style')).toMatch(
-      /fill: url\(#att-hatch-/,
+      /fill: url\("?#att-hatch-/,
     );
     expect(container.textContent).toContain('causal mask');
   });
