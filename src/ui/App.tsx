@@ -64,6 +64,11 @@ function Shell() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Escape' && presenting) {
+        e.preventDefault();
+        setPresentation(false);
+        return;
+      }
       if (isEditableTarget(e.target)) return;
       if ((e.key === 'p' || e.key === 'P') && onFormula) {
         e.preventDefault();
@@ -71,11 +76,6 @@ function Shell() {
         return;
       }
       if (!presenting) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        setPresentation(false);
-        return;
-      }
       const forward = e.key === 'ArrowRight' || e.key === 'PageDown';
       const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
       if (!forward && !back) return;

@@ -166,7 +166,7 @@ describe('Card with a fake FormulaDef', () => {
     fireEvent.mouseOver(container.querySelector('.card-formula [data-sym="3"]')!);
     expect(card).toHaveAttribute('data-hl', '3');
     expect(lastPlot().highlight).toBe('T');
-    fireEvent.mouseLeave(container.querySelector('.card-formula')!);
+    fireEvent.mouseLeave(container.querySelector('.card-math')!);
     expect(lastPlot().highlight).toBeNull();
     fireEvent.focus(screen.getByRole('slider', { name: /gain/ }));
     expect(container.querySelector('[data-param="a"]')).toHaveAttribute('data-active');

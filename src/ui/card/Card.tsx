@@ -34,26 +34,10 @@ export interface CardProps {
 type Outcome = { ok: true; result: unknown } | { ok: false; message: string };
 
 /** The static formula; memoized so slider moves never re-render its KaTeX. */
-const Formula = memo(function Formula({
-  tex,
-  onSymbol,
-}: {
-  tex: string;
-  onSymbol: (slot: string | null) => void;
-}) {
+const Formula = memo(function Formula({ tex }: { tex: string }) {
   const { t } = useLang();
-  const over = (e: MouseEvent<HTMLDivElement>) => {
-    const el = (e.target as Element).closest?.('[data-sym]');
-    onSymbol(el ? el.getAttribute('data-sym') : null);
-  };
   return (
-    <div
-      className="card-formula"
-      onMouseOver={over}
-      onMouseLeave={() => onSymbol(null)}
-      role="group"
-      aria-label={t('card.formula')}
-    >
+    <div className="card-formula" role="group" aria-label={t('card.formula')}>
       <Tex tex={tex} display />
     </div>
   );
@@ -113,8 +97,15 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
       data-hl={slot ?? undefined}
       data-highlight={highlight ?? undefined}
     >
-      <div className="card-math">
-        <Formula tex={def.tex} onSymbol={onSymbol} />
+      <div
+        className="card-math"
+        onMouseOver={(e: MouseEvent<HTMLDivElement>) => {
+          const el = (e.target as Element).closest?.('[data-sym]');
+          onSymbol(el ? el.getAttribute('data-sym') : null);
+        }}
+        onMouseLeave={() => onSymbol(null)}
+      >
+        <Formula tex={def.tex} />
         <div className="card-worked" role="group" aria-label={t('card.worked')}>
           <h2 className="card-subhead">{t('card.worked')}</h2>
           {outcome.ok ? (
@@ -168,7 +159,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
  * table, sliders, presets and reset. One compute per change. A card that fails
  * to render shows a message and a reset button; the rest of the page lives on.
  */
-export function Card({ def, initialValues, onValuesChange }: CardProps) {
+export const Card = memo(function Card({ def, initialValues, onValuesChange }: CardProps) {
   const { t } = useLang();
   const [generation, setGeneration] = useState(0);
   const [fresh, setFresh] = useState(false);
@@ -201,4 +192,4 @@ export function Card({ def, initialValues, onValuesChange }: CardProps) {
       />
     </ErrorBoundary>
   );
-}
+});
