@@ -5,9 +5,15 @@ import { makeActivationPlot } from '../plots/ActivationPlot';
 import { formatNumber } from '../plots/formatNumber';
 import type { Interval } from '../plots/vanishingIntervals';
 import { vanishingIntervals } from '../plots/vanishingIntervals';
-import { sym, texNum } from '../ui/tex/sym';
+import { sym as slotColour, texNum } from '../ui/tex/sym';
 import type { Bilingual, DataTable, FormulaDef, FormulaText, Lang, Preset, Values } from './types';
 import { defineFormula } from './types';
+
+/**
+ * `sym()` in a group of its own: KaTeX's `\color` colours everything after it
+ * up to the end of the enclosing group, so the braces stop the colour at the symbol.
+ */
+const sym = (slot: Parameters<typeof slotColour>[0], tex: string) => `{${slotColour(slot, tex)}}`;
 
 /**
  * The shared shape of the activation pages (sigmoid, tanh, ReLU, …): one
@@ -55,6 +61,15 @@ export interface ActivationSpec {
   text: Bilingual<FormulaText>;
   related: readonly string[];
 }
+
+/** TeX names of the comparison curves (the compare toggle's symbol). */
+const CURVE_TEX: Record<ActivationKey, string> = {
+  sigmoid: '\\sigma',
+  tanh: '\\tanh',
+  relu: '\\operatorname{ReLU}',
+  leakyRelu: '\\operatorname{LReLU}',
+  gelu: '\\operatorname{GELU}',
+};
 
 /** Plain-text names of the comparison curves. */
 const CURVE_NAMES: Record<ActivationKey, string> = {
@@ -187,7 +202,7 @@ export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResul
       {
         kind: 'toggle',
         name: 'compare',
-        tex: '\\text{compare}',
+        tex: spec.compare.map((k) => CURVE_TEX[k]).join(',\\ '),
         label: { en: 'compare with other activations', 'zh-TW': '與其他激活函數比較' },
         default: true,
       },

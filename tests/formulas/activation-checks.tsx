@@ -44,6 +44,7 @@ export function sharedActivationChecks(
 ): void {
   it('tex and worked() render in KaTeX strict mode, at defaults and at every preset', () => {
     expect(() => renderTex(def.tex)).not.toThrow();
+    for (const p of def.params) expect(() => renderTex(p.tex)).not.toThrow();
     for (const values of [
       defaults(def),
       ...(def.presets ?? []).map((p) => ({ ...defaults(def), ...p.values })),

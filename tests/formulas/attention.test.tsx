@@ -137,6 +137,7 @@ describe('attention page worked(), summary(), table()', () => {
   it('tex and worked() render in KaTeX strict mode for every preset, row and language', () => {
     const opts = { throwOnError: true, strict: 'error' as const, displayMode: true };
     expect(() => katex.renderToString(def.tex, opts)).not.toThrow();
+    for (const p of def.params) expect(() => katex.renderToString(p.tex, opts)).not.toThrow();
     for (const values of [defaults, ...presetValues]) {
       for (let row = 0; row < 6; row++) {
         for (const causal of [false, true]) {

@@ -1,10 +1,16 @@
 import { formatFixed } from '../../plots/formatNumber';
-import { sym } from '../../ui/tex/sym';
+import { sym as slotColour } from '../../ui/tex/sym';
 import type { DataTable, Lang, Values } from '../types';
 import { defineFormula } from '../types';
 import { AttentionPlot } from './AttentionPlot';
 import type { AttentionPageResult } from './compute';
 import { computeAttention, MAX_TOKENS, TOKENS } from './compute';
+
+/**
+ * `sym()` in a group of its own: KaTeX's `\color` colours everything after it
+ * up to the end of the enclosing group, so the braces stop the colour at the symbol.
+ */
+const sym = (slot: Parameters<typeof slotColour>[0], tex: string) => `{${slotColour(slot, tex)}}`;
 
 /** Queries, keys and values of "the cat sat down to sleep", chosen so that
  * "the" and "sat" look at "cat", "cat" and "down" look at "sat". */
@@ -63,14 +69,15 @@ function worked(r: AttentionPageResult, lang: Lang): string {
     .map((wj, j) => ({ wj, j }))
     .filter(({ j }) => !r.hidden[i][j])
     .map(({ wj, j }) => `${tn(wj)}\\,${sym(3, `(${tn(r.V[j][0])},\\ ${tn(r.V[j][1])})`)}`);
-  // Three terms a line keeps six tokens readable on a narrow screen.
+  // Two terms a line keeps six tokens inside a narrow column.
   const lines: string[] = [];
-  for (let k = 0; k < terms.length; k += 3) lines.push(terms.slice(k, k + 3).join(' + '));
+  for (let k = 0; k < terms.length; k += 2) lines.push(terms.slice(k, k + 2).join(' + '));
   const out = r.output[i];
   return (
     '\\begin{aligned}' +
     `${q} &= (${tn(r.Q[i][0])},\\ ${tn(r.Q[i][1])}) \\\\` +
-    `${s} &= ${scoreDef}${mask} = ${list(shown)} \\\\` +
+    // Five or six scores go on their own line.
+    `${s} &= ${scoreDef}${mask} ${r.n > 4 ? '\\\\ &' : ''}= ${list(shown)} \\\\` +
     `${w} &= \\operatorname{softmax}(${s}) = ${list(r.weights[i])} \\\\` +
     `${o} &= \\textstyle\\sum_j ${sym(7, 'w_j')}\\, ${sym(3, 'v_j')} = ${lines.join(' \\\\ &\\quad + ')}` +
     ` = (${tn(out[0])},\\ ${tn(out[1])})` +
