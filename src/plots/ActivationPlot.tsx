@@ -310,7 +310,7 @@ export function ActivationPlot({
           <text
             className="point-label sym-2"
             x={px + (labelLeft ? -10 : 10)}
-            y={Math.max(pyF - 10, 12)}
+            y={pyF < 36 ? pyF + 22 : pyF - 10}
             textAnchor={labelLeft ? 'end' : 'start'}
           >
             {`${config.name}(${formatNumber(x0, 2)}) = ${formatNumber(y0, 3)}`}
