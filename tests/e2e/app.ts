@@ -11,7 +11,7 @@ export const TEXT = {
   switchToZh: /Traditional Chinese|中文/,
   switchToEn: /英文|English/,
   darkTheme: /Dark theme|深色主題/,
-  present: /Presentation mode|簡報模式/,
+  present: /^(Present|簡報)$/,
   notFound: /Page not found|找不到這個頁面/,
   urlNotice: /adjusted|已經調整/,
   worked: /Worked example|計算範例/,
@@ -101,4 +101,28 @@ export function backgroundLuminance(page: Page): Promise<number> {
     const [r = 255, g = 255, b = 255] = rgba;
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
   });
+}
+
+/** Text of main without the URL notices and without TeX sources: what a reader sees of the page. */
+export function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    if (!main) return '';
+    const clone = main.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('[role="status"], annotation').forEach((el) => el.remove());
+    return clone.textContent ?? '';
+  });
+}
+
+/** Removes focus and hover from the card, so highlight styling does not mark the plot. */
+export async function clearHighlight(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/** Exact values shown in the number fields next to the sliders, in document order. */
+export function numberValues(page: Page): Promise<string[]> {
+  return page
+    .locator('main input[type="number"]')
+    .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
 }

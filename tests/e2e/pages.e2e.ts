@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { TEXT, plotMarkup, sliders } from './app';
+import { TEXT, pageText, plotMarkup, sliders } from './app';
 import { appPath, setupBrowser } from './browser';
 
 const ids = inject('pageIds');
@@ -29,7 +29,7 @@ describe('home and formula pages', () => {
     expect(await sliders(page).count(), 'range sliders').toBeGreaterThan(0);
     const svg = await plotMarkup(page);
     expect(svg, 'plot has drawn marks').toMatch(/<(path|rect|circle|line|polyline)\b/);
-    const text = await page.locator('main').innerText();
+    const text = await pageText(page);
     expect(text, 'no NaN or undefined in the page text').not.toMatch(/\bNaN\b|\bundefined\b/);
     expect(svg, 'no NaN in the plot').not.toMatch(/NaN|Infinity/);
     expect(await page.title()).not.toBe('');

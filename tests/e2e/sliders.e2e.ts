@@ -1,6 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { plotMarkup, sliderValues, sliders, waitForUrl, workedText } from './app';
+import {
+  clearHighlight,
+  numberValues,
+  plotMarkup,
+  sliderValues,
+  sliders,
+  waitForUrl,
+  workedText,
+} from './app';
 import { setupBrowser, waitForApp } from './browser';
 
 const ids = inject('pageIds');
@@ -66,13 +74,16 @@ describe.each(ids)('sliders of /%s', (id) => {
     // The query string follows after its debounce and round-trips through a reload.
     await waitForUrl(page, (u) => u.search !== before.query && u.search.length > 1);
     await page.waitForTimeout(400);
+    await clearHighlight(page);
     const values = await sliderValues(page);
+    const exact = await numberValues(page);
     const plot = await plotMarkup(page);
     const finalUrl = page.url();
     await page.reload({ waitUntil: 'networkidle' });
     await waitForApp(page);
     expect(page.url(), 'reload keeps the URL').toBe(finalUrl);
     expect(await sliderValues(page), 'reload restores every slider').toEqual(values);
+    expect(await numberValues(page), 'reload restores every exact value').toEqual(exact);
     expect(await plotMarkup(page), 'reload redraws the same plot').toBe(plot);
   });
 

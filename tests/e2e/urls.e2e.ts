@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT, sliderValues, waitForUrl } from './app';
+import { TEXT, numberValues, pageText, sliderValues, waitForUrl } from './app';
 import { appPath, setupBrowser, waitForApp } from './browser';
 
 const { open } = setupBrowser();
 
 /** Query strings a reader may paste or a link may carry; none may break or inject anything. */
 const HOSTILE = [
-  'T=abc',
-  'T=1e999',
-  'T=-5',
-  'z=<script>alert(1)</script>',
-  'z=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32',
-  'z=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
-  'n=99',
-  'T=NaN&z=Infinity,-Infinity,1,2,3',
+  '/softmax?T=abc',
+  '/softmax?T=1e999',
+  '/softmax?T=-5',
+  '/softmax?z=<script>alert(1)</script>',
+  '/softmax?z=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30',
+  '/softmax?z=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  '/softmax?T=NaN&z=Infinity,-Infinity,1,2,3',
+  '/attention?n=99',
+  '/mse?n=99&y=1e999',
+  '/cross-entropy?y=-1&z=0x10',
+  '/sigmoid?x=%00%0A&compare=maybe',
 ];
 
 describe('links and URLs', () => {
-  it.each(HOSTILE)('/softmax?%s shows a polite notice and injects nothing', async (query) => {
-    const { page } = await open(`/softmax?${query}`);
+  it.each(HOSTILE)('%s shows a polite notice and injects nothing', async (path) => {
+    const { page } = await open(path);
     const notice = page.locator('[role="status"], [aria-live="polite"]').filter({
       hasText: TEXT.urlNotice,
     });
@@ -33,14 +36,14 @@ describe('links and URLs', () => {
       ).length,
     }));
     expect(injected).toEqual({ scripts: 0, imgs: 0, handlers: 0 });
-    const text = await page.locator('main').innerText();
-    expect(text).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+    expect(await pageText(page), 'the card shows no NaN, Infinity or undefined').not.toMatch(
+      /\bNaN\b|\bInfinity\b|\bundefined\b/,
+    );
   });
 
   it('a deep link sets the values, survives reload, and back/forward walk the history', async () => {
     const { page } = await open('/softmax?T=2&lang=en');
-    const t = page.locator('main input[type="range"]').first();
-    expect(Number(await t.inputValue())).toBeCloseTo(2, 6);
+    expect(Number((await numberValues(page))[0]), 'T from the link').toBeCloseTo(2, 6);
     const values = await sliderValues(page);
 
     await page.reload({ waitUntil: 'networkidle' });
