@@ -37,7 +37,7 @@ type Outcome = { ok: true; result: unknown } | { ok: false; message: string };
 const Formula = memo(function Formula({ tex }: { tex: string }) {
   const { t } = useLang();
   return (
-    <div className="card-formula" role="group" aria-label={t('card.formula')}>
+    <div className="card-formula" role="group" aria-label={t('card.formula')} tabIndex={0}>
       <Tex tex={tex} display />
     </div>
   );
@@ -106,7 +106,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         onMouseLeave={() => onSymbol(null)}
       >
         <Formula tex={def.tex} />
-        <div className="card-worked" role="group" aria-label={t('card.worked')}>
+        <div className="card-worked" role="group" aria-label={t('card.worked')} tabIndex={0}>
           <h2 className="card-subhead">{t('card.worked')}</h2>
           {outcome.ok ? (
             <WorkedExample def={def} values={values} result={outcome.result} lang={lang} />

@@ -35,7 +35,7 @@ export function DataTable({ table, summary }: DataTableProps) {
     <details className="data-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{summary}</summary>
       {data && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={data.caption}>
           <table>
             <caption>{data.caption}</caption>
             <thead>
