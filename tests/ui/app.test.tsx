@@ -19,6 +19,9 @@ afterEach(() => {
   go('/');
 });
 
+/** Page chunks load through Vite's transform; allow for a busy machine. */
+const LOAD = { timeout: 10_000 };
+
 const first = builtEntries()[0];
 const second = builtEntries()[1];
 const unbuilt = REGISTRY.find((e) => !e.load)!;
@@ -65,7 +68,7 @@ describe('App shell', () => {
     go(`/${second.id}`);
     renderWithI18n(<App />);
     expect(
-      await screen.findByRole('heading', { level: 1, name: second.title.en }),
+      await screen.findByRole('heading', { level: 1, name: second.title.en }, LOAD),
     ).toBeInTheDocument();
     expect(document.title).toBe(`${second.title.en} · LLM Math Explorer`);
     const nav = screen.getByRole('navigation', { name: 'Previous and next formula' });
@@ -81,7 +84,9 @@ describe('App shell', () => {
     const p = def.params.find((q) => q.kind === 'scalar')!;
     go(`/${first.id}?${p.name}=%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
     const { container } = renderWithI18n(<App />);
-    expect(await screen.findByText('Some values in the link were adjusted:')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Some values in the link were adjusted:', {}, LOAD),
+    ).toBeInTheDocument();
     expect(screen.getByText(/“<script>alert\(1\).*” is not a valid value/)).toBeInTheDocument();
     expect(container.querySelector('script')).toBeNull();
   });
@@ -102,7 +107,7 @@ describe('App shell', () => {
   it('P toggles presentation mode; arrows go to the next formula; Esc leaves', async () => {
     go(`/${first.id}`);
     const { container } = renderWithI18n(<App />);
-    await screen.findByRole('heading', { level: 1, name: first.title.en });
+    await screen.findByRole('heading', { level: 1, name: first.title.en }, LOAD);
     fireEvent.keyDown(document.body, { key: 'p' });
     expect(document.documentElement).toHaveAttribute('data-present');
     expect(container.querySelector('.site-header')).toBeNull();
@@ -111,7 +116,7 @@ describe('App shell', () => {
     expect(window.location.pathname).toBe(`/${first.id}`);
     fireEvent.keyDown(document.body, { key: 'ArrowRight' });
     expect(
-      await screen.findByRole('heading', { level: 1, name: second.title.en }),
+      await screen.findByRole('heading', { level: 1, name: second.title.en }, LOAD),
     ).toBeInTheDocument();
     expect(window.location.pathname).toBe(`/${second.id}`);
     fireEvent.keyDown(document.body, { key: 'Escape' });
@@ -122,7 +127,7 @@ describe('App shell', () => {
   it('slider moves write the URL with replaceState, at most about 4 times a second', async () => {
     go(`/${first.id}`);
     renderWithI18n(<App />);
-    await screen.findByRole('heading', { level: 1, name: first.title.en });
+    await screen.findByRole('heading', { level: 1, name: first.title.en }, LOAD);
     const def = (await first.load!()).default;
     const p = def.params.find((q) => q.kind === 'scalar' && q.scale !== 'log')!;
     if (p.kind !== 'scalar') throw new Error('no linear scalar');
