@@ -76,11 +76,12 @@ function worked(r: AttentionPageResult, lang: Lang): string {
   return (
     '\\begin{aligned}' +
     `${q} &= (${tn(r.Q[i][0])},\\ ${tn(r.Q[i][1])}) \\\\` +
-    // Five or six scores go on their own line.
-    `${s} &= ${scoreDef}${mask} ${r.n > 4 ? '\\\\ &' : ''}= ${list(shown)} \\\\` +
+    // Five or six scores, or a mask term, push the list onto its own line.
+    `${s} &= ${scoreDef}${mask} ${r.n > 4 || r.causal ? '\\\\ &' : ''}= ${list(shown)} \\\\` +
     `${w} &= \\operatorname{softmax}(${s}) = ${list(r.weights[i])} \\\\` +
-    `${o} &= \\textstyle\\sum_j ${sym(7, 'w_j')}\\, ${sym(3, 'v_j')} = ${lines.join(' \\\\ &\\quad + ')}` +
-    ` = (${tn(out[0])},\\ ${tn(out[1])})` +
+    `${o} &= \\textstyle\\sum_j ${sym(7, 'w_j')}\\, ${sym(3, 'v_j')} \\\\` +
+    `&= ${lines.join(' \\\\ &\\quad + ')} \\\\` +
+    `&= (${tn(out[0])},\\ ${tn(out[1])})` +
     '\\end{aligned}'
   );
 }

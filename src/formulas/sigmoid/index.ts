@@ -10,8 +10,7 @@ export default activationPage({
   derivative: ({ x, f }) => `${f}(${x})\\,\\bigl(1-${f}(${x})\\bigr)`,
   workedF: (x, y, num) =>
     `\\frac{1}{1+e^{${texNum(-x, 2)}}} = \\frac{1}{1+${num(Math.exp(-x))}} = ${num(y)}`,
-  workedDf: (_x, y, dy, num) =>
-    `${num(y)} \\times (1-${num(y)}) = ${num(y)} \\times ${num(1 - y)} = ${num(dy)}`,
+  workedDf: (_x, y, dy, num) => `${num(y)} \\times ${num(1 - y)} = ${num(dy)}`,
   xDomain: [-8, 8],
   yDomain: [-0.15, 1.15],
   defaultX: 2,
