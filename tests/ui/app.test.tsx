@@ -104,6 +104,18 @@ describe('App shell', () => {
     expect(window.location.search).toBe('?lang=en');
   });
 
+  it('the theme toggle switches to dark and remembers the choice', async () => {
+    const user = userEvent.setup();
+    go('/');
+    renderWithI18n(<App />);
+    const button = screen.getByRole('button', { name: /Dark theme/ });
+    expect(button).toHaveAttribute('aria-pressed', 'false');
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-pressed', 'true');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(localStorage.getItem('llm-math-theme')).toBe('dark');
+  });
+
   it('P toggles presentation mode; arrows go to the next formula; Esc leaves', async () => {
     go(`/${first.id}`);
     const { container } = renderWithI18n(<App />);
