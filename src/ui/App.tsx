@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { findEntry } from '../formulas/registry';
 import { useLang } from './i18n';
@@ -43,6 +43,16 @@ function Shell() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  // After a client-side navigation: back to the top, focus on the new page's main content.
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    if (previous.current !== null && previous.current !== location) {
+      document.documentElement.scrollTop = 0;
+      document.getElementById('main')?.focus({ preventScroll: true });
+    }
+    previous.current = location;
+  }, [location]);
 
   useEffect(() => {
     const root = document.documentElement;
