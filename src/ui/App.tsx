@@ -129,6 +129,9 @@ function Shell() {
           <Route path="/">
             <Home />
           </Route>
+          <Route path="/index.html">
+            <Home />
+          </Route>
           <Route path="/:id">{(params) => <FormulaRoute key={params.id} id={params.id} />}</Route>
           <Route>
             <NotFound />
