@@ -5,15 +5,10 @@ import { makeActivationPlot } from '../plots/ActivationPlot';
 import { formatNumber } from '../plots/formatNumber';
 import type { Interval } from '../plots/vanishingIntervals';
 import { vanishingIntervals } from '../plots/vanishingIntervals';
-import { sym as slotColour, texNum } from '../ui/tex/sym';
+import { sym, texNum } from '../ui/tex/sym';
 import type { Bilingual, DataTable, FormulaDef, FormulaText, Lang, Preset, Values } from './types';
 import { defineFormula } from './types';
 
-/**
- * `sym()` in a group of its own: KaTeX's `\color` colours everything after it
- * up to the end of the enclosing group, so the braces stop the colour at the symbol.
- */
-const sym = (slot: Parameters<typeof slotColour>[0], tex: string) => `{${slotColour(slot, tex)}}`;
 
 /**
  * The shared shape of the activation pages (sigmoid, tanh, ReLU, …): one

@@ -107,7 +107,7 @@ describe('mse page text', () => {
     for (const s of ['0.36', '0.25', '0.64', '0.04', '1.69', '0.09', '3.07', '0.512']) {
       expect(w).toContain(s);
     }
-    expect(w).toContain('\\tfrac{1}{\\color{#000003}{6}}');
+    expect(w).toContain('\\tfrac{1}{\\textcolor{#000003}{6}}');
   });
 
   it('summary and table are non-empty and never read NaN or undefined, in both languages', () => {

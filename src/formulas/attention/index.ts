@@ -1,16 +1,11 @@
 import { formatFixed } from '../../plots/formatNumber';
-import { sym as slotColour } from '../../ui/tex/sym';
+import { sym } from '../../ui/tex/sym';
 import type { DataTable, Lang, Values } from '../types';
 import { defineFormula } from '../types';
 import { AttentionPlot } from './AttentionPlot';
 import type { AttentionPageResult } from './compute';
 import { computeAttention, MAX_TOKENS, TOKENS } from './compute';
 
-/**
- * `sym()` in a group of its own: KaTeX's `\color` colours everything after it
- * up to the end of the enclosing group, so the braces stop the colour at the symbol.
- */
-const sym = (slot: Parameters<typeof slotColour>[0], tex: string) => `{${slotColour(slot, tex)}}`;
 
 /** Queries, keys and values of "the cat sat down to sleep", chosen so that
  * "the" and "sat" look at "cat", "cat" and "down" look at "sat". */

@@ -1,14 +1,15 @@
 import type { SymbolSlot } from '../../formulas/types';
 
 /**
- * Colours a TeX symbol with its slot: `sym(1, 'T')` → `\color{#000001}{T}`.
+ * Colours a TeX symbol with its slot: `sym(1, 'T')` → `\textcolor{#000001}{T}`
+ * (`\textcolor` takes the symbol as its argument, so the colour stops there).
  * `<Tex>` rewrites the placeholder colour `#00000N` into `var(--sym-N)` and a
  * `data-sym="N"` attribute, so the colour follows the theme and hovering the
  * symbol highlights its slider and its plot mark. The placeholder keeps the
  * TeX valid for KaTeX in strict mode.
  */
 export function sym(slot: SymbolSlot, tex: string): string {
-  return `\\color{#00000${slot}}{${tex}}`;
+  return `\\textcolor{#00000${slot}}{${tex}}`;
 }
 
 /** Formats a number for TeX: fixed digits, a true minus sign, no "-0". */
