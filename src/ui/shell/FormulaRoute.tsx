@@ -3,17 +3,23 @@ import { builtEntries, findEntry, type RegistryEntry } from '../../formulas/regi
 import { ErrorBoundary } from '../card/ErrorBoundary';
 import { useLang } from '../i18n';
 import { ComingSoon } from './ComingSoon';
-import { FormulaPage } from './FormulaPage';
 import { NotFound } from './NotFound';
 
 type LazyPage = LazyExoticComponent<ComponentType<{ entry: RegistryEntry }>>;
 
-/** One lazily loaded component per built page: each page is its own chunk. */
+/**
+ * One lazily loaded component per built page: each page is its own chunk, and
+ * the card framework (with KaTeX) is a shared chunk loaded with the first page,
+ * so the home page starts light.
+ */
 const PAGES: ReadonlyMap<string, LazyPage> = new Map(
   builtEntries().map((e): [string, LazyPage] => [
     e.id,
     lazy(async () => {
-      const { default: def } = await e.load!();
+      const [{ default: def }, { FormulaPage }] = await Promise.all([
+        e.load!(),
+        import('./FormulaPage'),
+      ]);
       return {
         default: function LoadedPage({ entry }: { entry: RegistryEntry }) {
           return <FormulaPage entry={entry} def={def} />;
