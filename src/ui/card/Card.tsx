@@ -85,6 +85,11 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
     },
     [def],
   );
+  // Hover (or tap, on touch screens) a coloured symbol in the TeX to highlight its param.
+  const onSymbolEvent = (e: MouseEvent<HTMLDivElement>) => {
+    const el = (e.target as Element).closest?.('[data-sym]');
+    onSymbol(el ? el.getAttribute('data-sym') : null);
+  };
   const onReset = useCallback(() => dispatch({ type: 'reset' }), []);
   const onPreset = useCallback((id: string) => dispatch({ type: 'preset', id }), []);
 
@@ -99,10 +104,8 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
     >
       <div
         className="card-math"
-        onMouseOver={(e: MouseEvent<HTMLDivElement>) => {
-          const el = (e.target as Element).closest?.('[data-sym]');
-          onSymbol(el ? el.getAttribute('data-sym') : null);
-        }}
+        onMouseOver={onSymbolEvent}
+        onClick={onSymbolEvent}
         onMouseLeave={() => onSymbol(null)}
       >
         <Formula tex={def.tex} />
