@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { App } from './ui/App';
-import { createI18n } from './ui/i18n';
+import { I18nProvider, createI18n } from './ui/i18n';
 import './ui/styles/index.css';
 
 /** Mounts the app under the deploy base (`BASE_PATH` at build time). */
@@ -11,9 +10,9 @@ function start() {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <App base={base} />
-      </I18nextProvider>
+      </I18nProvider>
     </StrictMode>,
   );
 }

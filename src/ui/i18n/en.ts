@@ -1,7 +1,7 @@
 /**
  * Interface strings of the app shell and the card framework, in English.
  * Page prose lives in each page's `def.text`; titles and teasers in the registry.
- * `{{name}}` marks an i18next interpolation.
+ * `{{name}}` marks an interpolated value.
  */
 export const en = {
   app: {
