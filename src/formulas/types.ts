@@ -90,6 +90,11 @@ export interface ChoiceParam extends ParamBase {
   kind: 'choice';
   options: readonly { value: number; label: Bilingual }[];
   default: number;
+  /**
+   * Only options whose value is below this integer param's value are offered
+   * (attention's selected row among `n` tokens: `{ param: 'n' }`).
+   */
+  limit?: { param: string };
 }
 
 export type Param = ScalarParam | VectorParam | MatrixParam | ToggleParam | ChoiceParam;

@@ -6,7 +6,6 @@ import { AttentionPlot } from './AttentionPlot';
 import type { AttentionPageResult } from './compute';
 import { computeAttention, MAX_TOKENS, TOKENS } from './compute';
 
-
 /** Queries, keys and values of "the cat sat down to sleep", chosen so that
  * "the" and "sat" look at "cat", "cat" and "down" look at "sat". */
 const Q0 = [
@@ -157,12 +156,13 @@ export default defineFormula<AttentionPageResult>({
         label: { en: `${i + 1} · ${TOKENS.en[i]}`, 'zh-TW': `${i + 1} · ${TOKENS['zh-TW'][i]}` },
       })),
       default: 1,
+      limit: { param: 'n' },
     },
     {
       kind: 'toggle',
       name: 'scale',
       tex: '\\sqrt{d_k}',
-      label: { en: 'divide by √d_k', 'zh-TW': '除以 √d_k' },
+      label: { en: 'divide by √dₖ', 'zh-TW': '除以 √dₖ' },
       slot: 4,
       default: true,
     },
@@ -234,7 +234,7 @@ export default defineFormula<AttentionPageResult>({
     },
     {
       id: 'no-scaling',
-      label: { en: 'Without √d_k', 'zh-TW': '不除以 √d_k' },
+      label: { en: 'Without √dₖ', 'zh-TW': '不除以 √dₖ' },
       values: { scale: false },
       note: {
         en: 'The raw dot products are spread wider, so softmax is sharper: compare the filled bars with the outlines.',

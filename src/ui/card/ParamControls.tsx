@@ -14,6 +14,7 @@ import { useLang } from '../i18n';
 import { sym } from '../tex/sym';
 import { Tex } from '../tex/Tex';
 import { Slider } from './Slider';
+import { optionsBelow } from './values';
 
 /** Sets a whole value (`row`/`col` absent) or one entry of a vector (`row`) or matrix (`row`, `col`). */
 export type SetValue = (name: string, value: ParamValue, row?: number, col?: number) => void;
@@ -27,6 +28,8 @@ interface RowProps<P extends Param> {
   active: boolean;
   onSet: SetValue;
   onHighlight: (name: string | null) => void;
+  /** For a choice with a `limit`: the current value of the limiting param. */
+  limitValue?: ParamValue;
 }
 
 /** The param's symbol in its slot colour (hidden from the accessible name, which uses the words). */
@@ -206,11 +209,20 @@ function ToggleRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
   );
 }
 
-function ChoiceRow({ param, value, lang, active, onSet, onHighlight }: RowProps<ChoiceParam>) {
+function ChoiceRow({
+  param,
+  value,
+  lang,
+  active,
+  onSet,
+  onHighlight,
+  limitValue,
+}: RowProps<ChoiceParam>) {
   const id = useId();
+  const options = optionsBelow(param, limitValue);
   const onChange = (e: ChangeEvent<HTMLSelectElement>) => {
     const v = Number(e.target.value);
-    if (param.options.some((o) => o.value === v)) onSet(param.name, v);
+    if (options.some((o) => o.value === v)) onSet(param.name, v);
   };
   return (
     <RowShell param={param} active={active} onHighlight={onHighlight} className="param-choice">
@@ -220,7 +232,7 @@ function ChoiceRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
         <span className="param-name">{param.label[lang]}</span>
       </label>
       <select id={id} className="choice-select" value={String(value)} onChange={onChange}>
-        {param.options.map((o) => (
+        {options.map((o) => (
           <option key={o.value} value={String(o.value)}>
             {o.label[lang]}
           </option>
@@ -276,6 +288,7 @@ export function ParamControls({
           active={highlight === p.name}
           onSet={onSet}
           onHighlight={onHighlight}
+          limitValue={p.kind === 'choice' && p.limit ? values[p.limit.param] : undefined}
         />
       ))}
     </div>

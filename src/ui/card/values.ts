@@ -1,4 +1,5 @@
 import type {
+  ChoiceParam,
   MatrixParam,
   Param,
   ParamValue,
@@ -124,6 +125,32 @@ function fill(param: RangedParam, fallback: readonly number[], n: number, from: 
   return out;
 }
 
+/** The options of a choice param offered under the current values (see `ChoiceParam.limit`). */
+export function availableOptions(param: ChoiceParam, values: Values): ChoiceParam['options'] {
+  return optionsBelow(param, param.limit ? values[param.limit.param] : undefined);
+}
+
+/** The options of a choice whose value is below `limit` (all of them when `limit` is not a number). */
+export function optionsBelow(
+  param: ChoiceParam,
+  limit: ParamValue | undefined,
+): ChoiceParam['options'] {
+  if (typeof limit !== 'number') return param.options;
+  const open = param.options.filter((o) => o.value < limit);
+  return open.length > 0 ? open : param.options.slice(0, 1);
+}
+
+/** A choice value made valid: kept if offered, else the nearest offered value below it, else the first. */
+function validChoice(param: ChoiceParam, values: Values, v: ParamValue | undefined): number {
+  const open = availableOptions(param, values);
+  if (typeof v === 'number' && open.some((o) => o.value === v)) return v;
+  if (typeof v === 'number' && param.options.some((o) => o.value === v)) {
+    const below = open.filter((o) => o.value < v);
+    if (below.length > 0) return below[below.length - 1].value;
+  }
+  return open.some((o) => o.value === param.default) ? param.default : open[0].value;
+}
+
 /** The default value of one param (vectors and matrices at their default length). */
 export function defaultValue(param: Param, params: readonly Param[], values: Values): ParamValue {
   switch (param.kind) {
@@ -169,13 +196,17 @@ export function normalizeValues(params: readonly Param[], values: Values): Value
     if (p.kind === 'scalar') {
       if (typeof v !== 'number' || !Number.isFinite(v)) set(p.name, p.default);
       else if (clampToParam(p, v) !== v) set(p.name, clampToParam(p, v));
-    } else if (p.kind === 'choice') {
-      if (typeof v !== 'number' || !p.options.some((o) => o.value === v)) set(p.name, p.default);
     } else if (p.kind === 'toggle') {
       if (typeof v !== 'boolean') set(p.name, p.default);
     }
   }
   const cur = (): Values => out ?? values;
+  for (const p of params) {
+    if (p.kind !== 'choice') continue;
+    const v = cur()[p.name];
+    const valid = validChoice(p, cur(), v);
+    if (valid !== v) set(p.name, valid);
+  }
   for (const p of params) {
     const v = cur()[p.name];
     if (p.kind === 'vector') {
