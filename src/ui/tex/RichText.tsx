@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { splitRichText } from './richText';
 import { Tex } from './Tex';
 
@@ -11,15 +11,34 @@ export interface RichTextProps {
   className?: string;
 }
 
+/** Punctuation that must not start a line: it stays on the line of the formula before it. */
+const CLOSING = /^[,.;:!?)\]}，。、；：！？）」』》〉…]+/;
+
 /** Prose with inline TeX; text is rendered as React text, never as HTML. */
 export const RichText = memo(function RichText({ text, as = 'p', className }: RichTextProps) {
   const parts = useMemo(() => splitRichText(text), [text]);
   const Tag = as;
-  return (
-    <Tag className={className}>
-      {parts.map((p, i) =>
-        p.kind === 'text' ? <span key={i}>{p.text}</span> : <Tex key={i} tex={p.tex} />,
-      )}
-    </Tag>
-  );
+  const out: ReactNode[] = [];
+  let carry = '';
+  parts.forEach((p, i) => {
+    if (p.kind === 'text') {
+      const rest = p.text.slice(carry.length);
+      carry = '';
+      if (rest) out.push(<span key={i}>{rest}</span>);
+      return;
+    }
+    const next = parts[i + 1];
+    carry = next?.kind === 'text' ? (CLOSING.exec(next.text)?.[0] ?? '') : '';
+    out.push(
+      carry ? (
+        <span key={i} className="nowrap">
+          <Tex tex={p.tex} />
+          {carry}
+        </span>
+      ) : (
+        <Tex key={i} tex={p.tex} />
+      ),
+    );
+  });
+  return <Tag className={className}>{out}</Tag>;
 });
