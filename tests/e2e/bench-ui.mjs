@@ -1,7 +1,7 @@
 // UI benchmark: slider-input-to-frame latency of every built page, against a plain-DOM baseline.
 //
-//   npm run bench:ui            (options: --events=N per slider cap, --pages=softmax,relu,
-//                                --no-build to serve dist/ as it is)
+//   npm run bench:ui            (options: --samples=N input events per page and setting, default
+//                                100; --pages=softmax,relu; --no-build to serve dist/ as it is)
 //
 // What it does
 //   1. Builds the app (`vite build`), serves dist/ with `vite preview`, and serves
@@ -11,10 +11,11 @@
 //      `Emulation.setCPUThrottlingRate`), measures the baseline, every built page, and the
 //      baseline again (both baseline runs are pooled, so drift on a shared machine shows up in
 //      the yardstick too).
-//   3. On every page it drives every visible range slider by keyboard (focus, ArrowRight,
-//      Shift+ArrowRight, PageUp, ArrowLeft, PageDown) and by mouse (press on the thumb, drag in
-//      steps, release). One event at a time: the driver waits until the event's sample is
-//      recorded (or 1.5 s pass) before sending the next.
+//   3. On every page it drives every visible range slider, about N events per page spread over
+//      the sliders, half by keyboard (focus, ArrowRight, Shift+ArrowRight, PageUp, ArrowLeft,
+//      PageDown) and half by mouse (press on the thumb, drag in steps, release). One event at
+//      a time: the driver waits until the event's sample is recorded (or missed) before sending
+//      the next, so samples never overlap.
 //   4. Prints a Markdown table: per page and CPU setting, the number of samples, p50 / p95 /
 //      max latency in ms, and p95 divided by the baseline's p95 of the same run and setting.
 //      Targets: ratio ≤ 1.25 unthrottled, ≤ 1.5 at 4×. Nothing is asserted; it only prints.
@@ -33,7 +34,8 @@
 //     after that frame's style, layout and paint, so t1 = performance.now() in its handler is
 //     when the frame was produced.
 //   - The sample is t1 − t0. An input event with no SVG mutation within 1 s counts as "no
-//     plot change" and has no sample.
+//     plot change" and has no sample. The observer is connected only from an input event to
+//     the first SVG mutation after it, so it costs nothing while the app renders otherwise.
 
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -47,7 +49,7 @@ const args = new Map(
     return [k, v ?? 'true'];
   }),
 );
-const EVENTS_CAP = Number(args.get('events') ?? 24);
+const SAMPLES = Number(args.get('samples') ?? 100);
 const ONLY_PAGES = args.get('pages')?.split(',');
 const TARGETS = { 1: 1.25, 4: 1.5 };
 
@@ -67,12 +69,25 @@ function instrument() {
       }
     });
 
-  let pending = null; // { t0, timer }
+  let pending = null; // { t0, timer } between the input event and the plot's mutation
+  let inflight = 0; // samples waiting for their frame
+  let waiters = [];
+  const wake = () => {
+    if (pending || inflight > 0) return;
+    const w = waiters;
+    waiters = [];
+    w.forEach((resolve) => resolve());
+  };
   const frameDone = (t0) => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => bench.samples.push(performance.now() - t0);
+    ch.port1.onmessage = () => {
+      bench.samples.push(performance.now() - t0);
+      inflight--;
+      wake();
+    };
     ch.port2.postMessage(null);
   };
+  // Observes only while an input awaits its plot update, so idle pages pay nothing.
   const observer = new MutationObserver((records) => {
     if (!pending) return;
     const inSvg = records.some((r) => {
@@ -83,18 +98,16 @@ function instrument() {
     const { t0, timer } = pending;
     pending = null;
     clearTimeout(timer);
+    observer.disconnect();
+    inflight++;
     if (inRaf > 0) frameDone(t0);
     else nativeRaf(() => frameDone(t0));
   });
-  const start = () =>
-    observer.observe(document.documentElement, {
-      subtree: true,
-      attributes: true,
-      childList: true,
-      characterData: true,
-    });
-  if (document.documentElement) start();
-  else document.addEventListener('DOMContentLoaded', start);
+  const miss = () => {
+    pending = null;
+    observer.disconnect();
+    bench.missed++;
+  };
 
   window.addEventListener(
     'input',
@@ -103,20 +116,30 @@ function instrument() {
       if (!(el instanceof HTMLInputElement) || el.type !== 'range') return;
       if (pending) {
         clearTimeout(pending.timer);
-        bench.missed++;
+        miss();
       }
-      const t0 = e.timeStamp;
       pending = {
-        t0,
+        t0: e.timeStamp,
         timer: setTimeout(() => {
-          pending = null;
-          bench.missed++;
+          miss();
+          wake();
         }, 1000),
       };
+      observer.observe(document.documentElement, {
+        subtree: true,
+        attributes: true,
+        childList: true,
+        characterData: true,
+      });
     },
     { capture: true },
   );
-  bench.count = () => bench.samples.length + bench.missed;
+  /** Resolves once the last input's sample is recorded (or missed). */
+  bench.idle = () =>
+    new Promise((resolve) => {
+      waiters.push(resolve);
+      wake();
+    });
 }
 
 function quantile(sorted, q) {
@@ -132,25 +155,17 @@ function stats(samples) {
   return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), max: s[s.length - 1] };
 }
 
-/** Waits until the page has recorded one more sample or miss than `before`. */
-async function settle(page, before) {
-  await page
-    .waitForFunction((n) => window.__bench.count() > n, before, { polling: 20, timeout: 1500 })
-    .catch(() => {});
-}
-
-/** Sends one input and waits for its sample. */
+/** Sends one input and waits for its sample (the CDP input call returns once it was handled). */
 async function step(page, act) {
-  const before = await page.evaluate(() => window.__bench.count());
   await act();
-  await settle(page, before);
+  await page.evaluate(() => window.__bench.idle());
 }
 
-/** Drives one slider by keyboard then mouse, at most `cap` events. */
-async function driveSlider(page, slider, cap) {
+/** Drives one slider: `keys` key presses, then a mouse drag of `moves` steps. */
+async function driveSlider(page, slider, keys, moves) {
   await slider.scrollIntoViewIfNeeded();
   await slider.focus();
-  const keys = [
+  const sequence = [
     'ArrowRight',
     'ArrowRight',
     'Shift+ArrowRight',
@@ -160,11 +175,11 @@ async function driveSlider(page, slider, cap) {
     'Shift+ArrowLeft',
     'PageDown',
   ];
-  let sent = 0;
-  for (const key of keys.slice(0, Math.ceil(cap / 2))) {
+  for (let i = 0; i < keys; i++) {
+    const key = sequence[i % sequence.length];
     await step(page, () => page.keyboard.press(key));
-    sent++;
   }
+  if (moves === 0) return;
   const box = await slider.boundingBox();
   if (!box || box.width < 4) return;
   const range = await slider.evaluate((el) => ({
@@ -178,9 +193,7 @@ async function driveSlider(page, slider, cap) {
   let x = box.x + thumb / 2 + frac * (box.width - thumb);
   await page.mouse.move(x, y);
   await step(page, () => page.mouse.down());
-  const moves = Math.max(2, cap - sent - 1);
-  const dir = frac > 0.5 ? -1 : 1;
-  const dx = (dir * (box.width * 0.4)) / moves;
+  const dx = ((frac > 0.5 ? -1 : 1) * box.width * 0.4) / moves;
   for (let i = 0; i < moves; i++) {
     x += dx;
     await step(page, () => page.mouse.move(x, y));
@@ -188,7 +201,7 @@ async function driveSlider(page, slider, cap) {
   await page.mouse.up();
 }
 
-async function measure(browser, url, rate, rounds = 1) {
+async function measure(browser, url, rate, target) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(instrument);
   const page = await context.newPage();
@@ -199,13 +212,20 @@ async function measure(browser, url, rate, rounds = 1) {
   await page.waitForSelector('input[type="range"]', { state: 'visible', timeout: 15000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  const sliders = await page.locator('input[type="range"]').all();
-  let driven = 0;
-  for (const slider of sliders) {
-    if (!(await slider.isVisible()) || (await slider.isDisabled())) continue;
-    for (let r = 0; r < rounds; r++) await driveSlider(page, slider, EVENTS_CAP);
-    driven++;
+  const all = await page.locator('input[type="range"]').all();
+  const sliders = [];
+  for (const slider of all) {
+    if ((await slider.isVisible()) && (await slider.isEnabled())) sliders.push(slider);
   }
+  // About `target` events in all, half keyboard and half mouse, spread over every slider.
+  const perSlider = Math.max(4, Math.ceil(target / sliders.length));
+  const keys = Math.ceil(perSlider / 2);
+  const moves = Math.max(1, perSlider - keys - 1);
+  const rounds = Math.max(1, Math.round(target / (sliders.length * (keys + moves + 1))));
+  for (let r = 0; r < rounds; r++) {
+    for (const slider of sliders) await driveSlider(page, slider, keys, moves);
+  }
+  const driven = sliders.length;
   const { samples, missed } = await page.evaluate(() => ({
     samples: window.__bench.samples,
     missed: window.__bench.missed,
@@ -242,13 +262,14 @@ async function main() {
   try {
     for (const rate of [1, 4]) {
       console.error(`CPU ${rate}×: baseline`);
-      const b1 = await measure(browser, baseline.url, rate, 3);
+      const b1 = await measure(browser, baseline.url, rate, SAMPLES / 2);
       const results = [];
       for (const id of ids) {
         console.error(`CPU ${rate}×: ${id}`);
-        results.push({ id, ...(await measure(browser, new URL(id, app.baseURL).href, rate)) });
+        const url = new URL(id, app.baseURL).href;
+        results.push({ id, ...(await measure(browser, url, rate, SAMPLES)) });
       }
-      const b2 = await measure(browser, baseline.url, rate, 3);
+      const b2 = await measure(browser, baseline.url, rate, SAMPLES / 2);
       const base = stats([...b1.samples, ...b2.samples]);
       rows.push({ name: 'baseline', rate, s: base, missed: b1.missed + b2.missed, sliders: 1 });
       for (const r of results) {
