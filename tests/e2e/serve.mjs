@@ -49,9 +49,11 @@ export function ensureBuild({ force = false, log = console.log } = {}) {
   if (!force && mode !== 'always' && !buildIsStale()) return false;
   log(`building the app into ${OUT_DIR} …`);
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const r = spawnSync(process.execPath, [vite, 'build', '--outDir', OUT_DIR, '--emptyOutDir'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
   return true;
