@@ -9,7 +9,6 @@ import { sym, texNum } from '../ui/tex/sym';
 import type { Bilingual, DataTable, FormulaDef, FormulaText, Lang, Preset, Values } from './types';
 import { defineFormula } from './types';
 
-
 /**
  * The shared shape of the activation pages (sigmoid, tanh, ReLU, …): one
  * function and its derivative, an x slider, the tangent at x and the regions

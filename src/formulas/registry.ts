@@ -23,7 +23,10 @@ export const SECTION_TITLES: Record<SectionId, Bilingual> = {
   calculus: { en: 'Calculus', 'zh-TW': '微積分' },
   'information-theory': { en: 'Information theory', 'zh-TW': '資訊理論' },
   'neural-networks': { en: 'Neural networks', 'zh-TW': '神經網路' },
-  'attention-transformer': { en: 'Attention and the Transformer', 'zh-TW': '注意力機制與 Transformer' },
+  'attention-transformer': {
+    en: 'Attention and the Transformer',
+    'zh-TW': '注意力機制與 Transformer',
+  },
   losses: { en: 'Loss functions', 'zh-TW': '損失函數' },
   activations: { en: 'Activation functions', 'zh-TW': '激活函數' },
   optimizers: { en: 'Optimizers', 'zh-TW': '優化器' },
