@@ -186,7 +186,6 @@ function MatrixRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
 
 function ToggleRow({ param, value, lang, active, onSet, onHighlight }: RowProps<ToggleParam>) {
   const id = useId();
-  const { t } = useLang();
   const on = value === true;
   return (
     <RowShell param={param} active={active} onHighlight={onHighlight} className="param-toggle">
@@ -201,9 +200,6 @@ function ToggleRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
         <span className="param-swatch" aria-hidden="true" />
         <Symbol param={param} />
         <span className="param-name">{param.label[lang]}</span>
-        <span className="toggle-state" aria-hidden="true">
-          {on ? t('card.on') : t('card.off')}
-        </span>
       </label>
     </RowShell>
   );
