@@ -1,7 +1,8 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { PointerEvent } from 'react';
-import { useId, useMemo, useRef } from 'react';
+import type { RefObject } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Bilingual, Lang, PlotProps } from '../formulas/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import { formatNumber } from './formatNumber';
@@ -107,6 +108,28 @@ function labelAnchor(
   return { x: x(b) - 4, y: y(Math.min(Math.max(f(b), lo), hi)) - 6, anchor: 'end' };
 }
 
+/**
+ * In presentation mode (an ancestor with `data-present`), the box's height in
+ * CSS pixels, followed with a ResizeObserver; null otherwise. There the box is
+ * given the plot area's height by CSS, so the plot can be drawn as tall as the
+ * screen allows instead of keeping its page aspect ratio.
+ */
+function usePresentationHeight(ref: RefObject<HTMLElement | null>): number | null {
+  const [height, setHeight] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const h = entries[0]?.contentRect.height;
+      const next = el.closest('[data-present]') && h !== undefined && h > 0 ? Math.round(h) : null;
+      setHeight((prev) => (prev === next ? prev : next));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
 /** Legend entries laid out left to right, wrapping to a new row past `width`. */
 function legendItems(
   config: ActivationPlotConfig,
@@ -170,7 +193,13 @@ export function ActivationPlot({
     bottom: 44,
     left: 56,
   };
-  const height = (narrow ? 300 : 340) + LEGEND_ROW * legendRows;
+  const pageHeight = (narrow ? 300 : 340) + LEGEND_ROW * legendRows;
+  // Presentation: as tall as the box allows (same viewBox width, so text keeps its size).
+  const presentHeight = usePresentationHeight(boxRef);
+  const height =
+    presentHeight !== null && measured !== null
+      ? Math.max(pageHeight, Math.min(Math.round((width * presentHeight) / measured), width))
+      : pageHeight;
   const { innerWidth, innerHeight } = innerSize(width, height, margin);
 
   // The curves depend on the x-range only: a slider tick moves the point and tangent.
