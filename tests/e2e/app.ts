@@ -15,6 +15,7 @@ export const TEXT = {
   notFound: /Page not found|找不到這個頁面/,
   urlNotice: /adjusted|已經調整/,
   worked: /Worked example|計算範例/,
+  card: /Interactive card|互動卡片/,
 } as const;
 
 /** The visible range sliders of the page's card(s). */

@@ -55,29 +55,43 @@ describe('language, theme and presentation mode', () => {
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
   });
 
-  it('P presents the card full screen, → goes to the next formula, Esc leaves', async () => {
-    const { page } = await open(`/${ids[0]}`, { viewport: { width: 1280, height: 800 } });
+  it('P presents the card full screen, → walks every formula, ← goes back, Esc leaves', async () => {
+    const { page } = await open(`/${ids[0]}`, { viewport: { width: 1920, height: 1080 } });
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('p');
-    // The card grows to (nearly) the whole viewport.
     await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const vw = window.innerWidth;
-          const vh = window.innerHeight;
-          return [...document.querySelectorAll('main section, main article, main [role="region"]')]
-            .map((el) => el.getBoundingClientRect())
-            .some((r) => r.width >= vw * 0.9 && r.height >= vh * 0.85);
-        }),
-      )
-      .toBe(true);
-    await page.keyboard.press('ArrowRight');
-    await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${ids[1]}`));
+      .poll(() => page.locator('header').count(), { message: 'the header hides' })
+      .toBe(0);
+    for (const [i, id] of ids.entries()) {
+      if (i > 0) {
+        await page.keyboard.press('ArrowRight');
+        await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${id}`));
+        await waitForApp(page);
+      }
+      // The card fills (nearly) the whole screen and the page does not scroll.
+      const fit = () =>
+        page.evaluate((name) => {
+          const card = [...document.querySelectorAll('main section[aria-label]')]
+            .find((el) => new RegExp(name).test(el.getAttribute('aria-label') ?? ''))
+            ?.getBoundingClientRect();
+          return {
+            fills: !!card && card.width >= innerWidth * 0.9 && card.height >= innerHeight * 0.85,
+            inside: !!card && card.bottom <= innerHeight && card.right <= innerWidth,
+            scrolls: document.documentElement.scrollHeight > innerHeight,
+          };
+        }, TEXT.card.source);
+      await expect
+        .poll(fit, { message: `/${id} in presentation mode` })
+        .toEqual({ fills: true, inside: true, scrolls: false });
+    }
+    await page.keyboard.press('ArrowLeft');
+    await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${ids[ids.length - 2]}`));
     await waitForApp(page);
     await page.keyboard.press('Escape');
     await expect
       .poll(() => page.getByRole('button', { name: TEXT.present }).isVisible())
       .toBe(true);
-    expect(appPath(page.url())).toMatch(new RegExp(`^/${ids[1]}`));
+    expect(appPath(page.url())).toMatch(new RegExp(`^/${ids[ids.length - 2]}`));
+    expect(new URL(page.url()).searchParams.get('present')).toBeNull();
   });
 });
