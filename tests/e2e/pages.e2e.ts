@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { TEXT, pageText, plotMarkup, sliders } from './app';
-import { appPath, setupBrowser } from './browser';
+import { appPath, goto, setupBrowser } from './browser';
 
 const ids = inject('pageIds');
 const { open } = setupBrowser();
@@ -33,6 +33,17 @@ describe('home and formula pages', () => {
     expect(text, 'no NaN or undefined in the page text').not.toMatch(/\bNaN\b|\bundefined\b/);
     expect(svg, 'no NaN in the plot').not.toMatch(/NaN|Infinity/);
     expect(await page.title()).not.toBe('');
+  });
+
+  it('on a 390 px phone no page scrolls sideways', async () => {
+    const { page } = await open('/', { viewport: { width: 390, height: 844 }, isMobile: true });
+    for (const path of ['/', ...ids.map((id) => `/${id}`)]) {
+      for (const lang of ['en', 'zh-TW']) {
+        if (path !== '/' || lang !== 'en') await goto(page, `${path}?lang=${lang}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path}?lang=${lang} page width`).toBeLessThanOrEqual(390);
+      }
+    }
   });
 
   it('an unknown path shows the not-found page with a way home', async () => {
