@@ -1,17 +1,21 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { BarChart, barBand, barCentre } from '../../plots/BarChart';
 import { PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
+import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
 import { TOKENS, naiveLabel, naiveWrong } from './model';
 import type { SoftmaxResult } from './model';
 import './softmax.css';
 
-const WIDTH = 640;
+/** viewBox width before the column is measured (tests, presentation), and its bounds. */
+const WIDTH = { fallback: 640, min: 320, max: 760 };
 const HEIGHT = 400;
 const MARGIN: Margin = { top: 60, right: 16, bottom: 116, left: 76 };
-const { innerWidth, innerHeight } = innerSize(WIDTH, HEIGHT, MARGIN);
+/** Below this viewBox width the legend starts at the left edge and the note wraps. */
+const NARROW = 480;
+const NOTE_LINE = 14;
 
 const WORDS = {
   en: {
@@ -42,6 +46,27 @@ const WORDS = {
   },
 } satisfies Record<Lang, Record<string, string>>;
 
+/** Splits `text` into lines of at most `width` px at `size` px (CJK about 1em, other text about 0.55em). */
+export function wrapText(text: string, width: number, size: number): string[] {
+  const tokens =
+    text.match(
+      /[\u3000-\u9fff\uff00-\uffef][\u3000-\u303f\uff00-\uffef]*|[^\s\u3000-\u9fff\uff00-\uffef]+\s*/g,
+    ) ?? [];
+  const px = (t: string) =>
+    [...t].reduce((a, ch) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55) * size, 0);
+  const lines: string[] = [];
+  let cur = '';
+  for (const t of tokens) {
+    if (cur && px((cur + t).trimEnd()) > width) {
+      lines.push(cur.trimEnd());
+      cur = '';
+    }
+    cur += t;
+  }
+  if (cur.trim()) lines.push(cur.trimEnd());
+  return lines;
+}
+
 function fmt(x: number, digits: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   const s = x.toFixed(digits);
@@ -59,90 +84,103 @@ export function SoftmaxPlot({
   const w = WORDS[lang];
   const labels = TOKENS[lang];
   const n = result.p.length;
-  const band = useMemo(() => barBand(n, innerWidth), [n]);
-  const y = useMemo(() => scaleLinear().domain([0, 1]).range([innerHeight, 0]), []);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = usePlotWidth(boxRef, WIDTH);
+  const narrow = width < NARROW;
+  const status = result.naiveStatus;
+  const note = wrapText(w[status], width - 16, 11);
+  const margin: Margin = { ...MARGIN, bottom: MARGIN.bottom + NOTE_LINE * (note.length - 1) };
+  const height = HEIGHT + NOTE_LINE * (note.length - 1);
+  const { innerWidth, innerHeight } = innerSize(width, height, margin);
+  const band = useMemo(() => barBand(n, innerWidth), [n, innerWidth]);
+  const y = useMemo(() => scaleLinear().domain([0, 1]).range([innerHeight, 0]), [innerHeight]);
   const T = values.T as number;
   const c = (values.c as number | undefined) ?? 0;
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
-  const status = result.naiveStatus;
   const rowY = innerHeight + 60;
   const naiveY = innerHeight + 82;
 
   return (
-    <PlotFrame width={WIDTH} height={HEIGHT} margin={MARGIN} className="softmax-plot">
-      <g className="legend" transform="translate(0,-42)">
-        <rect className="legend-swatch bar sym-4" x={0} y={-9} width={14} height={10} />
-        <text x={20} y={0}>
-          {w.bars}
-        </text>
-        <line className="uniform-line" x1={190} x2={214} y1={-4} y2={-4} />
-        <text x={220} y={0}>
-          {w.uniform}
-        </text>
-      </g>
-      <text className="plot-readout" x={innerWidth} y={-22} textAnchor="end">
-        <tspan
-          className={`sym-2 readout-sym${hl('T')}`}
-          onMouseEnter={enter('T')}
-          onMouseLeave={leave}
-        >
-          T = {fmt(T, 2)}
-        </tspan>
-        <tspan
-          dx={12}
-          className={`sym-3 readout-sym${hl('c')}`}
-          onMouseEnter={enter('c')}
-          onMouseLeave={leave}
-        >
-          c = {fmt(c, 0)}
-        </tspan>
-        <tspan dx={12} className="readout-entropy">
-          H(p) = {fmt(result.entropy, 2)} {w.nats} (max {fmt(result.maxEntropy, 2)})
-        </tspan>
-      </text>
-      <BarChart
-        labels={labels}
-        values={result.p}
-        width={innerWidth}
-        height={innerHeight}
-        yLabel={w.y}
-        xLabel={w.x}
-        slot={4}
-        emphasis={result.top}
-      />
-      <line className="uniform-line" x1={0} x2={innerWidth} y1={y(1 / n)} y2={y(1 / n)} />
-      <g className={`logit-row sym-1${hl('z')}`} onMouseEnter={enter('z')} onMouseLeave={leave}>
-        <text className="row-label" x={-10} y={rowY} textAnchor="end">
-          {w.logits}
-        </text>
-        {result.logits.map((l, i) => (
-          <text key={i} className="row-value" x={barCentre(band, i)} y={rowY} textAnchor="middle">
-            {fmt(l, 1)}
+    <div className="softmax-plot-box" ref={boxRef}>
+      <PlotFrame width={width} height={height} margin={margin} className="softmax-plot">
+        <g className="legend" transform={`translate(${narrow ? -margin.left + 8 : 0},-42)`}>
+          <rect className="legend-swatch bar sym-4" x={0} y={-9} width={14} height={10} />
+          <text x={20} y={0}>
+            {w.bars}
           </text>
-        ))}
-      </g>
-      <g className={`naive-row naive-${status}`}>
-        <text className="row-label" x={-10} y={naiveY} textAnchor="end">
-          {w.naive}
-        </text>
-        {result.naive.map((_, i) => (
-          <text
-            key={i}
-            className={`row-value${naiveWrong(result, i) ? ' naive-wrong' : ''}`}
-            x={barCentre(band, i)}
-            y={naiveY}
-            textAnchor="middle"
-            data-index={i}
+          <line className="uniform-line" x1={190} x2={214} y1={-4} y2={-4} />
+          <text x={220} y={0}>
+            {w.uniform}
+          </text>
+        </g>
+        <text className="plot-readout" x={innerWidth} y={-22} textAnchor="end">
+          <tspan
+            className={`sym-2 readout-sym${hl('T')}`}
+            onMouseEnter={enter('T')}
+            onMouseLeave={leave}
           >
-            {naiveLabel(result, i)}
+            T = {fmt(T, 2)}
+          </tspan>
+          <tspan
+            dx={12}
+            className={`sym-3 readout-sym${hl('c')}`}
+            onMouseEnter={enter('c')}
+            onMouseLeave={leave}
+          >
+            c = {fmt(c, 0)}
+          </tspan>
+          <tspan dx={12} className="readout-entropy">
+            H(p) = {fmt(result.entropy, 2)} {w.nats} (max {fmt(result.maxEntropy, 2)})
+          </tspan>
+        </text>
+        <BarChart
+          labels={labels}
+          values={result.p}
+          width={innerWidth}
+          height={innerHeight}
+          yLabel={w.y}
+          xLabel={w.x}
+          slot={4}
+          emphasis={result.top}
+        />
+        <line className="uniform-line" x1={0} x2={innerWidth} y1={y(1 / n)} y2={y(1 / n)} />
+        <g className={`logit-row sym-1${hl('z')}`} onMouseEnter={enter('z')} onMouseLeave={leave}>
+          <text className="row-label" x={-10} y={rowY} textAnchor="end">
+            {w.logits}
           </text>
-        ))}
-      </g>
-      <text className={`naive-note naive-${status}`} x={-MARGIN.left + 8} y={innerHeight + 106}>
-        {w[status]}
-      </text>
-    </PlotFrame>
+          {result.logits.map((l, i) => (
+            <text key={i} className="row-value" x={barCentre(band, i)} y={rowY} textAnchor="middle">
+              {fmt(l, 1)}
+            </text>
+          ))}
+        </g>
+        <g className={`naive-row naive-${status}`}>
+          <text className="row-label" x={-10} y={naiveY} textAnchor="end">
+            {w.naive}
+          </text>
+          {result.naive.map((_, i) => (
+            <text
+              key={i}
+              className={`row-value${naiveWrong(result, i) ? ' naive-wrong' : ''}`}
+              x={barCentre(band, i)}
+              y={naiveY}
+              textAnchor="middle"
+              data-index={i}
+            >
+              {naiveLabel(result, i)}
+            </text>
+          ))}
+        </g>
+        <text className={`naive-note naive-${status}`} x={-margin.left + 8} y={innerHeight + 106}>
+          {note.map((line, i) => (
+            <tspan key={i} x={-margin.left + 8} dy={i === 0 ? 0 : NOTE_LINE}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      </PlotFrame>
+    </div>
   );
 }
