@@ -1,4 +1,4 @@
-import { dot } from './linalg';
+import { dotUnchecked } from './linalg';
 import { softmax } from './softmax';
 import type { Matrix, Vector } from './types';
 import {
@@ -80,8 +80,8 @@ export function scaledDotProductAttention(
     const masked: number[] = [];
     let visible = 0;
     for (let j = 0; j < m; j++) {
-      // `dot` rescales when a partial sum of large entries overflows.
-      const s = dot(Q[i], K[j]) / scale;
+      // Q and K are validated above; the dot product rescales when a partial sum overflows.
+      const s = dotUnchecked(Q[i], K[j]) / scale;
       scoreRow.push(s);
       const hidden = (causal && j > i) || (mask !== undefined && mask[i][j] === false);
       masked.push(hidden ? -Infinity : s);

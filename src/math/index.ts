@@ -9,7 +9,7 @@ export * from './softmax';
 export * from './information';
 export * from './losses';
 export * from './probability';
-export * from './linalg';
+export { cosineSimilarity, dot, matmul, norm, transpose } from './linalg';
 export * from './attention';
 export * from './regularization';
 export * from './optimizers';

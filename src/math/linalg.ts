@@ -41,8 +41,8 @@ function scaledSumOfSquares(v: Vector): { sum: number; exponent: number } {
   return { sum, exponent: k };
 }
 
-/** Dot product without range checks; rescales when the plain sum overflows. */
-function dotUnchecked(a: Vector, b: Vector): number {
+/** Dot product without range checks (for callers that validated already); rescales when the plain sum overflows. */
+export function dotUnchecked(a: Vector, b: Vector): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
   if (Number.isFinite(sum)) return sum;

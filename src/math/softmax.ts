@@ -38,9 +38,18 @@ function restSum(s: readonly number[], at: number): number {
 export function softmax(logits: Vector, temperature = 1): number[] {
   const { max, at } = maxOfLogits('softmax', 'logits', logits);
   checkPositive('softmax', 'temperature', temperature);
-  const s = shifted(logits, max, temperature);
-  const total = 1 + restSum(s, at);
-  return s.map((v) => Math.exp(v) / total);
+  // One exponential per logit: e^{s_i} is stored, then divided by the total.
+  const n = logits.length;
+  const e = new Array<number>(n);
+  let rest = 0;
+  for (let i = 0; i < n; i++) {
+    const x = Math.exp((logits[i] - max) / temperature);
+    e[i] = x;
+    if (i !== at) rest += x;
+  }
+  const total = 1 + rest;
+  for (let i = 0; i < n; i++) e[i] /= total;
+  return e;
 }
 
 /** Log-softmax with temperature, $z_i/T - \log\sum_j e^{z_j/T}$, computed without forming the softmax. */
