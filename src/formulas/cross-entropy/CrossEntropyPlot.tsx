@@ -1,10 +1,11 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { BarChart, barBand, barCentre } from '../../plots/BarChart';
 import { PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
+import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
 import { BINARY_P, TOKENS } from './model';
 import type { CrossEntropyResult } from './model';
@@ -13,18 +14,25 @@ import './cross-entropy.css';
 /** Largest loss drawn on both plots; larger values are marked at the top edge with an arrow. */
 export const LOSS_MAX = 7;
 
-const WIDTH = 640;
+/** viewBox width before the column is measured (tests, presentation), and its bounds. */
+const WIDTH = { fallback: 640, min: 320, max: 760 };
+/** Below this viewBox width the plots stack, each as wide as the column. */
+const NARROW = 560;
 const MAIN_HEIGHT = 300;
 const MAIN_MARGIN: Margin = { top: 28, right: 16, bottom: 48, left: 56 };
-const MAIN_H = MAIN_HEIGHT - MAIN_MARGIN.top - MAIN_MARGIN.bottom;
-const BARS_W = 236;
-const CURVE_X = 306;
-const CURVE_W = WIDTH - MAIN_MARGIN.left - MAIN_MARGIN.right - CURVE_X;
+/** Height of each stacked plot (bars, curve) on a narrow column. */
+const STACK_HEIGHT = 260;
+/** Room between the bars and the curve's value axis when side by side. */
+const PANEL_GAP = 70;
+/** Share of the side-by-side width given to the bars (236 of 498 at the 640 fallback). */
+const BARS_SHARE = 236 / 498;
 
 const BIN_HEIGHT = 260;
 const BIN_MARGIN: Margin = { top: 24, right: 200, bottom: 48, left: 56 };
-const BIN_W = WIDTH - BIN_MARGIN.left - BIN_MARGIN.right;
-const BIN_H = BIN_HEIGHT - BIN_MARGIN.top - BIN_MARGIN.bottom;
+const LEGEND_ROW = 22;
+/** The binary plot's legend under its axis title on a narrow column. */
+const BIN_LEGEND_TOP = 62;
+const BIN_LEGEND_HEIGHT = BIN_LEGEND_TOP + 5 * LEGEND_ROW + 12;
 
 const WORDS = {
   en: {
@@ -71,22 +79,53 @@ const NEG_LOG: [number, number][] = Array.from({ length: 121 }, (_, k) => {
   return [Math.exp(-u), u];
 });
 
-const xUnit = scaleLinear().domain([0, 1]);
-const curveX = xUnit.copy().range([0, CURVE_W]);
-const curveY = scaleLinear().domain([0, LOSS_MAX]).range([MAIN_H, 0]);
-const binX = xUnit.copy().range([0, BIN_W]);
-const binY = scaleLinear().domain([0, LOSS_MAX]).range([BIN_H, 0]);
+/** Sizes, scales and fixed curves of the plots for a viewBox width. */
+export function crossEntropyLayout(width: number) {
+  const narrow = width < NARROW;
+  const mainHeight = narrow ? STACK_HEIGHT : MAIN_HEIGHT;
+  const mainInner = width - MAIN_MARGIN.left - MAIN_MARGIN.right;
+  const mainH = mainHeight - MAIN_MARGIN.top - MAIN_MARGIN.bottom;
+  const barsW = narrow ? mainInner : Math.round((mainInner - PANEL_GAP) * BARS_SHARE);
+  const curveX = narrow ? 0 : barsW + PANEL_GAP;
+  const curveW = mainInner - curveX;
+  const binMargin: Margin = narrow
+    ? { ...BIN_MARGIN, right: MAIN_MARGIN.right, bottom: BIN_MARGIN.bottom + BIN_LEGEND_HEIGHT }
+    : BIN_MARGIN;
+  const binHeight = BIN_HEIGHT + (narrow ? BIN_LEGEND_HEIGHT : 0);
+  const binW = width - binMargin.left - binMargin.right;
+  const binH = binHeight - binMargin.top - binMargin.bottom;
 
-const curvePath = line<[number, number]>()
-  .x((d) => curveX(d[0]))
-  .y((d) => curveY(d[1]));
-const binPath = line<[number, number]>()
-  .x((d) => binX(d[0]))
-  .y((d) => binY(Math.min(d[1], LOSS_MAX)));
-
-const NEG_LOG_D = curvePath(NEG_LOG) ?? '';
-const BIN_ONE_D = binPath(BINARY_P.map((p) => [p, -Math.log(p)])) ?? '';
-const BIN_ZERO_D = binPath(BINARY_P.map((p) => [p, -Math.log1p(-p)])) ?? '';
+  const curveX0 = scaleLinear().domain([0, 1]).range([0, curveW]);
+  const curveY = scaleLinear().domain([0, LOSS_MAX]).range([mainH, 0]);
+  const binX = scaleLinear().domain([0, 1]).range([0, binW]);
+  const binY = scaleLinear().domain([0, LOSS_MAX]).range([binH, 0]);
+  const curvePath = line<[number, number]>()
+    .x((d) => curveX0(d[0]))
+    .y((d) => curveY(d[1]));
+  const binPath = line<[number, number]>()
+    .x((d) => binX(d[0]))
+    .y((d) => binY(Math.min(d[1], LOSS_MAX)));
+  return {
+    narrow,
+    mainHeight,
+    mainH,
+    barsW,
+    curveX,
+    curveW,
+    binMargin,
+    binHeight,
+    binW,
+    binH,
+    curveScaleX: curveX0,
+    curveY,
+    binX,
+    binY,
+    binPath,
+    negLogD: curvePath(NEG_LOG) ?? '',
+    binOneD: binPath(BINARY_P.map((p) => [p, -Math.log(p)])) ?? '',
+    binZeroD: binPath(BINARY_P.map((p) => [p, -Math.log1p(-p)])) ?? '',
+  };
+}
 
 /** Predicted distribution, the −ln q_y curve with the current loss, and the binary loss curve. */
 export function CrossEntropyPlot({
@@ -97,74 +136,110 @@ export function CrossEntropyPlot({
 }: PlotProps<CrossEntropyResult>) {
   const w = WORDS[lang];
   const labels = TOKENS[lang];
-  const band = useMemo(() => barBand(labels.length, BARS_W), [labels.length]);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = usePlotWidth(boxRef, WIDTH);
+  const L = useMemo(() => crossEntropyLayout(width), [width]);
+  const band = useMemo(() => barBand(labels.length, L.barsW), [labels.length, L.barsW]);
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
 
   const over = result.loss > LOSS_MAX;
-  const px = curveX(result.qy);
-  const py = curveY(Math.min(result.loss, LOSS_MAX));
-  const trueTop = MAIN_H * (1 - result.qy);
+  const px = L.curveScaleX(result.qy);
+  const py = L.curveY(Math.min(result.loss, LOSS_MAX));
+  const trueTop = L.mainH * (1 - result.qy);
 
-  const bx = binX(result.p);
-  const by = binY(Math.min(result.bce, LOSS_MAX));
-  const hy = binY(result.binaryEntropy);
-  const bceD = binPath(result.bceCurve) ?? '';
+  const bx = L.binX(result.p);
+  const by = L.binY(Math.min(result.bce, LOSS_MAX));
+  const hy = L.binY(result.binaryEntropy);
+  const bceD = L.binPath(result.bceCurve) ?? '';
+
+  const bars = (
+    <>
+      <g onMouseEnter={enter('z')} onMouseLeave={leave} className={`bars-panel${hl('z')}`}>
+        <BarChart
+          labels={labels}
+          values={result.q}
+          width={L.barsW}
+          height={L.mainH}
+          yLabel={w.q}
+          xLabel={w.token}
+          slot={5}
+          emphasis={result.y}
+        />
+      </g>
+      <text
+        className={`true-marker sym-1${hl('y')}`}
+        x={barCentre(band, result.y)}
+        y={Math.max(trueTop - 22, -16)}
+        textAnchor="middle"
+        onMouseEnter={enter('y')}
+        onMouseLeave={leave}
+      >
+        {w.truth} ▾
+      </text>
+    </>
+  );
+  const curve = (
+    <g className="curve-panel" transform={`translate(${L.curveX},0)`}>
+      <AxisLeft scale={L.curveY} size={L.curveW} label={w.loss} ticks={7} grid />
+      <AxisBottom scale={L.curveScaleX} size={L.mainH} label={w.qy} ticks={5} />
+      <path className="series sym-5 neg-log" d={L.negLogD} />
+      <line className="drop-line" x1={px} x2={px} y1={L.mainH} y2={py} />
+      <line className="drop-line" x1={0} x2={px} y1={py} y2={py} />
+      <circle className="current-point sym-5" cx={px} cy={py} r={6} />
+      <text
+        className="point-label"
+        x={Math.min(px + 10, L.curveW - 4)}
+        y={Math.max(py - 10, 12)}
+        textAnchor={px > L.curveW - 90 ? 'end' : 'start'}
+      >
+        {`L = ${fmt(result.loss)}${over ? ' ↑' : ''}`}
+      </text>
+    </g>
+  );
+  const legendAt = L.narrow
+    ? `translate(${-L.binMargin.left + 8},${L.binH + BIN_LEGEND_TOP})`
+    : `translate(${L.binW + 20},8)`;
 
   return (
-    <div className="cross-entropy-plots">
-      <PlotFrame
-        width={WIDTH}
-        height={MAIN_HEIGHT}
-        margin={MAIN_MARGIN}
-        className="cross-entropy-plot"
-      >
-        <g onMouseEnter={enter('z')} onMouseLeave={leave} className={`bars-panel${hl('z')}`}>
-          <BarChart
-            labels={labels}
-            values={result.q}
-            width={BARS_W}
-            height={MAIN_H}
-            yLabel={w.q}
-            xLabel={w.token}
-            slot={5}
-            emphasis={result.y}
-          />
-        </g>
-        <text
-          className={`true-marker sym-1${hl('y')}`}
-          x={barCentre(band, result.y)}
-          y={Math.max(trueTop - 22, -16)}
-          textAnchor="middle"
-          onMouseEnter={enter('y')}
-          onMouseLeave={leave}
-        >
-          {w.truth} ▾
-        </text>
-        <g className="curve-panel" transform={`translate(${CURVE_X},0)`}>
-          <AxisLeft scale={curveY} size={CURVE_W} label={w.loss} ticks={7} grid />
-          <AxisBottom scale={curveX} size={MAIN_H} label={w.qy} ticks={5} />
-          <path className="series sym-5 neg-log" d={NEG_LOG_D} />
-          <line className="drop-line" x1={px} x2={px} y1={MAIN_H} y2={py} />
-          <line className="drop-line" x1={0} x2={px} y1={py} y2={py} />
-          <circle className="current-point sym-5" cx={px} cy={py} r={6} />
-          <text
-            className="point-label"
-            x={Math.min(px + 10, CURVE_W - 4)}
-            y={Math.max(py - 10, 12)}
-            textAnchor={px > CURVE_W - 90 ? 'end' : 'start'}
+    <div className="cross-entropy-plots" ref={boxRef}>
+      {L.narrow ? (
+        <>
+          <PlotFrame
+            width={width}
+            height={L.mainHeight}
+            margin={MAIN_MARGIN}
+            className="cross-entropy-plot"
           >
-            {`L = ${fmt(result.loss)}${over ? ' ↑' : ''}`}
-          </text>
-        </g>
-      </PlotFrame>
-      <PlotFrame width={WIDTH} height={BIN_HEIGHT} margin={BIN_MARGIN} className="binary-plot">
-        <AxisLeft scale={binY} size={BIN_W} label={w.bce} ticks={7} grid />
-        <AxisBottom scale={binX} size={BIN_H} label={w.p} ticks={5} />
-        <path className="series-faint curve-one" d={BIN_ONE_D} />
-        <path className="series-faint curve-zero" d={BIN_ZERO_D} />
-        <line className="entropy-line" x1={0} x2={BIN_W} y1={hy} y2={hy} />
+            {bars}
+          </PlotFrame>
+          <PlotFrame
+            width={width}
+            height={L.mainHeight}
+            margin={MAIN_MARGIN}
+            className="cross-entropy-plot"
+          >
+            {curve}
+          </PlotFrame>
+        </>
+      ) : (
+        <PlotFrame
+          width={width}
+          height={L.mainHeight}
+          margin={MAIN_MARGIN}
+          className="cross-entropy-plot"
+        >
+          {bars}
+          {curve}
+        </PlotFrame>
+      )}
+      <PlotFrame width={width} height={L.binHeight} margin={L.binMargin} className="binary-plot">
+        <AxisLeft scale={L.binY} size={L.binW} label={w.bce} ticks={7} grid />
+        <AxisBottom scale={L.binX} size={L.binH} label={w.p} ticks={5} />
+        <path className="series-faint curve-one" d={L.binOneD} />
+        <path className="series-faint curve-zero" d={L.binZeroD} />
+        <line className="entropy-line" x1={0} x2={L.binW} y1={hy} y2={hy} />
         <path
           className={`series sym-3 bce-curve${hl('by')}`}
           d={bceD}
@@ -176,10 +251,10 @@ export function CrossEntropyPlot({
             <line x1={bx} x2={bx} y1={hy} y2={by} />
             {hy - by > 18 && (
               <text
-                x={bx + (bx > BIN_W - 60 ? -8 : 8)}
+                x={bx + (bx > L.binW - 60 ? -8 : 8)}
                 y={(hy + by) / 2}
                 dy="0.32em"
-                textAnchor={bx > BIN_W - 60 ? 'end' : 'start'}
+                textAnchor={bx > L.binW - 60 ? 'end' : 'start'}
               >
                 {w.kl}
               </text>
@@ -198,11 +273,11 @@ export function CrossEntropyPlot({
           className="point-label"
           x={bx}
           y={Math.max(by - 12, -8)}
-          textAnchor={bx < 40 ? 'start' : bx > BIN_W - 40 ? 'end' : 'middle'}
+          textAnchor={bx < 40 ? 'start' : bx > L.binW - 40 ? 'end' : 'middle'}
         >
           {`BCE = ${fmt(result.bce)}`}
         </text>
-        <g className="legend" transform={`translate(${BIN_W + 20},8)`}>
+        <g className="legend" transform={legendAt}>
           <line className="series-faint curve-one" x1={0} x2={22} y1={0} y2={0} />
           <text x={28} y={0} dy="0.32em">
             {w.curve1}
