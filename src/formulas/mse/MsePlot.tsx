@@ -1,8 +1,9 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
-import { PlotFrame, innerSize } from '../../plots/PlotFrame';
+import { PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
+import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
 import type { MseResult } from './model';
 import './mse.css';
@@ -10,14 +11,45 @@ import './mse.css';
 /** Top of the value axis: the targets' and predictions' slider range is 0…Y_MAX. */
 export const Y_MAX = 10;
 
-const WIDTH = 640;
+/** viewBox width before the column is measured (tests, presentation), and its bounds. */
+const WIDTH = { fallback: 640, min: 320, max: 760 };
 const HEIGHT = 420;
 const MARGIN: Margin = { top: 40, right: 16, bottom: 72, left: 60 };
-const { innerWidth, innerHeight } = innerSize(WIDTH, HEIGHT, MARGIN);
+/** Below this viewBox width the legend takes two rows and the squares row may stagger. */
+const NARROW = 480;
+const NARROW_MARGIN: Margin = { top: 58, right: 12, bottom: 86, left: 56 };
 /** Distance between neighbouring samples in value units, so squares up to this side do not overlap. */
 export const SPACING = 1.6;
 /** Room in px for the mean square's labels and the gap before it. */
 const MEAN_ROOM = 120;
+const NARROW_MEAN_ROOM = 84;
+/** Below this distance in px between samples, every other value of the squares row drops a line. */
+const ROW_STAGGER = 30;
+/** Least distance in px between the sample numbers on a narrow column. */
+const TICK_GAP = 14;
+
+/** The frame of the plot for a viewBox width: size, margins, drawing area and room for the mean square. */
+export function mseFrame(width: number) {
+  const narrow = width < NARROW;
+  const margin = narrow ? NARROW_MARGIN : MARGIN;
+  const meanRoom = narrow ? NARROW_MEAN_ROOM : MEAN_ROOM;
+  const innerWidth = width - margin.left - margin.right;
+  // Narrow: only as tall as the width allows the drawing to be (one scale on both axes).
+  const innerHeight = narrow
+    ? Math.min(HEIGHT - margin.top - margin.bottom, Math.max(160, innerWidth - meanRoom))
+    : HEIGHT - margin.top - margin.bottom;
+  return {
+    narrow,
+    width,
+    height: innerHeight + margin.top + margin.bottom,
+    margin,
+    innerWidth,
+    innerHeight,
+    meanRoom,
+  };
+}
+
+const FALLBACK_FRAME = mseFrame(WIDTH.fallback);
 
 const WORDS = {
   en: {
@@ -49,12 +81,13 @@ function fmt(x: number, digits = 2): string {
 }
 
 /** Pixel geometry with one scale factor for both axes, so a residual's square is drawn square. */
-export function mseGeometry(result: MseResult) {
+export function mseGeometry(result: MseResult, frame = FALLBACK_FRAME) {
+  const { innerWidth, innerHeight, meanRoom } = frame;
   let xMax = SPACING * result.n + 0.8;
   result.residuals.forEach((r, i) => {
     xMax = Math.max(xMax, SPACING * (i + 1) + Math.abs(r) + 0.3);
   });
-  const unit = Math.min((innerWidth - MEAN_ROOM) / (xMax + result.rmse), innerHeight / Y_MAX);
+  const unit = Math.min((innerWidth - meanRoom) / (xMax + result.rmse), innerHeight / Y_MAX);
   const x = scaleLinear()
     .domain([0, xMax])
     .range([0, xMax * unit]);
@@ -69,121 +102,153 @@ export function mseGeometry(result: MseResult) {
 /** Targets, predictions, residual segments and squared errors as squares, with the mean square beside them. */
 export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<MseResult>) {
   const w = WORDS[lang];
-  const g = useMemo(() => mseGeometry(result), [result]);
-  const ticks = useMemo(
-    () => Array.from({ length: result.n }, (_, i) => SPACING * (i + 1)),
-    [result.n],
-  );
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = usePlotWidth(boxRef, WIDTH);
+  const frame = useMemo(() => mseFrame(width), [width]);
+  const { narrow, innerWidth, innerHeight, margin } = frame;
+  const g = useMemo(() => mseGeometry(result, frame), [result, frame]);
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
   const { unit, x, y, dy, meanX } = g;
   const side = result.rmse * unit;
   const rowY = innerHeight + 58;
+  const spacing = SPACING * unit;
+  const stagger = narrow && spacing < ROW_STAGGER;
+  // Staggered, the first value takes the lower line, clear of the row label.
+  // Narrow and crowded (large residuals shrink the scale): label every k-th sample only.
+  const rowStride = narrow
+    ? Math.max(1, Math.ceil(ROW_STAGGER / (spacing * (stagger ? 2 : 1))))
+    : 1;
+  const tickStride = narrow ? Math.max(1, Math.ceil(TICK_GAP / spacing)) : 1;
+  const ticks = Array.from({ length: result.n }, (_, i) => SPACING * (i + 1)).filter(
+    (_, i) => i % tickStride === 0,
+  );
+  // Narrow: the legend starts at the left edge and its last two entries take a second row.
+  const legend = narrow
+    ? { x: -margin.left + 8, y: -42, row2: { dx: -280, dy: 18 } }
+    : { x: 0, y: -24, row2: { dx: 0, dy: 0 } };
+  // Narrow: the mean square's labels end at the right edge instead of running past it.
+  const meanLabelX = narrow ? innerWidth + margin.right - 2 : meanX;
+  const meanAnchor = narrow ? 'end' : 'start';
 
   return (
-    <PlotFrame width={WIDTH} height={HEIGHT} margin={MARGIN} className="mse-plot">
-      <g className="legend" transform="translate(0,-24)">
-        <circle className="target sym-1" cx={5} cy={-4} r={5} />
-        <text x={14} y={0}>
-          {w.target}
-        </text>
-        <circle className="prediction sym-2" cx={95} cy={-4} r={5} />
-        <text x={104} y={0}>
-          {w.prediction}
-        </text>
-        <line className="residual" x1={205} x2={205} y1={-11} y2={3} />
-        <text x={212} y={0}>
-          {w.residual}
-        </text>
-        <rect className="error-square sym-4" x={280} y={-11} width={12} height={12} />
-        <text x={298} y={0}>
-          {w.square}
-        </text>
-        <rect className="mse-square sym-4" x={400} y={-11} width={12} height={12} />
-        <text x={418} y={0}>
-          {w.mean}
-        </text>
-      </g>
-      <g transform={`translate(0,${dy})`}>
-        <AxisLeft scale={y} size={g.xMax * unit} label={w.value} ticks={5} grid />
-      </g>
-      <AxisBottom
-        scale={x}
-        size={innerHeight}
-        label={w.sample}
-        tickValues={ticks}
-        format={(d) => String(Math.round(d / SPACING))}
-      />
-      <g transform={`translate(0,${dy})`}>
-        {result.residuals.map((r, i) => {
-          const cx = x(SPACING * (i + 1));
-          const s = Math.abs(r) * unit;
-          const top = y(Math.max(result.y[i], result.yhat[i]));
-          return (
-            <g key={i} className={`sample${i === result.largest && r !== 0 ? ' is-largest' : ''}`}>
-              <rect
-                className="error-square sym-4"
-                x={cx}
-                y={top}
-                width={s}
-                height={s}
-                data-index={i}
-              />
-              <line
-                className="residual"
-                x1={cx}
-                x2={cx}
-                y1={y(result.y[i])}
-                y2={y(result.yhat[i])}
-              />
-              <circle
-                className={`target sym-1${hl('y')}`}
-                cx={cx}
-                cy={y(result.y[i])}
-                r={5}
-                onMouseEnter={enter('y')}
-                onMouseLeave={leave}
-              />
-              <circle
-                className={`prediction sym-2${hl('yhat')}`}
-                cx={cx}
-                cy={y(result.yhat[i])}
-                r={5}
-                onMouseEnter={enter('yhat')}
-                onMouseLeave={leave}
-              />
-            </g>
-          );
-        })}
-        <rect className="mse-square sym-4" x={meanX} y={y(0) - side} width={side} height={side} />
-        <text className="mean-label" x={meanX} y={y(0) - side - 26}>
-          {`MSE = ${fmt(result.mse, 3)}`}
-        </text>
-        <text className="mean-label mean-side" x={meanX} y={y(0) - side - 9}>
-          {`√MSE = ${fmt(result.rmse, 3)}`}
-        </text>
-      </g>
-      <g className="squares-row">
-        <text className="row-label" x={-10} y={rowY} textAnchor="end">
-          {w.squares}
-        </text>
-        {result.squares.map((s, i) => (
-          <text
-            key={i}
-            className="row-value"
-            x={x(SPACING * (i + 1))}
-            y={rowY}
-            textAnchor="middle"
-            data-index={i}
-          >
-            {fmt(s, s >= 10 ? 1 : 2)}
+    <div className="mse-plot-box" ref={boxRef}>
+      <PlotFrame width={frame.width} height={frame.height} margin={margin} className="mse-plot">
+        <g className="legend" transform={`translate(${legend.x},${legend.y})`}>
+          <circle className="target sym-1" cx={5} cy={-4} r={5} />
+          <text x={14} y={0}>
+            {w.target}
           </text>
-        ))}
-        <text className="row-value row-mean" x={meanX} y={rowY}>
-          {`÷ ${result.n} = ${fmt(result.mse, 3)}`}
-        </text>
-      </g>
-    </PlotFrame>
+          <circle className="prediction sym-2" cx={95} cy={-4} r={5} />
+          <text x={104} y={0}>
+            {w.prediction}
+          </text>
+          <line className="residual" x1={205} x2={205} y1={-11} y2={3} />
+          <text x={212} y={0}>
+            {w.residual}
+          </text>
+          <g transform={`translate(${legend.row2.dx},${legend.row2.dy})`}>
+            <rect className="error-square sym-4" x={280} y={-11} width={12} height={12} />
+            <text x={298} y={0}>
+              {w.square}
+            </text>
+            <rect className="mse-square sym-4" x={400} y={-11} width={12} height={12} />
+            <text x={418} y={0}>
+              {w.mean}
+            </text>
+          </g>
+        </g>
+        <g transform={`translate(0,${dy})`}>
+          <AxisLeft scale={y} size={g.xMax * unit} label={w.value} ticks={5} grid />
+        </g>
+        <AxisBottom
+          scale={x}
+          size={innerHeight}
+          label={w.sample}
+          tickValues={ticks}
+          format={(d) => String(Math.round(d / SPACING))}
+        />
+        <g transform={`translate(0,${dy})`}>
+          {result.residuals.map((r, i) => {
+            const cx = x(SPACING * (i + 1));
+            const s = Math.abs(r) * unit;
+            const top = y(Math.max(result.y[i], result.yhat[i]));
+            return (
+              <g
+                key={i}
+                className={`sample${i === result.largest && r !== 0 ? ' is-largest' : ''}`}
+              >
+                <rect
+                  className="error-square sym-4"
+                  x={cx}
+                  y={top}
+                  width={s}
+                  height={s}
+                  data-index={i}
+                />
+                <line
+                  className="residual"
+                  x1={cx}
+                  x2={cx}
+                  y1={y(result.y[i])}
+                  y2={y(result.yhat[i])}
+                />
+                <circle
+                  className={`target sym-1${hl('y')}`}
+                  cx={cx}
+                  cy={y(result.y[i])}
+                  r={5}
+                  onMouseEnter={enter('y')}
+                  onMouseLeave={leave}
+                />
+                <circle
+                  className={`prediction sym-2${hl('yhat')}`}
+                  cx={cx}
+                  cy={y(result.yhat[i])}
+                  r={5}
+                  onMouseEnter={enter('yhat')}
+                  onMouseLeave={leave}
+                />
+              </g>
+            );
+          })}
+          <rect className="mse-square sym-4" x={meanX} y={y(0) - side} width={side} height={side} />
+          <text className="mean-label" x={meanLabelX} y={y(0) - side - 26} textAnchor={meanAnchor}>
+            {`MSE = ${fmt(result.mse, 3)}`}
+          </text>
+          <text
+            className="mean-label mean-side"
+            x={meanLabelX}
+            y={y(0) - side - 9}
+            textAnchor={meanAnchor}
+          >
+            {`√MSE = ${fmt(result.rmse, 3)}`}
+          </text>
+        </g>
+        <g className="squares-row">
+          <text className="row-label" x={narrow ? -6 : -10} y={rowY} textAnchor="end">
+            {w.squares}
+          </text>
+          {result.squares.map((s, i) =>
+            i % rowStride === 0 ? (
+              <text
+                key={i}
+                className="row-value"
+                x={x(SPACING * (i + 1))}
+                y={stagger && (i / rowStride) % 2 === 0 ? rowY + 14 : rowY}
+                textAnchor="middle"
+                data-index={i}
+              >
+                {fmt(s, s >= 10 ? 1 : 2)}
+              </text>
+            ) : null,
+          )}
+          <text className="row-value row-mean" x={meanX} y={rowY}>
+            {`÷ ${result.n} = ${fmt(result.mse, 3)}`}
+          </text>
+        </g>
+      </PlotFrame>
+    </div>
   );
 }
