@@ -36,6 +36,28 @@ export function formatProbability(p: number): string {
 }
 
 const UNIT_DOMAIN: readonly [number, number] = [0, 1];
+/** Rough width of a bar label per character in px (at the plots' 13px text). */
+const LABEL_CHAR = 7.5;
+/** How far a crowded label is lifted above its neighbours' in px. */
+const LABEL_LIFT = 15;
+
+/**
+ * For each bar, whether its label is lifted a row: on a narrow chart, where labels
+ * wider than the bar step sit at about the same height as a neighbour's
+ * (e.g. several "2×10⁻⁹"), every other one of them moves up so none overlap.
+ */
+export function liftedLabels(
+  texts: readonly string[],
+  tops: readonly number[],
+  step: number,
+): boolean[] {
+  const lifted = texts.map(() => false);
+  for (let i = 1; i < texts.length; i++) {
+    const wide = ((texts[i - 1].length + texts[i].length) / 2) * LABEL_CHAR > step - 4;
+    if (wide && !lifted[i - 1] && Math.abs(tops[i] - tops[i - 1]) < LABEL_LIFT) lifted[i] = true;
+  }
+  return lifted;
+}
 
 /** Props of `BarChart`. */
 export interface BarChartProps {
@@ -85,6 +107,11 @@ export function BarChart({
   const tickValues = useMemo(() => labels.map((_, i) => i), [labels]);
   const slotClass = slot ? ` sym-${slot}` : '';
   const bw = band.bandwidth();
+  const texts = values.map((v, i) => valueLabels?.[i] ?? formatProbability(v));
+  const tops = values.map((v) =>
+    y(Number.isFinite(v) ? Math.min(Math.max(v, yDomain[0]), yDomain[1]) : yDomain[0]),
+  );
+  const lifted = liftedLabels(texts, tops, band.step());
   return (
     <g className="bar-chart">
       <AxisLeft scale={y} size={width} label={yLabel} ticks={5} grid />
@@ -100,7 +127,7 @@ export function BarChart({
         const clamped = finite ? Math.min(Math.max(v, yDomain[0]), yDomain[1]) : yDomain[0];
         const top = y(clamped);
         const x0 = band(i) ?? 0;
-        const text = valueLabels?.[i] ?? formatProbability(v);
+        const text = texts[i];
         return (
           <g
             key={i}
@@ -121,7 +148,7 @@ export function BarChart({
             <text
               className="bar-label"
               x={x0 + bw / 2}
-              y={Math.min(top, height) - 6}
+              y={Math.min(top, height) - 6 - (lifted[i] ? LABEL_LIFT : 0)}
               textAnchor="middle"
               data-index={i}
             >

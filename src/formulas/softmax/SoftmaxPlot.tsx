@@ -16,6 +16,8 @@ const MARGIN: Margin = { top: 60, right: 16, bottom: 116, left: 76 };
 /** Below this viewBox width the legend starts at the left edge and the note wraps. */
 const NARROW = 480;
 const NOTE_LINE = 14;
+/** Left margin on a narrow column: room for the row labels, more room for the bars. */
+const NARROW_LEFT = 64;
 
 const WORDS = {
   en: {
@@ -89,7 +91,11 @@ export function SoftmaxPlot({
   const narrow = width < NARROW;
   const status = result.naiveStatus;
   const note = wrapText(w[status], width - 16, 11);
-  const margin: Margin = { ...MARGIN, bottom: MARGIN.bottom + NOTE_LINE * (note.length - 1) };
+  const margin: Margin = {
+    ...MARGIN,
+    left: narrow ? NARROW_LEFT : MARGIN.left,
+    bottom: MARGIN.bottom + NOTE_LINE * (note.length - 1),
+  };
   const height = HEIGHT + NOTE_LINE * (note.length - 1);
   const { innerWidth, innerHeight } = innerSize(width, height, margin);
   const band = useMemo(() => barBand(n, innerWidth), [n, innerWidth]);
