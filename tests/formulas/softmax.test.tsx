@@ -1,10 +1,12 @@
 import { render } from '@testing-library/react';
 import katex from 'katex';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/softmax';
+import { wrapText } from '../../src/formulas/softmax/SoftmaxPlot';
 import type { SoftmaxResult } from '../../src/formulas/softmax/model';
 import type { Lang, ParamValue, Values } from '../../src/formulas/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
+import { stubColumnWidth, viewBoxWidths } from '../plots/columnWidth';
 
 const LANGS: Lang[] = ['en', 'zh-TW'];
 
@@ -224,5 +226,77 @@ describe('softmax page Plot', () => {
     expect(container.textContent).toContain('0/0');
     expect(container.textContent).toContain('墊子');
     expect(container.textContent).toContain('直接計算');
+  });
+});
+
+describe('softmax plot on a phone', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is drawn 640 wide when its column is not measured (jsdom, first paint)', () => {
+    const { container } = renderPlot(values());
+    expect(viewBoxWidths(container)).toEqual([640]);
+  });
+
+  it('takes its column width as viewBox width, clamped to 320…760, so text keeps its size', () => {
+    stubColumnWidth(342);
+    const phone = renderPlot(values());
+    expect(viewBoxWidths(phone.container)).toEqual([342]);
+    expect(phone.container.querySelectorAll('rect.bar[data-index]')).toHaveLength(5);
+    phone.unmount();
+    stubColumnWidth(200);
+    const tiny = renderPlot(values());
+    expect(viewBoxWidths(tiny.container)).toEqual([320]);
+    tiny.unmount();
+    stubColumnWidth(1400);
+    expect(viewBoxWidths(renderPlot(values()).container)).toEqual([760]);
+  });
+
+  it('wraps the naive-versus-stable note to the narrow width in both languages', () => {
+    stubColumnWidth(342);
+    for (const lang of ['en', 'zh-TW'] as Lang[]) {
+      const { container, unmount } = renderPlot(values({ c: 1000 }), lang);
+      const lines = [...container.querySelectorAll('.naive-note tspan')].map((t) => t.textContent);
+      expect(lines.length).toBeGreaterThan(1);
+      // every word kept, in order; only the spaces at the breaks go
+      const note = {
+        en: 'Naive: e^s overflows to ∞, and ∞/∞ has no value. Stable: subtract max s first, exact.',
+        'zh-TW': '直接計算：e^s 溢位成 ∞，∞/∞ 沒有數值。穩定算法：先減去 max s，結果精確。',
+      }[lang];
+      const bare = (t: string) => t.replace(/\s/g, '');
+      expect(bare(lines.join(''))).toBe(bare(note));
+      unmount();
+    }
+  });
+
+  it('keeps the fallback width in presentation mode, whose CSS fits the plot to its box', () => {
+    stubColumnWidth(342);
+    const host = document.createElement('div');
+    host.setAttribute('data-present', '');
+    document.body.appendChild(host);
+    const Plot = def.Plot;
+    const v = values();
+    const { container } = render(
+      <Plot
+        values={v}
+        result={def.compute(v)}
+        lang="en"
+        highlight={null}
+        setHighlight={() => {}}
+        setValue={() => {}}
+      />,
+      { container: host },
+    );
+    expect(viewBoxWidths(container)).toEqual([640]);
+    host.remove();
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks at spaces and between CJK characters, each line within the width', () => {
+    expect(wrapText('aaa bbb ccc', 40, 10)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrapText('short', 400, 10)).toEqual(['short']);
+    const zh = wrapText('一二三四五，六七八', 50, 10);
+    expect(zh.join('')).toBe('一二三四五，六七八');
+    zh.forEach((line) => expect([...line].length).toBeLessThanOrEqual(6));
   });
 });

@@ -1,6 +1,12 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BarChart, barBand, barCentre, formatProbability } from '../../src/plots/BarChart';
+import {
+  BarChart,
+  barBand,
+  barCentre,
+  formatProbability,
+  liftedLabels,
+} from '../../src/plots/BarChart';
 
 describe('formatProbability', () => {
   it('shows two decimals, 0 as 0, and powers of ten below 0.005', () => {
@@ -48,5 +54,22 @@ describe('BarChart', () => {
     gaps.forEach((g) => expect(g).toBeCloseTo(gaps[0]));
     expect(centres[0]).toBeGreaterThan(0);
     expect(centres[4]).toBeLessThan(500);
+  });
+});
+
+describe('liftedLabels', () => {
+  it('lifts every other label only where wide labels of bars of about equal height would overlap', () => {
+    const tiny = ['1.00', '2×10⁻⁹', '2×10⁻⁹', '2×10⁻⁹', '2×10⁻⁹'];
+    const tops = [0, 200, 200, 200, 200];
+    expect(liftedLabels(tiny, tops, 40)).toEqual([false, false, true, false, true]);
+    // a wide step leaves every label on its bar
+    expect(liftedLabels(tiny, tops, 120)).toEqual([false, false, false, false, false]);
+    // short labels never need it, nor bars of different heights
+    expect(liftedLabels(['0.50', '0.25', '0.25'], [100, 150, 150], 40)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(liftedLabels(tiny.slice(0, 2), [200, 150], 40)).toEqual([false, false]);
   });
 });
