@@ -1,12 +1,13 @@
 import { render } from '@testing-library/react';
 import katex from 'katex';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/cross-entropy';
-import { LOSS_MAX } from '../../src/formulas/cross-entropy/CrossEntropyPlot';
+import { LOSS_MAX, crossEntropyLayout } from '../../src/formulas/cross-entropy/CrossEntropyPlot';
 import { BINARY_P } from '../../src/formulas/cross-entropy/model';
 import type { CrossEntropyResult } from '../../src/formulas/cross-entropy/model';
 import type { Lang, ParamValue, Values } from '../../src/formulas/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
+import { stubColumnWidth, viewBoxWidths } from '../plots/columnWidth';
 
 const LANGS: Lang[] = ['en', 'zh-TW'];
 
@@ -199,5 +200,40 @@ describe('cross-entropy page Plot', () => {
     expect(soft.container.querySelector('.kl-gap')).toBeNull();
     expect(soft.container.textContent).toContain('H(t)');
     expect(soft.container.textContent).toContain('月亮');
+  });
+});
+
+describe('cross-entropy plots on a phone', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps the side-by-side layout at the 640 fallback: bars 236 wide, curve from 306, binary plot 384', () => {
+    const L = crossEntropyLayout(640);
+    expect(L.narrow).toBe(false);
+    expect([L.barsW, L.curveX, L.curveW, L.binW]).toEqual([236, 306, 262, 384]);
+    expect(viewBoxWidths(renderPlot(values()).container)).toEqual([640, 640]);
+  });
+
+  it('stacks bars, −ln curve and binary plot, each as wide as a narrow column', () => {
+    const L = crossEntropyLayout(342);
+    expect(L.narrow).toBe(true);
+    expect(L.curveX).toBe(0);
+    expect(L.barsW).toBe(L.curveW);
+    expect(L.binW).toBe(L.curveW);
+    stubColumnWidth(342);
+    const v = values();
+    const r = compute(v);
+    const { container } = renderPlot(v);
+    expect(viewBoxWidths(container)).toEqual([342, 342, 342]);
+    const svgs = container.querySelectorAll('svg');
+    expect(svgs[0].querySelectorAll('rect.bar[data-index]')).toHaveLength(5);
+    expect(svgs[1].querySelector('.neg-log')).not.toBeNull();
+    expect(svgs[1].textContent).toContain(`L = ${r.loss.toFixed(2)}`);
+    expect(svgs[2].querySelector('.bce-curve')).not.toBeNull();
+    // the binary legend sits under its plot, inside the viewBox
+    const legend = svgs[2].querySelector('.legend')!.getAttribute('transform')!;
+    const [lx, ly] = legend.match(/-?[\d.]+/g)!.map(Number);
+    expect(lx).toBeLessThan(0);
+    expect(ly).toBeGreaterThan(L.binH);
+    expect(L.binMargin.top + ly + 110).toBeLessThan(L.binHeight);
   });
 });

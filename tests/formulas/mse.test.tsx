@@ -1,11 +1,12 @@
 import { render } from '@testing-library/react';
 import katex from 'katex';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/mse';
-import { mseGeometry } from '../../src/formulas/mse/MsePlot';
+import { mseFrame, mseGeometry } from '../../src/formulas/mse/MsePlot';
 import type { MseResult } from '../../src/formulas/mse/model';
 import type { Lang, ParamValue, Values } from '../../src/formulas/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
+import { stubColumnWidth, viewBoxWidths } from '../plots/columnWidth';
 
 const LANGS: Lang[] = ['en', 'zh-TW'];
 
@@ -203,5 +204,51 @@ describe('mse page Plot', () => {
     const { container } = renderPlot(values(), 'zh-TW');
     expect(container.textContent).toContain('樣本 i');
     expect(container.textContent).toContain('平方誤差');
+  });
+});
+
+describe('mse plot on a phone', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps one scale on both axes and fits samples and mean square in a narrow column', () => {
+    const frame = mseFrame(342);
+    expect(frame.narrow).toBe(true);
+    for (const v of [
+      values(),
+      values({ n: 8, yhat: [10, 10, 10, 10, 10, 10, 10, 10], y: [0, 0, 0, 0, 0, 0, 0, 0] }),
+    ]) {
+      const r = compute(v);
+      const g = mseGeometry(r, frame);
+      expectClose(g.x(1) - g.x(0), g.unit);
+      expectClose(g.y(0) - g.y(1), g.unit);
+      expect(g.unit).toBeGreaterThan(0);
+      expect(g.y(0) - g.y(10)).toBeLessThanOrEqual(frame.innerHeight + 1e-9);
+      expect(g.meanX + r.rmse * g.unit).toBeLessThanOrEqual(frame.innerWidth);
+    }
+  });
+
+  it('draws squares square at the column width, thinning the squares row only when crowded', () => {
+    stubColumnWidth(342);
+    const v = values();
+    const r = compute(v);
+    const g = mseGeometry(r, mseFrame(342));
+    const { container, unmount } = renderPlot(v);
+    expect(viewBoxWidths(container)).toEqual([342]);
+    const squares = [...container.querySelectorAll('rect.error-square[data-index]')];
+    expect(squares).toHaveLength(6);
+    squares.forEach((sq, i) => {
+      expectClose(Number(sq.getAttribute('width')), Math.abs(r.residuals[i]) * g.unit);
+      expectClose(Number(sq.getAttribute('height')), Number(sq.getAttribute('width')));
+    });
+    // the default six fit: every squared error is still shown
+    expect(container.querySelectorAll('.squares-row .row-value[data-index]')).toHaveLength(6);
+    unmount();
+    const crowded = renderPlot(
+      values({ n: 8, yhat: [10, 10, 10, 10, 10, 10, 10, 10], y: [0, 0, 0, 0, 0, 0, 0, 0] }),
+    );
+    const shown = crowded.container.querySelectorAll('.squares-row .row-value[data-index]');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(8);
+    expect(crowded.container.textContent).toContain('MSE = 100.000');
   });
 });
