@@ -21,7 +21,18 @@ interface Snapshot {
   query: string;
 }
 
+/** Waits two frames and a moment: the worked example follows the plot one frame later. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))),
+      ),
+  );
+}
+
 async function snapshot(page: Page, slider: Locator): Promise<Snapshot> {
+  await settle(page);
   return {
     value: await slider.inputValue(),
     plot: await plotMarkup(page),

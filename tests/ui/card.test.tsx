@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import katex from 'katex';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -47,7 +47,7 @@ describe('Card with a fake FormulaDef', () => {
     expect(screen.getByText('計算範例')).toBeInTheDocument();
   });
 
-  it('moving a slider updates the worked example and the plot props in one compute', () => {
+  it('moving a slider updates the plot props in one compute, and the worked example a frame later', async () => {
     const compute = vi.fn(makeFakeDef().compute);
     const { container } = renderWithI18n(<Card def={makeFakeDef({ compute })} />);
     compute.mockClear();
@@ -55,14 +55,19 @@ describe('Card with a fake FormulaDef', () => {
     expect(compute).toHaveBeenCalledTimes(1);
     expect(lastPlot().values.a).toBe(3);
     expect(lastPlot().result.y).toBeCloseTo(6);
-    expect(container.querySelector('.card-worked')!.textContent).toContain('6.000');
+    await waitFor(() =>
+      expect(container.querySelector('.card-worked')!.textContent).toContain('6.000'),
+    );
+    expect(compute).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('img')).toHaveAccessibleName('Point at y = 6.00');
   });
 
-  it('moving a slider renders only the worked example with KaTeX, not the static formula', () => {
+  it('moving a slider renders only the worked example with KaTeX, not the static formula', async () => {
     renderWithI18n(<Card def={makeFakeDef()} />);
     const spy = vi.spyOn(katex, 'renderToString');
     fireEvent.change(screen.getByRole('slider', { name: /gain/ }), { target: { value: '2' } });
+    expect(spy).toHaveBeenCalledTimes(0);
+    await waitFor(() => expect(spy).toHaveBeenCalled());
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy.mock.calls[0][0]).toContain('units');
     spy.mockRestore();

@@ -1,5 +1,6 @@
 import type { FormulaDef, Lang, Values } from '../../formulas/types';
 import { Tex } from '../tex/Tex';
+import { useAfterPaint } from './useAfterPaint';
 
 /** Props of `WorkedExample`. */
 export interface WorkedExampleProps {
@@ -10,13 +11,27 @@ export interface WorkedExampleProps {
   lang: Lang;
 }
 
-/** The formula with the current values substituted, re-rendered on every slider move. */
-export function WorkedExample({ def, values, result, lang }: WorkedExampleProps) {
-  let tex: string;
+function workedTex(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  def: FormulaDef<any>,
+  values: Values,
+  result: unknown,
+  lang: Lang,
+): string | null {
   try {
-    tex = def.worked(values, result, lang);
+    return def.worked(values, result, lang);
   } catch {
     return null;
   }
+}
+
+/**
+ * The formula with the current values substituted. It follows every slider
+ * move, one frame behind the plot (see `useAfterPaint`), so the plot repaints
+ * within the frame of the input and the KaTeX layout lands in the next.
+ */
+export function WorkedExample({ def, values, result, lang }: WorkedExampleProps) {
+  const tex = useAfterPaint(workedTex(def, values, result, lang));
+  if (tex === null) return null;
   return <Tex tex={tex} display className="worked-tex" />;
 }
