@@ -178,9 +178,10 @@ export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResul
 
   return defineFormula<ActivationResult>({
     id: spec.id,
+    // The function above its derivative: the pair stays narrow enough for the formula column.
     tex:
-      `${F}(${X}) = ${spec.definition({ x: X, f: F })}` +
-      ` \\qquad ${dF}(${X}) = ${spec.derivative({ x: X, f: F })}`,
+      `\\begin{gathered} ${F}(${X}) = ${spec.definition({ x: X, f: F })}` +
+      ` \\\\[0.3em] ${dF}(${X}) = ${spec.derivative({ x: X, f: F })} \\end{gathered}`,
     params: [
       {
         kind: 'scalar',
