@@ -1,18 +1,17 @@
-import { fireEvent, render } from '@testing-library/react';
+import { fireEvent } from '@testing-library/react';
 import katex from 'katex';
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import type { FormulaDef, Lang, ParamValue, Values } from '../../src/formulas/types';
 import type { ActivationResult } from '../../src/plots/ActivationPlot';
+import { paramDefaults, renderFormulaPlot, renderStrictTex } from '../helpers/formula';
 
 /** Default values of a declaration's params. */
 export function defaults(def: FormulaDef<ActivationResult>): Record<string, ParamValue> {
-  return Object.fromEntries(def.params.map((p) => [p.name, p.default as ParamValue]));
+  return paramDefaults(def);
 }
 
 /** Renders TeX the way the test suite demands: strict, throwing on any error. */
-export function renderTex(tex: string): string {
-  return katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true });
-}
+export const renderTex = renderStrictTex;
 
 /** Renders a declaration's plot with the given values. */
 export function renderPlot(
@@ -21,20 +20,7 @@ export function renderPlot(
   lang: Lang = 'en',
   highlight: string | null = null,
 ) {
-  const setValue = vi.fn();
-  const setHighlight = vi.fn();
-  const result = def.compute(values);
-  const view = render(
-    <def.Plot
-      values={values}
-      result={result}
-      lang={lang}
-      highlight={highlight}
-      setHighlight={setHighlight}
-      setValue={setValue}
-    />,
-  );
-  return { ...view, result, setValue, setHighlight };
+  return renderFormulaPlot(def, values, lang, highlight);
 }
 
 /** Checks every activation page shares: TeX, presets, plot, summary and table. */

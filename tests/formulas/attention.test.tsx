@@ -1,11 +1,12 @@
-import { fireEvent, render } from '@testing-library/react';
+import { fireEvent } from '@testing-library/react';
 import katex from 'katex';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/attention';
 import type { AttentionPageResult } from '../../src/formulas/attention/compute';
 import type { ParamValue, Values } from '../../src/formulas/types';
 import { formatFixed } from '../../src/plots/formatNumber';
 import { expectAllClose, expectClose } from '../helpers/asserts';
+import { renderFormulaPlot } from '../helpers/formula';
 
 const defaults: Record<string, ParamValue> = Object.fromEntries(
   def.params.map((p) => [p.name, p.default as ParamValue]),
@@ -33,20 +34,8 @@ const RAW_CAT = [-0.5 - 2.25, 1 + 0.75, 0.25 + 3, -0.75 + 1.5];
 const combine = (w: number[]) => [0, 1].map((c) => w.reduce((a, wj, j) => a + wj * V4[j][c], 0));
 
 function renderPlot(values: Values, lang: 'en' | 'zh-TW' = 'en', highlight: string | null = null) {
-  const setValue = vi.fn();
-  const setHighlight = vi.fn();
-  const result = def.compute(values) as AttentionPageResult;
-  const view = render(
-    <def.Plot
-      values={values}
-      result={result}
-      lang={lang}
-      highlight={highlight}
-      setHighlight={setHighlight}
-      setValue={setValue}
-    />,
-  );
-  return { ...view, result, setValue, setHighlight };
+  const view = renderFormulaPlot(def, values, lang, highlight);
+  return { ...view, result: view.result as AttentionPageResult };
 }
 
 describe('attention page compute()', () => {

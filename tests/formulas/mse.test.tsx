@@ -1,48 +1,26 @@
-import { render } from '@testing-library/react';
-import katex from 'katex';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/mse';
 import { mseFrame, mseGeometry } from '../../src/formulas/mse/MsePlot';
 import type { MseResult } from '../../src/formulas/mse/model';
 import type { Lang, ParamValue, Values } from '../../src/formulas/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
+import { expectStrictTex, renderFormulaPlot, withDefaults } from '../helpers/formula';
 import { stubColumnWidth, viewBoxWidths } from '../plots/columnWidth';
 
 const LANGS: Lang[] = ['en', 'zh-TW'];
 
 function values(over: Record<string, ParamValue> = {}): Values {
-  const out: Record<string, ParamValue> = {};
-  for (const p of def.params) {
-    if (p.kind === 'vector') out[p.name] = [...p.default];
-    else if (p.kind === 'scalar' || p.kind === 'choice' || p.kind === 'toggle') {
-      out[p.name] = p.default;
-    }
-  }
-  return { ...out, ...over };
+  return withDefaults(def, over);
 }
 
 function compute(v: Values): MseResult {
   return def.compute(v) as MseResult;
 }
 
-function strictTex(tex: string): void {
-  expect(() =>
-    katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true }),
-  ).not.toThrow();
-}
+const strictTex = expectStrictTex;
 
 function renderPlot(v: Values, lang: Lang = 'en') {
-  const Plot = def.Plot;
-  return render(
-    <Plot
-      values={v}
-      result={def.compute(v)}
-      lang={lang}
-      highlight={null}
-      setHighlight={() => {}}
-      setValue={() => {}}
-    />,
-  );
+  return renderFormulaPlot(def, v, lang);
 }
 
 const presetValues = (id: string) =>

@@ -1,0 +1,57 @@
+import { render } from '@testing-library/react';
+import katex from 'katex';
+import { expect, vi } from 'vitest';
+import type { FormulaDef, Lang, ParamValue, Values } from '../../src/formulas/types';
+import { defaultValues, normalizeValues } from '../../src/ui/card/values';
+
+/** Any declaration, whatever its result type (only its params are read). */
+type AnyDef = Pick<FormulaDef<never>, 'params'>;
+
+/** The values a card starts from: every param of `def` at its default (the framework's own rule). */
+export function paramDefaults(def: AnyDef): Record<string, ParamValue> {
+  return { ...defaultValues(def.params) };
+}
+
+/**
+ * Defaults of `def` with some values replaced, brought into shape as the card
+ * does (a vector whose length param changed is sliced or extended from its default).
+ */
+export function withDefaults(
+  def: AnyDef,
+  over: Readonly<Record<string, ParamValue>> = {},
+): Values {
+  return normalizeValues(def.params, { ...paramDefaults(def), ...over });
+}
+
+/** Renders TeX as the suite demands (strict, throwing on any error) and returns the HTML. */
+export function renderStrictTex(tex: string): string {
+  return katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true });
+}
+
+/** Asserts that `tex` renders in KaTeX strict mode. */
+export function expectStrictTex(tex: string): void {
+  expect(() => renderStrictTex(tex)).not.toThrow();
+}
+
+/** Renders a declaration's plot with the given values, as the card would, with spy callbacks. */
+export function renderFormulaPlot<R>(
+  def: FormulaDef<R>,
+  values: Values,
+  lang: Lang = 'en',
+  highlight: string | null = null,
+) {
+  const setValue = vi.fn();
+  const setHighlight = vi.fn();
+  const result = def.compute(values);
+  const view = render(
+    <def.Plot
+      values={values}
+      result={result}
+      lang={lang}
+      highlight={highlight}
+      setHighlight={setHighlight}
+      setValue={setValue}
+    />,
+  );
+  return { ...view, result, setValue, setHighlight };
+}
