@@ -16,10 +16,7 @@ export function paramDefaults(def: AnyDef): Record<string, ParamValue> {
  * Defaults of `def` with some values replaced, brought into shape as the card
  * does (a vector whose length param changed is sliced or extended from its default).
  */
-export function withDefaults(
-  def: AnyDef,
-  over: Readonly<Record<string, ParamValue>> = {},
-): Values {
+export function withDefaults(def: AnyDef, over: Readonly<Record<string, ParamValue>> = {}): Values {
   return normalizeValues(def.params, { ...paramDefaults(def), ...over });
 }
 
