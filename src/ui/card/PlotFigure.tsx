@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import type { FormulaDef, Lang, ParamValue, Values } from '../../formulas/types';
 import { useLang } from '../i18n';
 import { DataTable } from './DataTable';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useAfterPaint } from './useAfterPaint';
 
 /** Props of `PlotFigure`. */
 export interface PlotFigureProps {
@@ -35,7 +37,12 @@ export function PlotFigure({
 }: PlotFigureProps) {
   const { t } = useLang();
   const Plot = def.Plot;
-  const summary = safe(() => def.summary(values, result, lang));
+  // The summary is spoken, not drawn: it follows the values once they settle.
+  const shown = useAfterPaint(useMemo(() => ({ values, result }), [values, result]));
+  const summary = useMemo(
+    () => safe(() => def.summary(shown.values, shown.result, lang)),
+    [def, shown, lang],
+  );
   return (
     <figure className="card-plot">
       <div className="plot-image" role="img" aria-label={summary || t('card.plot')}>

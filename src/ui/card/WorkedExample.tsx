@@ -26,9 +26,10 @@ function workedTex(
 }
 
 /**
- * The formula with the current values substituted. It follows every slider
- * move, one frame behind the plot (see `useAfterPaint`), so the plot repaints
- * within the frame of the input and the KaTeX layout lands in the next.
+ * The formula with the current values substituted. It follows the slider
+ * once it rests, after the plot has painted (see `useAfterPaint`), so the
+ * plot repaints within the frame of each input and the KaTeX layout never
+ * delays the next one.
  */
 export function WorkedExample({ def, values, result, lang }: WorkedExampleProps) {
   const tex = useAfterPaint(workedTex(def, values, result, lang));

@@ -1,28 +1,40 @@
 import { useEffect, useRef, useState } from 'react';
 
+/** How long changes must have stopped before a deferred value is shown (ms). */
+export const SETTLE_MS = 120;
+
 /**
- * `value`, delivered one frame late: the first render shows it at once, later
- * changes land just after the browser has painted the frame in which they
- * happened (requestAnimationFrame, then a task). A slider tick thus paints
- * its plot first and the heavier text that follows it (the KaTeX worked
- * example) right after, instead of both delaying the same frame. While
- * changes keep coming, the newest value is shown once per frame.
+ * `value`, delivered once the changes have settled: the first render shows it
+ * at once; a later change lands after the browser has painted the frame in
+ * which it happened and no further change has arrived for `SETTLE_MS`. A
+ * slider tick thus paints its plot first, and the heavier text that follows
+ * it (the KaTeX worked example, tens of ms of layout on a slow CPU) is laid
+ * out once the slider rests, instead of delaying the next ticks of a drag or
+ * a held key. The newest value is always the one shown.
  */
 export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
+  const changedAt = useRef(0);
   const pending = useRef<{ raf: number; timer: number } | null>(null);
 
   useEffect(() => {
     latest.current = value;
+    changedAt.current = performance.now();
     if (pending.current || Object.is(value, shown)) return;
     const job = { raf: 0, timer: 0 };
     pending.current = job;
+    const settle = () => {
+      const wait = changedAt.current + SETTLE_MS - performance.now();
+      if (wait > 0) {
+        job.timer = window.setTimeout(settle, wait);
+        return;
+      }
+      pending.current = null;
+      setShown(latest.current);
+    };
     job.raf = requestAnimationFrame(() => {
-      job.timer = window.setTimeout(() => {
-        pending.current = null;
-        setShown(latest.current);
-      }, 0);
+      job.timer = window.setTimeout(settle, 0);
     });
   }, [value, shown]);
 
