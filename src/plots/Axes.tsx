@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 /** A continuous scale as d3-scale returns it (linear, log, …). */
 export interface AxisScale {
   (value: number): number;
@@ -31,7 +33,15 @@ function formatter(scale: AxisScale, count: number, format?: (d: number) => stri
 }
 
 /** A horizontal axis at the bottom of a plot of height `size`, with a centred label. */
-export function AxisBottom({ scale, size, label, ticks = 6, tickValues, format, grid }: AxisProps) {
+export const AxisBottom = memo(function AxisBottom({
+  scale,
+  size,
+  label,
+  ticks = 6,
+  tickValues,
+  format,
+  grid,
+}: AxisProps) {
   const values = tickList(scale, ticks, tickValues);
   const fmt = formatter(scale, ticks, format);
   const [r0, r1] = scale.range();
@@ -52,10 +62,18 @@ export function AxisBottom({ scale, size, label, ticks = 6, tickValues, format, 
       </text>
     </g>
   );
-}
+});
 
 /** A vertical axis at the left of a plot of width `size`, with a rotated label. */
-export function AxisLeft({ scale, size, label, ticks = 5, tickValues, format, grid }: AxisProps) {
+export const AxisLeft = memo(function AxisLeft({
+  scale,
+  size,
+  label,
+  ticks = 5,
+  tickValues,
+  format,
+  grid,
+}: AxisProps) {
   const values = tickList(scale, ticks, tickValues);
   const fmt = formatter(scale, ticks, format);
   const [r0, r1] = scale.range();
@@ -80,4 +98,4 @@ export function AxisLeft({ scale, size, label, ticks = 5, tickValues, format, gr
       </text>
     </g>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { ScaleBand } from 'd3-scale';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { SymbolSlot } from '../formulas/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
@@ -105,6 +105,7 @@ export function BarChart({
     [band],
   );
   const tickValues = useMemo(() => labels.map((_, i) => i), [labels]);
+  const format = useCallback((i: number) => labels[i] ?? '', [labels]);
   const slotClass = slot ? ` sym-${slot}` : '';
   const bw = band.bandwidth();
   const texts = values.map((v, i) => valueLabels?.[i] ?? formatProbability(v));
@@ -120,7 +121,7 @@ export function BarChart({
         size={height}
         label={xLabel}
         tickValues={tickValues}
-        format={(i) => labels[i] ?? ''}
+        format={format}
       />
       {values.map((v, i) => {
         const finite = Number.isFinite(v);

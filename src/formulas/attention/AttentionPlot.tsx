@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatFixed } from '../../plots/formatNumber';
 import { innerSize, PlotFrame } from '../../plots/PlotFrame';
@@ -20,6 +20,12 @@ const VEC_MARGIN = { top: 46, right: 12, bottom: 44, left: 52 };
 const VEC_SIZE = PANEL - VEC_MARGIN.left - VEC_MARGIN.right;
 const VEC_HEIGHT = VEC_MARGIN.top + VEC_SIZE + VEC_MARGIN.bottom;
 const VEC_DOMAIN = [-3.2, 3.2] as const;
+const VEC_TICKS = [-3, -2, -1, 0, 1, 2, 3];
+/** The panels have fixed sizes, so their scales are built once. */
+const BAR_INNER = innerSize(PANEL, BAR_HEIGHT, BAR_MARGIN);
+const BAR_Y = scaleLinear().domain([0, 1]).range([BAR_INNER.innerHeight, 0]);
+const VEC_X = scaleLinear().domain(VEC_DOMAIN).range([0, VEC_SIZE]);
+const VEC_Y = scaleLinear().domain(VEC_DOMAIN).range([VEC_SIZE, 0]);
 
 const WORDS = {
   key: { en: 'key →', 'zh-TW': '鍵 →' },
@@ -166,12 +172,17 @@ function RowBars({
   tokens: readonly string[];
   lang: Lang;
 }) {
-  const { innerWidth, innerHeight } = innerSize(PANEL, BAR_HEIGHT, BAR_MARGIN);
-  const x = scaleBand<number>()
-    .domain(Array.from({ length: r.n }, (_, j) => j))
-    .range([0, innerWidth])
-    .padding(0.25);
-  const y = scaleLinear().domain([0, 1]).range([innerHeight, 0]);
+  const { innerWidth, innerHeight } = BAR_INNER;
+  const n = r.n;
+  const x = useMemo(
+    () =>
+      scaleBand<number>()
+        .domain(Array.from({ length: n }, (_, j) => j))
+        .range([0, innerWidth])
+        .padding(0.25),
+    [n, innerWidth],
+  );
+  const y = BAR_Y;
   const w = r.weights[r.row];
   const shown = r.scaled ? WORDS.scaled[lang] : WORDS.unscaled[lang];
   const other = r.scaled ? WORDS.unscaled[lang] : WORDS.scaled[lang];
@@ -244,11 +255,11 @@ function VectorPlane({
   lang: Lang;
   setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
 }) {
-  const x = scaleLinear().domain(VEC_DOMAIN).range([0, VEC_SIZE]);
-  const y = scaleLinear().domain(VEC_DOMAIN).range([VEC_SIZE, 0]);
+  const x = VEC_X;
+  const y = VEC_Y;
   const w = r.weights[r.row];
   const o = r.output[r.row];
-  const ticks = [-3, -2, -1, 0, 1, 2, 3];
+  const ticks = VEC_TICKS;
   // Partial sums of w_j v_j: contribution j runs from sums[j] to sums[j + 1].
   const sums: (readonly [number, number])[] = [[0, 0]];
   for (let j = 0; j < w.length; j++) {

@@ -31,6 +31,9 @@ export interface CardProps {
   onValuesChange?: (values: Values) => void;
 }
 
+/** Shared by every card without presets, so `Presets` keeps equal props. */
+const NO_PRESETS: readonly never[] = [];
+
 type Outcome = { ok: true; result: unknown } | { ok: false; message: string };
 
 /** The static formula; memoized so slider moves never re-render its KaTeX. */
@@ -145,7 +148,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
             onHighlight={setHighlight}
           />
           <Presets
-            presets={def.presets ?? []}
+            presets={def.presets ?? NO_PRESETS}
             lang={lang}
             active={preset}
             onApply={onPreset}

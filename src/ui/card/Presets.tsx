@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Lang, Preset } from '../../formulas/types';
 import { useLang } from '../i18n';
 import { RichText } from '../tex/RichText';
@@ -13,7 +14,13 @@ export interface PresetsProps {
 }
 
 /** Preset buttons, the reset button and the note of the applied preset. */
-export function Presets({ presets, lang, active, onApply, onReset }: PresetsProps) {
+export const Presets = memo(function Presets({
+  presets,
+  lang,
+  active,
+  onApply,
+  onReset,
+}: PresetsProps) {
   const { t } = useLang();
   const current = presets.find((p) => p.id === active);
   return (
@@ -54,4 +61,4 @@ export function Presets({ presets, lang, active, onApply, onReset }: PresetsProp
       </p>
     </div>
   );
-}
+});

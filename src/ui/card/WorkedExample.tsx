@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { FormulaDef, Lang, Values } from '../../formulas/types';
 import { Tex } from '../tex/Tex';
 import { useAfterPaint } from './useAfterPaint';
@@ -32,7 +33,8 @@ function workedTex(
  * delays the next one.
  */
 export function WorkedExample({ def, values, result, lang }: WorkedExampleProps) {
-  const tex = useAfterPaint(workedTex(def, values, result, lang));
+  const shown = useAfterPaint(useMemo(() => ({ values, result }), [values, result]));
+  const tex = useMemo(() => workedTex(def, shown.values, shown.result, lang), [def, shown, lang]);
   if (tex === null) return null;
   return <Tex tex={tex} display className="worked-tex" />;
 }
