@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatFixed } from '../../plots/formatNumber';
 import { innerSize, PlotFrame } from '../../plots/PlotFrame';
@@ -78,6 +78,54 @@ interface GridProps {
   setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
 }
 
+/** One cell of a grid; memoized, so a tick re-renders only the cells whose value changed. */
+const Cell = memo(function Cell({
+  x,
+  y,
+  c,
+  v,
+  strength,
+  hidden,
+  maskedText,
+  font,
+  hatchId,
+}: {
+  x: number;
+  y: number;
+  c: number;
+  v: number;
+  strength: number;
+  hidden: boolean;
+  maskedText: string;
+  font: number;
+  hatchId: string;
+}) {
+  return (
+    <g className={hidden ? 'cell is-masked' : 'cell'}>
+      <rect
+        className={hidden ? 'cell-bg masked' : v < 0 ? 'cell-bg negative' : 'cell-bg'}
+        x={x}
+        y={y}
+        width={c}
+        height={c}
+        // An inline style: the stylesheet's cell fill would beat a fill attribute.
+        style={hidden ? { fill: `url(#${hatchId})` } : undefined}
+        fillOpacity={hidden ? undefined : 0.06 + 0.84 * strength}
+      />
+      <text
+        className="cell-value"
+        x={x + c / 2}
+        y={y + c / 2}
+        dy="0.32em"
+        textAnchor="middle"
+        fontSize={font}
+      >
+        {hidden ? maskedText : formatFixed(v, 2)}
+      </text>
+    </g>
+  );
+});
+
 /** An n×n grid of scores or weights with the selected query row outlined; a click selects a row. */
 function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: GridProps) {
   const c = GRID_SIZE / r.n;
@@ -124,28 +172,18 @@ function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: 
             const hidden = r.hidden[i][j];
             const strength = kind === 'weights' ? v : Math.abs(v) / maxAbs;
             return (
-              <g key={j} className={hidden ? 'cell is-masked' : 'cell'}>
-                <rect
-                  className={hidden ? 'cell-bg masked' : v < 0 ? 'cell-bg negative' : 'cell-bg'}
-                  x={j * c}
-                  y={i * c}
-                  width={c}
-                  height={c}
-                  // An inline style: the stylesheet's cell fill would beat a fill attribute.
-                  style={hidden ? { fill: `url(#${hatchId})` } : undefined}
-                  fillOpacity={hidden ? undefined : 0.06 + 0.84 * strength}
-                />
-                <text
-                  className="cell-value"
-                  x={j * c + c / 2}
-                  y={i * c + c / 2}
-                  dy="0.32em"
-                  textAnchor="middle"
-                  fontSize={font}
-                >
-                  {hidden ? (kind === 'scores' ? '−∞' : '0') : formatFixed(v, 2)}
-                </text>
-              </g>
+              <Cell
+                key={j}
+                x={j * c}
+                y={i * c}
+                c={c}
+                v={v}
+                strength={strength}
+                hidden={hidden}
+                maskedText={kind === 'scores' ? '−∞' : '0'}
+                font={font}
+                hatchId={hatchId}
+              />
             );
           })}
         </g>
