@@ -90,7 +90,7 @@ export function SoftmaxPlot({
   const width = usePlotWidth(boxRef, WIDTH);
   const narrow = width < NARROW;
   const status = result.naiveStatus;
-  const note = wrapText(w[status], width - 16, 11);
+  const note = useMemo(() => wrapText(w[status], width - 16, 11), [w, status, width]);
   const margin: Margin = {
     ...MARGIN,
     left: narrow ? NARROW_LEFT : MARGIN.left,
