@@ -21,12 +21,12 @@ interface Snapshot {
   query: string;
 }
 
-/** Waits two frames and a moment: the worked example follows the plot one frame later. */
+/** Waits until the slider has rested long enough for the worked example to follow (SETTLE_MS). */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))),
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 400))),
       ),
   );
 }

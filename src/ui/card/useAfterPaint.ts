@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 /** How long changes must have stopped before a deferred value is shown (ms). */
 export const SETTLE_MS = 120;
 
+/** During a long drag, the newest value is still shown at least this often (ms). */
+export const MAX_WAIT_MS = 300;
+
 /**
  * `value`, delivered once the changes have settled: the first render shows it
  * at once; a later change lands after the browser has painted the frame in
@@ -10,12 +13,14 @@ export const SETTLE_MS = 120;
  * slider tick thus paints its plot first, and the heavier text that follows
  * it (the KaTeX worked example, tens of ms of layout on a slow CPU) is laid
  * out once the slider rests, instead of delaying the next ticks of a drag or
- * a held key. The newest value is always the one shown.
+ * a held key. During a long drag it still follows, at least every
+ * `MAX_WAIT_MS`. The newest value is always the one shown.
  */
 export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
   const changedAt = useRef(0);
+  const firstChangeAt = useRef(0);
   const pending = useRef<{ raf: number; timer: number } | null>(null);
 
   useEffect(() => {
@@ -24,8 +29,13 @@ export function useAfterPaint<T>(value: T): T {
     if (pending.current || Object.is(value, shown)) return;
     const job = { raf: 0, timer: 0 };
     pending.current = job;
+    firstChangeAt.current = changedAt.current;
     const settle = () => {
-      const wait = changedAt.current + SETTLE_MS - performance.now();
+      const now = performance.now();
+      const wait = Math.min(
+        changedAt.current + SETTLE_MS - now,
+        firstChangeAt.current + MAX_WAIT_MS - now,
+      );
       if (wait > 0) {
         job.timer = window.setTimeout(settle, wait);
         return;
