@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REGISTRY, builtEntries } from '../../src/formulas/registry';
@@ -70,8 +70,12 @@ describe('App shell', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: second.title.en }, LOAD),
     ).toBeInTheDocument();
-    expect(document.title).toBe(`${second.title.en} · LLM Math Explorer`);
-    const nav = screen.getByRole('navigation', { name: 'Previous and next formula' });
+    // Title and neighbours settle in effects after the chunk renders; under load, give them time.
+    await waitFor(
+      () => expect(document.title).toBe(`${second.title.en} · LLM Math Explorer`),
+      LOAD,
+    );
+    const nav = await screen.findByRole('navigation', { name: 'Previous and next formula' }, LOAD);
     expect(within(nav).getByRole('link', { name: new RegExp(first.title.en) })).toHaveAttribute(
       'href',
       `/${first.id}`,

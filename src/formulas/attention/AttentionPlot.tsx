@@ -397,30 +397,20 @@ export function AttentionPlot({
         </defs>
       </svg>
       <div className={`attention-plot${hl}`}>
-        <div className="attention-panel panel-scores">
-          <div className="panel-title">{t.scores}</div>
-          <MatrixGrid
-            kind="scores"
-            r={r}
-            tokens={tokens}
-            lang={lang}
-            hatchId={hatchId}
-            setValue={setValue}
-            setHighlight={setHighlight}
-          />
-        </div>
-        <div className="attention-panel panel-weights">
-          <div className="panel-title">{t.weights}</div>
-          <MatrixGrid
-            kind="weights"
-            r={r}
-            tokens={tokens}
-            lang={lang}
-            hatchId={hatchId}
-            setValue={setValue}
-            setHighlight={setHighlight}
-          />
-        </div>
+        {(['scores', 'weights'] as const).map((kind) => (
+          <div key={kind} className={`attention-panel panel-${kind}`}>
+            <div className="panel-title">{t[kind]}</div>
+            <MatrixGrid
+              kind={kind}
+              r={r}
+              tokens={tokens}
+              lang={lang}
+              hatchId={hatchId}
+              setValue={setValue}
+              setHighlight={setHighlight}
+            />
+          </div>
+        ))}
         <div className="attention-panel panel-bars">
           <div className="panel-title">{t.bars}</div>
           <RowBars r={r} tokens={tokens} lang={lang} />

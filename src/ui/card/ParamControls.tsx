@@ -41,6 +41,17 @@ function Symbol({ param }: { param: Param }) {
   );
 }
 
+/** A param's colour swatch, symbol and name: the title of its row. */
+function ParamTitle({ param, name }: { param: Param; name: string }) {
+  return (
+    <>
+      <span className="param-swatch" aria-hidden="true" />
+      <Symbol param={param} />
+      <span className="param-name">{name}</span>
+    </>
+  );
+}
+
 /** True when an item label looks like TeX rather than plain text. */
 function looksLikeTex(s: string): boolean {
   return /[\\^_{}]/.test(s);
@@ -86,9 +97,7 @@ function ScalarRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
   return (
     <RowShell param={param} active={active} onHighlight={onHighlight} className="param-scalar">
       <label className="param-label" htmlFor={`${id}-range`}>
-        <span className="param-swatch" aria-hidden="true" />
-        <Symbol param={param} />
-        <span className="param-name">{name}</span>
+        <ParamTitle param={param} name={name} />
       </label>
       <Slider
         id={`${id}-range`}
@@ -109,9 +118,7 @@ function VectorRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
     <RowShell param={param} active={active} onHighlight={onHighlight} className="param-vector">
       <fieldset className="param-fieldset">
         <legend className="param-label">
-          <span className="param-swatch" aria-hidden="true" />
-          <Symbol param={param} />
-          <span className="param-name">{name}</span>
+          <ParamTitle param={param} name={name} />
         </legend>
         <div className="vector-entries">
           {v.map((x, i) => {
@@ -143,9 +150,7 @@ function MatrixRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
     <RowShell param={param} active={active} onHighlight={onHighlight} className="param-matrix">
       <fieldset className="param-fieldset">
         <legend className="param-label">
-          <span className="param-swatch" aria-hidden="true" />
-          <Symbol param={param} />
-          <span className="param-name">{name}</span>
+          <ParamTitle param={param} name={name} />
         </legend>
         <div className="matrix-grid">
           {m.map((row, r) => {
@@ -197,9 +202,7 @@ function ToggleRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
         onChange={(e) => onSet(param.name, e.target.checked)}
       />
       <label className="param-label" htmlFor={id}>
-        <span className="param-swatch" aria-hidden="true" />
-        <Symbol param={param} />
-        <span className="param-name">{param.label[lang]}</span>
+        <ParamTitle param={param} name={param.label[lang]} />
       </label>
     </RowShell>
   );
@@ -223,9 +226,7 @@ function ChoiceRow({
   return (
     <RowShell param={param} active={active} onHighlight={onHighlight} className="param-choice">
       <label className="param-label" htmlFor={id}>
-        <span className="param-swatch" aria-hidden="true" />
-        <Symbol param={param} />
-        <span className="param-name">{param.label[lang]}</span>
+        <ParamTitle param={param} name={param.label[lang]} />
       </label>
       <select id={id} className="choice-select" value={String(value)} onChange={onChange}>
         {options.map((o) => (
