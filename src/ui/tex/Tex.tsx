@@ -1,5 +1,6 @@
 import 'katex/dist/katex.min.css';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { morphInnerHTML } from './morph';
 import { renderTex } from './renderTex';
 
 /** Props of `Tex`. */
@@ -11,15 +12,32 @@ export interface TexProps {
   className?: string;
 }
 
-/** KaTeX-rendered TeX; output is memoized by source, so unchanged formulas never re-render. */
+/**
+ * KaTeX-rendered TeX; output is memoized by source, so unchanged formulas never
+ * re-render. A changed formula (a worked example following a slider) is updated
+ * in place: only the nodes that differ are touched (see `morphInnerHTML`).
+ */
 export const Tex = memo(function Tex({ tex, display = false, className }: TexProps) {
   const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  const ref = useRef<HTMLElement>(null);
+  // React writes the first HTML (and never rewrites it: `initial` stays); later HTML is
+  // morphed into the element before paint.
+  const [initial] = useState(html);
+  const shown = useRef<{ el: HTMLElement; html: string } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const before = shown.current?.el === el ? shown.current.html : initial;
+    if (before !== html) morphInnerHTML(el, html);
+    shown.current = { el, html };
+  }, [html, initial]);
   const cls = display ? 'tex tex-display' : 'tex tex-inline';
   const Tag = display ? 'div' : 'span';
   return (
     <Tag
+      ref={ref as Ref<HTMLDivElement & HTMLSpanElement>}
       className={className ? `${cls} ${className}` : cls}
-      dangerouslySetInnerHTML={{ __html: html }}
+      dangerouslySetInnerHTML={{ __html: initial }}
     />
   );
 });

@@ -22,11 +22,30 @@ function escapeHtml(s: string): string {
   );
 }
 
+/** Recently rendered formulas, newest last: a slider moved back and forth renders each value once. */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 128;
+
 /**
  * TeX → themed KaTeX HTML for the page. Never `trust`; a parse error renders the
  * source in red instead of throwing (tests render strictly, see tests/ui/tex-strict.test.ts).
+ * The last `CACHE_SIZE` results are kept.
  */
 export function renderTex(tex: string, displayMode: boolean): string {
+  const key = `${displayMode ? 'D' : 'I'}${tex}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const html = renderUncached(tex, displayMode);
+  cache.set(key, html);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return html;
+}
+
+function renderUncached(tex: string, displayMode: boolean): string {
   try {
     const html = katex.renderToString(tex, {
       displayMode,
