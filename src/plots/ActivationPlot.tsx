@@ -264,7 +264,7 @@ export function ActivationPlot({
               <rect className="region-vanishing" x={left} y={0} width={w} height={innerHeight} />
               {w > 60 && (
                 <text
-                  className="region-label"
+                  className="region-label plot-halo"
                   x={left + w / 2}
                   y={atTop ? 16 : innerHeight - 8}
                   textAnchor="middle"
@@ -304,7 +304,7 @@ export function ActivationPlot({
           fixed.comparePaths.map((c) => (
             <text
               key={c.name}
-              className="compare-label"
+              className="compare-label plot-halo"
               x={c.end.x}
               y={c.end.y}
               textAnchor={c.end.anchor}
@@ -337,7 +337,7 @@ export function ActivationPlot({
           />
           <circle className="current-point sym-2" cx={px} cy={pyF} r={highlighted ? 8 : 6} />
           <text
-            className="point-label sym-2"
+            className="point-label plot-halo sym-2"
             x={px + (labelLeft ? -10 : 10)}
             y={pyF < 36 ? pyF + 22 : pyF - 10}
             textAnchor={labelLeft ? 'end' : 'start'}
@@ -345,7 +345,7 @@ export function ActivationPlot({
             {`${config.name}(${formatNumber(x0, 2)}) = ${formatNumber(y0, 3)}`}
           </text>
           <text
-            className="point-label slope-label sym-3"
+            className="point-label slope-label plot-halo sym-3"
             x={px + (labelLeft ? -10 : 10)}
             y={Math.min(pyDf + 18, innerHeight - 4)}
             textAnchor={labelLeft ? 'end' : 'start'}
