@@ -108,6 +108,39 @@ function labelAnchor(
   return { x: x(b) - 4, y: y(Math.min(Math.max(f(b), lo), hi)) - 6, anchor: 'end' };
 }
 
+/** Rough width of a bold point label per character in px (at the plots' 13px text). */
+const POINT_CHAR = 8;
+
+/**
+ * Whether the f(x) label is placed below its point rather than above: below when
+ * a mark runs through the text band above (the curve, its tangent, f′ or a
+ * comparison curve, each given as pixel y of pixel x) and the band below is clear
+ * of them. A few samples of plain arithmetic per tick; nothing is measured.
+ */
+export function pointLabelBelow(
+  marks: readonly ((sx: number) => number)[],
+  py: number,
+  span: readonly [number, number],
+  innerHeight: number,
+): boolean {
+  const above: [number, number] = [py - 23, py - 7];
+  const below: [number, number] = [py + 9, py + 25];
+  if (py < 36) return true;
+  if (below[1] > innerHeight - 2) return false;
+  const xs = [0, 0.25, 0.5, 0.75, 1].map((t) => span[0] + (span[1] - span[0]) * t);
+  const room = ([lo, hi]: [number, number]) => {
+    let min = Infinity;
+    for (const mark of marks)
+      for (const sx of xs) {
+        const v = mark(sx);
+        if (Number.isFinite(v)) min = Math.min(min, v < lo ? lo - v : v > hi ? v - hi : 0);
+      }
+    return min;
+  };
+  // above, as ever, unless a mark runs through it and below is clear
+  return room(above) < 2 && room(below) >= 6;
+}
+
 /**
  * In presentation mode (an ancestor with `data-present`), the box's height in
  * CSS pixels, followed with a ResizeObserver; null otherwise. There the box is
@@ -245,7 +278,37 @@ export function ActivationPlot({
   };
 
   const slopeText = `${SLOPE[lang]} ${formatNumber(dy0, 3)}`;
-  const labelLeft = px > innerWidth * 0.7;
+  const pointText = `${config.name}(${formatNumber(x0, 2)}) = ${formatNumber(y0, 3)}`;
+  // left of the point near the right edge, or when the text would run past it
+  const labelLeft =
+    px > innerWidth * 0.7 ||
+    (px > innerWidth / 2 && px + 10 + pointText.length * POINT_CHAR > innerWidth);
+  const [ya, yb] = config.yDomain;
+  const inPlot = (v: number) => (v >= ya && v <= yb ? y(v) : NaN);
+  const at = (f: (v: number) => number) => (sx: number) => inPlot(f(x.invert(sx)));
+  const labelSpan: [number, number] = labelLeft
+    ? [px - 10 - pointText.length * POINT_CHAR, px - 10]
+    : [px + 10, px + 10 + pointText.length * POINT_CHAR];
+  const below = pointLabelBelow(
+    [
+      at(config.f),
+      at((v) => y0 + dy0 * (v - x0)),
+      at(config.df),
+      () => pyDf + 6,
+      () => pyDf + 18,
+      ...(showCompare ? config.compare.map((c) => at(c.f)) : []),
+    ],
+    pyF,
+    labelSpan,
+    innerHeight,
+  );
+  const pointY = below ? pyF + 22 : pyF - 10;
+  // the slope label goes under the f′ point, or over it where that would cover the f(x) label
+  const slopeUnder = Math.min(pyDf + 18, innerHeight - 4);
+  const slopeY =
+    Math.abs(slopeUnder - pointY) < 16 && pyDf > 30 && Math.abs(pyDf - 10 - pointY) >= 16
+      ? pyDf - 10
+      : slopeUnder;
 
   return (
     <div className="activation-plot" ref={boxRef}>
@@ -264,7 +327,7 @@ export function ActivationPlot({
               <rect className="region-vanishing" x={left} y={0} width={w} height={innerHeight} />
               {w > 60 && (
                 <text
-                  className="region-label"
+                  className="region-label plot-halo"
                   x={left + w / 2}
                   y={atTop ? 16 : innerHeight - 8}
                   textAnchor="middle"
@@ -304,7 +367,7 @@ export function ActivationPlot({
           fixed.comparePaths.map((c) => (
             <text
               key={c.name}
-              className="compare-label"
+              className="compare-label plot-halo"
               x={c.end.x}
               y={c.end.y}
               textAnchor={c.end.anchor}
@@ -337,17 +400,17 @@ export function ActivationPlot({
           />
           <circle className="current-point sym-2" cx={px} cy={pyF} r={highlighted ? 8 : 6} />
           <text
-            className="point-label sym-2"
+            className="point-label plot-halo sym-2"
             x={px + (labelLeft ? -10 : 10)}
-            y={pyF < 36 ? pyF + 22 : pyF - 10}
+            y={pointY}
             textAnchor={labelLeft ? 'end' : 'start'}
           >
-            {`${config.name}(${formatNumber(x0, 2)}) = ${formatNumber(y0, 3)}`}
+            {pointText}
           </text>
           <text
-            className="point-label slope-label sym-3"
+            className="point-label slope-label plot-halo sym-3"
             x={px + (labelLeft ? -10 : 10)}
-            y={Math.min(pyDf + 18, innerHeight - 4)}
+            y={slopeY}
             textAnchor={labelLeft ? 'end' : 'start'}
           >
             {slopeText}

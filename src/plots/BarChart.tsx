@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { ScaleBand } from 'd3-scale';
 import { useCallback, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { SymbolSlot } from '../formulas/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
@@ -40,6 +41,10 @@ const UNIT_DOMAIN: readonly [number, number] = [0, 1];
 const LABEL_CHAR = 7.5;
 /** How far a crowded label is lifted above its neighbours' in px. */
 const LABEL_LIFT = 15;
+/** Gap between a bar's top and its value label's baseline in px. */
+const LABEL_GAP = 6;
+/** Height of one row of text above a value label (a marker's baseline sits this far above it), px. */
+const MARKER_ROW = 16;
 
 /**
  * For each bar, whether its label is lifted a row: on a narrow chart, where labels
@@ -79,9 +84,16 @@ export interface BarChartProps {
   emphasis?: number | null;
   /** Called with the bar index on hover/focus, null on leave. */
   onHover?: (index: number | null) => void;
+  /** Marks drawn over the bars but under the value labels (reference lines), in the chart's coordinates. */
+  guides?: ReactNode;
+  /** A mark stacked one text row above bar `index`'s value label, drawn with its origin at that spot (e.g. "true ▾"). */
+  marker?: { index: number; node: ReactNode } | null;
 }
 
-/** A labelled bar chart drawn inside a `PlotFrame`: bars, value labels, category and value axes. */
+/**
+ * A labelled bar chart drawn inside a `PlotFrame`: bars, value labels, category and value axes.
+ * Value labels are drawn last, with a halo in the card colour, so guides crossing them stay readable.
+ */
 export function BarChart({
   labels,
   values,
@@ -94,6 +106,8 @@ export function BarChart({
   slot,
   emphasis = null,
   onHover,
+  guides,
+  marker = null,
 }: BarChartProps) {
   const band = useMemo(() => barBand(labels.length, width), [labels.length, width]);
   const y = useMemo(
@@ -113,6 +127,8 @@ export function BarChart({
     y(Number.isFinite(v) ? Math.min(Math.max(v, yDomain[0]), yDomain[1]) : yDomain[0]),
   );
   const lifted = liftedLabels(texts, tops, band.step());
+  const labelY = (i: number) =>
+    Math.min(tops[i], height) - LABEL_GAP - (lifted[i] ? LABEL_LIFT : 0);
   return (
     <g className="bar-chart">
       <AxisLeft scale={y} size={width} label={yLabel} ticks={5} grid />
@@ -124,11 +140,8 @@ export function BarChart({
         format={format}
       />
       {values.map((v, i) => {
-        const finite = Number.isFinite(v);
-        const clamped = finite ? Math.min(Math.max(v, yDomain[0]), yDomain[1]) : yDomain[0];
-        const top = y(clamped);
-        const x0 = band(i) ?? 0;
-        const text = texts[i];
+        if (!Number.isFinite(v)) return null;
+        const top = tops[i];
         return (
           <g
             key={i}
@@ -136,28 +149,42 @@ export function BarChart({
             onMouseEnter={onHover ? () => onHover(i) : undefined}
             onMouseLeave={onHover ? () => onHover(null) : undefined}
           >
-            {finite && (
-              <rect
-                className={`bar${slotClass}`}
-                x={x0}
-                y={top}
-                width={bw}
-                height={Math.max(0, height - top)}
-                data-index={i}
-              />
-            )}
-            <text
-              className="bar-label"
-              x={x0 + bw / 2}
-              y={Math.min(top, height) - 6 - (lifted[i] ? LABEL_LIFT : 0)}
-              textAnchor="middle"
+            <rect
+              className={`bar${slotClass}`}
+              x={band(i) ?? 0}
+              y={top}
+              width={bw}
+              height={Math.max(0, height - top)}
               data-index={i}
-            >
-              {text}
-            </text>
+            />
           </g>
         );
       })}
+      {guides}
+      <g className="bar-labels">
+        {texts.map((text, i) => (
+          <text
+            key={i}
+            className="bar-label plot-halo"
+            x={barCentre(band, i)}
+            y={labelY(i)}
+            textAnchor="middle"
+            data-index={i}
+            onMouseEnter={onHover ? () => onHover(i) : undefined}
+            onMouseLeave={onHover ? () => onHover(null) : undefined}
+          >
+            {text}
+          </text>
+        ))}
+      </g>
+      {marker && marker.index >= 0 && marker.index < values.length && (
+        <g
+          className="bar-marker"
+          transform={`translate(${barCentre(band, marker.index)},${labelY(marker.index) - MARKER_ROW})`}
+        >
+          {marker.node}
+        </g>
+      )}
     </g>
   );
 }

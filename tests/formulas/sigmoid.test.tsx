@@ -63,5 +63,13 @@ describe('sigmoid page', () => {
     expect(container.textContent).toContain('slope 0.002');
   });
 
+  it('Plot at x = 2: the point label has a halo and goes below the point, clear of the tanh curve above it', () => {
+    const { container } = renderPlot(def, { ...defaults(def), x: 2 });
+    const [label] = container.querySelectorAll('text.point-label');
+    expect(label.getAttribute('class')).toContain('plot-halo');
+    const point = container.querySelector('circle.current-point.sym-2')!;
+    expect(Number(label.getAttribute('y'))).toBeGreaterThan(Number(point.getAttribute('cy')));
+  });
+
   sharedActivationChecks(def, { name: 'σ', regions: 2, compareNames: ['tanh', 'ReLU'] });
 });

@@ -47,6 +47,34 @@ describe('BarChart', () => {
     expect(container.textContent).toContain('token');
   });
 
+  it('draws value labels with a halo after the guides, and a marker one row above a label', () => {
+    const { container } = render(
+      <svg>
+        <BarChart
+          labels={['a', 'b']}
+          values={[1, 0.2]}
+          width={200}
+          height={100}
+          yLabel="p"
+          xLabel="token"
+          guides={<line className="guide" />}
+          marker={{ index: 0, node: <text className="marker">true</text> }}
+        />
+      </svg>,
+    );
+    const labels = [...container.querySelectorAll('text.bar-label')];
+    labels.forEach((t) => expect(t.getAttribute('class')).toContain('plot-halo'));
+    const guide = container.querySelector('line.guide')!;
+    // guides are painted before (under) the labels
+    expect(
+      guide.compareDocumentPosition(labels[0]) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    const labelY = Number(labels[0].getAttribute('y'));
+    const marker = container.querySelector('.bar-marker')!;
+    const markerY = Number(/,(-?[\d.]+)\)/.exec(marker.getAttribute('transform')!)![1]);
+    expect(labelY - markerY).toBeGreaterThanOrEqual(14);
+  });
+
   it('shares its band scale with rows drawn under the chart', () => {
     const band = barBand(5, 500);
     const centres = [0, 1, 2, 3, 4].map((i) => barCentre(band, i));

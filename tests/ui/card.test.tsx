@@ -25,6 +25,13 @@ describe('Card with a fake FormulaDef', () => {
     expect(container.querySelector('.card-worked')!.textContent).toContain('units');
   });
 
+  it('the worked example, which scrolls sideways on a phone, is a named, keyboard-focusable group', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const worked = screen.getByRole('group', { name: 'Worked example' });
+    expect(worked).toHaveClass('card-worked');
+    expect(worked).toHaveAttribute('tabindex', '0');
+  });
+
   it('labels sliders by symbol and name, with aria-valuetext in words', () => {
     renderWithI18n(<Card def={makeFakeDef()} />);
     const gain = screen.getByRole('slider', { name: /gain/ });

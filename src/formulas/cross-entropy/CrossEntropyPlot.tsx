@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
-import { BarChart, barBand, barCentre } from '../../plots/BarChart';
+import { BarChart } from '../../plots/BarChart';
 import { PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
@@ -19,7 +19,8 @@ const WIDTH = { fallback: 640, min: 320, max: 760 };
 /** Below this viewBox width the plots stack, each as wide as the column. */
 const NARROW = 560;
 const MAIN_HEIGHT = 300;
-const MAIN_MARGIN: Margin = { top: 28, right: 16, bottom: 48, left: 56 };
+/** The top leaves room for the "true ▾" marker above the value label of a bar at q = 1. */
+const MAIN_MARGIN: Margin = { top: 36, right: 16, bottom: 48, left: 56 };
 /** Height of each stacked plot (bars, curve) on a narrow column. */
 const STACK_HEIGHT = 260;
 /** Room between the bars and the curve's value axis when side by side. */
@@ -139,7 +140,6 @@ export function CrossEntropyPlot({
   const boxRef = useRef<HTMLDivElement>(null);
   const width = usePlotWidth(boxRef, WIDTH);
   const L = useMemo(() => crossEntropyLayout(width), [width]);
-  const band = useMemo(() => barBand(labels.length, L.barsW), [labels.length, L.barsW]);
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
@@ -147,7 +147,6 @@ export function CrossEntropyPlot({
   const over = result.loss > LOSS_MAX;
   const px = L.curveScaleX(result.qy);
   const py = L.curveY(Math.min(result.loss, LOSS_MAX));
-  const trueTop = L.mainH * (1 - result.qy);
 
   const bx = L.binX(result.p);
   const by = L.binY(Math.min(result.bce, LOSS_MAX));
@@ -155,30 +154,32 @@ export function CrossEntropyPlot({
   const bceD = L.binPath(result.bceCurve) ?? '';
 
   const bars = (
-    <>
-      <g onMouseEnter={enter('z')} onMouseLeave={leave} className={`bars-panel${hl('z')}`}>
-        <BarChart
-          labels={labels}
-          values={result.q}
-          width={L.barsW}
-          height={L.mainH}
-          yLabel={w.q}
-          xLabel={w.token}
-          slot={5}
-          emphasis={result.y}
-        />
-      </g>
-      <text
-        className={`true-marker sym-1${hl('y')}`}
-        x={barCentre(band, result.y)}
-        y={Math.max(trueTop - 22, -16)}
-        textAnchor="middle"
-        onMouseEnter={enter('y')}
-        onMouseLeave={leave}
-      >
-        {w.truth} ▾
-      </text>
-    </>
+    <g onMouseEnter={enter('z')} onMouseLeave={leave} className={`bars-panel${hl('z')}`}>
+      <BarChart
+        labels={labels}
+        values={result.q}
+        width={L.barsW}
+        height={L.mainH}
+        yLabel={w.q}
+        xLabel={w.token}
+        slot={5}
+        emphasis={result.y}
+        marker={{
+          index: result.y,
+          node: (
+            <text
+              className={`true-marker plot-halo sym-1${hl('y')}`}
+              textAnchor="middle"
+              onMouseEnter={enter('y')}
+              // still over the bars panel, which gets no new mouseenter
+              onMouseLeave={enter('z')}
+            >
+              {w.truth} ▾
+            </text>
+          ),
+        }}
+      />
+    </g>
   );
   const curve = (
     <g className="curve-panel" transform={`translate(${L.curveX},0)`}>
@@ -189,7 +190,7 @@ export function CrossEntropyPlot({
       <line className="drop-line" x1={0} x2={px} y1={py} y2={py} />
       <circle className="current-point sym-5" cx={px} cy={py} r={6} />
       <text
-        className="point-label"
+        className="point-label plot-halo"
         x={Math.min(px + 10, L.curveW - 4)}
         y={Math.max(py - 10, 12)}
         textAnchor={px > L.curveW - 90 ? 'end' : 'start'}
@@ -270,7 +271,7 @@ export function CrossEntropyPlot({
           onMouseLeave={leave}
         />
         <text
-          className="point-label"
+          className="point-label plot-halo"
           x={bx}
           y={Math.max(by - 12, -8)}
           textAnchor={bx < 40 ? 'start' : bx > L.binW - 40 ? 'end' : 'middle'}

@@ -150,8 +150,10 @@ export function SoftmaxPlot({
           xLabel={w.x}
           slot={4}
           emphasis={result.top}
+          guides={
+            <line className="uniform-line" x1={0} x2={innerWidth} y1={y(1 / n)} y2={y(1 / n)} />
+          }
         />
-        <line className="uniform-line" x1={0} x2={innerWidth} y1={y(1 / n)} y2={y(1 / n)} />
         <g className={`logit-row sym-1${hl('z')}`} onMouseEnter={enter('z')} onMouseLeave={leave}>
           <text className="row-label" x={-10} y={rowY} textAnchor="end">
             {w.logits}
