@@ -122,6 +122,29 @@ describe('Card with a fake FormulaDef', () => {
     expect(lastPlot().values.v).toEqual([1]);
   });
 
+  it('entries beyond the length stay mounted but hidden, and come back at their defaults', () => {
+    const { container } = renderWithI18n(<Card def={makeFakeDef()} />);
+    const count = screen.getByRole('slider', { name: /count/ });
+    fireEvent.change(count, { target: { value: '4' } });
+    const fourth = screen.getAllByRole('slider', { name: /inputs/ })[3];
+    fireEvent.change(fourth, { target: { value: '2' } });
+    expect(lastPlot().values.v).toEqual([1, 2, -1, 2]);
+
+    fireEvent.change(count, { target: { value: '2' } });
+    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(2);
+    expect(fourth).toBeInTheDocument();
+    expect(fourth.closest('[hidden]')).not.toBeNull();
+    // hidden entries are out of the tab order and the accessibility tree
+    const hiddenRanges = container.querySelectorAll('.vector-entry[hidden] input[type="range"]');
+    expect(hiddenRanges.length).toBeGreaterThan(0);
+
+    fireEvent.change(count, { target: { value: '4' } });
+    expect(screen.getAllByRole('slider', { name: /inputs/ })[3]).toBe(fourth);
+    expect(fourth.closest('[hidden]')).toBeNull();
+    expect(lastPlot().values.v).toEqual([1, 2, -1, 0.5]);
+    expect(fourth).toHaveValue('0.5');
+  });
+
   it('a matrix entry, the toggle and the choice update the values', async () => {
     const user = userEvent.setup();
     renderWithI18n(<Card def={makeFakeDef()} />);

@@ -14,7 +14,7 @@ import { useLang } from '../i18n';
 import { sym } from '../tex/sym';
 import { Tex } from '../tex/Tex';
 import { Slider } from './Slider';
-import { optionsBelow } from './values';
+import { defaultEntry, maxLength, optionsBelow } from './values';
 
 /** Sets a whole value (`row`/`col` absent) or one entry of a vector (`row`) or matrix (`row`, `col`). */
 export type SetValue = (name: string, value: ParamValue, row?: number, col?: number) => void;
@@ -110,6 +110,17 @@ function ScalarRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
   );
 }
 
+/**
+ * Indices 0…max−1 of a vector's entries or a matrix's rows. When the length follows
+ * another param (attention's token count), entries beyond the current length stay
+ * mounted but hidden (at their defaults, which they take when shown again): a tick
+ * of the count slider shows or hides a row instead of building and tearing down
+ * its inputs.
+ */
+function slots(param: VectorParam | MatrixParam, current: number): number[] {
+  return Array.from({ length: Math.max(current, maxLength(param)) }, (_, i) => i);
+}
+
 function VectorRow({ param, value, lang, active, onSet, onHighlight }: RowProps<VectorParam>) {
   const { t } = useLang();
   const v = value as number[];
@@ -121,14 +132,16 @@ function VectorRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
           <ParamTitle param={param} name={name} />
         </legend>
         <div className="vector-entries">
-          {v.map((x, i) => {
+          {slots(param, v.length).map((i) => {
+            const shown = i < v.length;
+            const x = shown ? v[i] : defaultEntry(param, i);
             const item = param.itemLabel?.(i, lang);
             const spoken =
               item !== undefined && !looksLikeTex(item)
                 ? `${name} ${item}`
                 : t('card.entry', { label: name, index: i + 1 });
             return (
-              <div className="vector-entry" key={i}>
+              <div className="vector-entry" key={i} hidden={!shown}>
                 <span className="entry-label" aria-hidden="true">
                   <EntryLabel tex={`{${param.tex}}_{${i + 1}}`} label={item} />
                 </span>
@@ -153,12 +166,15 @@ function MatrixRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
           <ParamTitle param={param} name={name} />
         </legend>
         <div className="matrix-grid">
-          {m.map((row, r) => {
+          {slots(param, m.length).map((r) => {
+            const shown = r < m.length;
+            const row = shown ? m[r] : defaultEntry(param, r);
             const rl = param.rowLabel?.(r, lang);
             return (
               <div
                 className="matrix-row"
                 key={r}
+                hidden={!shown}
                 role="group"
                 aria-label={
                   rl && !looksLikeTex(rl) ? `${name} ${rl}` : t('card.rowHeader', { row: r + 1 })

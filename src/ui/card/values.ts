@@ -111,6 +111,24 @@ export function vectorLength(param: VectorParam, params: readonly Param[], value
   return resolveLength(param.length, params, values, param.default.length);
 }
 
+/**
+ * The most entries (vector) or rows (matrix) a param can have: its declared
+ * defaults cover the largest length, so this is the default's length when the
+ * length follows another param.
+ */
+export function maxLength(param: VectorParam | MatrixParam): number {
+  const len = param.kind === 'vector' ? param.length : param.rows;
+  return typeof len === 'number' ? len : param.default.length;
+}
+
+/** Entry i of a vector param at its default, or row i of a matrix param, clamped to the range. */
+export function defaultEntry(param: VectorParam, i: number): number;
+export function defaultEntry(param: MatrixParam, i: number): number[];
+export function defaultEntry(param: VectorParam | MatrixParam, i: number): number | number[] {
+  if (param.kind === 'vector') return fill(param, param.default, i + 1, [])[i];
+  return fill(param, param.default[i] ?? [], param.cols, []);
+}
+
 /** Expected row count of a matrix param under the given values. */
 export function matrixRows(param: MatrixParam, params: readonly Param[], values: Values): number {
   return resolveLength(param.rows, params, values, param.default.length);
