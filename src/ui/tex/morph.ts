@@ -11,14 +11,21 @@ export function morphInnerHTML(target: Element, html: string): void {
   morphChildren(target, template.content);
 }
 
-function morphChildren(old: ParentNode, next: ParentNode): void {
-  const a = Array.from(old.childNodes);
-  const b = Array.from(next.childNodes);
-  if (a.length !== b.length) {
-    old.replaceChildren(...b);
+function morphChildren(old: ParentNode & Node, next: ParentNode & Node): void {
+  if (old.childNodes.length !== next.childNodes.length) {
+    old.replaceChildren(...Array.from(next.childNodes));
     return;
   }
-  for (let i = 0; i < a.length; i++) morphNode(a[i], b[i]);
+  let a = old.firstChild;
+  let b = next.firstChild;
+  while (a !== null && b !== null) {
+    // read the siblings first: a replacement moves `b` out of `next`
+    const an = a.nextSibling;
+    const bn = b.nextSibling;
+    morphNode(a, b);
+    a = an;
+    b = bn;
+  }
 }
 
 function morphNode(old: ChildNode, next: ChildNode): void {
@@ -26,7 +33,7 @@ function morphNode(old: ChildNode, next: ChildNode): void {
     old.replaceWith(next);
     return;
   }
-  if (old.nodeType !== Node.ELEMENT_NODE) {
+  if (old.nodeType !== 1) {
     if (old.nodeValue !== next.nodeValue) old.nodeValue = next.nodeValue;
     return;
   }
@@ -36,6 +43,22 @@ function morphNode(old: ChildNode, next: ChildNode): void {
     old.replaceWith(next);
     return;
   }
+  if (!sameAttributes(el, to)) syncAttributes(el, to);
+  morphChildren(el, to);
+}
+
+/** Same names and values in the same order: the common case, checked without allocating. */
+function sameAttributes(el: Element, to: Element): boolean {
+  const a = el.attributes;
+  const b = to.attributes;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].name !== b[i].name || a[i].value !== b[i].value) return false;
+  }
+  return true;
+}
+
+function syncAttributes(el: Element, to: Element): void {
   for (const attr of Array.from(el.attributes)) {
     if (!to.hasAttributeNS(attr.namespaceURI, attr.localName)) {
       el.removeAttributeNS(attr.namespaceURI, attr.localName);
@@ -46,5 +69,4 @@ function morphNode(old: ChildNode, next: ChildNode): void {
       el.setAttributeNS(attr.namespaceURI, attr.name, attr.value);
     }
   }
-  morphChildren(el, to);
 }
