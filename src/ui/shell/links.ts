@@ -17,7 +17,7 @@ const currentCarried = () => carriedSearch(window.location.search);
  * The query to carry on internal links: `lang` when the current URL names one,
  * and `present=1` in presentation mode. Page params are never carried.
  *
- * Subscribes to the carried part only: the card rewrites the query a few times a
+ * Subscribes to the carried part only: the card rewrites the query about once a
  * second while a slider moves, and links must not re-render for that.
  */
 export function useCarriedSearch(): string {

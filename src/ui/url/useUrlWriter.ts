@@ -1,49 +1,64 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 
-/** Minimum time between two `history.replaceState` calls (≤ 4 writes a second). */
-export const URL_WRITE_INTERVAL_MS = 250;
+/** The query is written once the values have rested this long (ms)… */
+export const URL_REST_MS = 250;
 
-/**
- * A throttled writer of the query string: `write(next)` replaces the current
- * history entry's query by `next(currentSearch)` (no new history entry) at most every 250 ms, always
- * ending with the latest value. Pending writes are dropped on unmount so a
- * page never writes into the next page's URL.
- */
-export function useUrlWriter(): (next: (current: string) => string) => void {
-  const pending = useRef<((current: string) => string) | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const last = useRef(0);
-  const path = useRef<string | null>(null);
+/** …and during a long drag at least this often (ms). */
+export const URL_MAX_WAIT_MS = 1000;
 
-  useEffect(() => {
-    path.current = window.location.pathname;
-    return () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = null;
-      pending.current = null;
-    };
-  }, []);
+/** The writer behind `useUrlWriter`, outside React: `write`, and `stop` to drop what is pending. */
+export function createUrlWriter() {
+  let pending: ((current: string) => string) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastRequest = 0;
+  let firstRequest = 0;
+  const path = window.location.pathname;
 
-  const flush = useCallback(() => {
-    timer.current = null;
-    const next = pending.current;
-    pending.current = null;
-    if (next === null) return;
-    if (path.current !== null && window.location.pathname !== path.current) return;
+  const tick = () => {
+    const now = Date.now();
+    const wait = Math.min(lastRequest + URL_REST_MS - now, firstRequest + URL_MAX_WAIT_MS - now);
+    if (wait > 0) {
+      timer = setTimeout(tick, wait);
+      return;
+    }
+    timer = null;
+    const next = pending;
+    pending = null;
+    if (next === null || window.location.pathname !== path) return;
     const search = next(window.location.search);
     if (window.location.search === search) return;
-    last.current = Date.now();
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     window.history.replaceState(window.history.state, '', url);
-  }, []);
+  };
 
-  return useCallback(
-    (next: (current: string) => string) => {
-      pending.current = next;
-      if (timer.current !== null) return;
-      const wait = Math.max(0, last.current + URL_WRITE_INTERVAL_MS - Date.now());
-      timer.current = setTimeout(flush, wait);
+  return {
+    write(next: (current: string) => string) {
+      pending = next;
+      lastRequest = Date.now();
+      if (timer !== null) return;
+      firstRequest = lastRequest;
+      timer = setTimeout(tick, URL_REST_MS);
     },
-    [flush],
-  );
+    stop() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      pending = null;
+    },
+  };
+}
+
+/**
+ * A debounced writer of the query string: `write(next)` replaces the current
+ * history entry's query by `next(currentSearch)` (no new history entry) once no
+ * further write has come for `URL_REST_MS`, and at least every `URL_MAX_WAIT_MS`
+ * while writes keep coming, always ending with the latest value. Each
+ * `history.replaceState` costs Chromium about a millisecond of main thread (and
+ * a refetch of the icon), so a drag writes about once a second, not per tick.
+ * Pending writes are dropped on unmount so a page never writes into the next
+ * page's URL.
+ */
+export function useUrlWriter(): (next: (current: string) => string) => void {
+  const [writer] = useState(createUrlWriter);
+  useEffect(() => () => writer.stop(), [writer]);
+  return writer.write;
 }
