@@ -218,7 +218,10 @@ export function ActivationPlot({
     measured === null ? DEFAULT_WIDTH : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, measured));
   const narrow = width < 480;
   const showCompare = values.compare !== false;
-  const legend = legendItems(config, showCompare, width - 76);
+  const legend = useMemo(
+    () => legendItems(config, showCompare, width - 76),
+    [config, showCompare, width],
+  );
   const legendRows = 1 + Math.max(...legend.map((l) => l.row));
   const margin = {
     top: 22 + LEGEND_ROW * legendRows,
@@ -310,9 +313,11 @@ export function ActivationPlot({
       ? pyDf - 10
       : slopeUnder;
 
-  return (
-    <div className="activation-plot" ref={boxRef}>
-      <PlotFrame width={width} height={height} margin={margin}>
+  // The layers that do not move with x are built once per size, language and toggle, so a
+  // tick reconciles only the tangent and the x marker.
+  const behind = useMemo(
+    () => (
+      <>
         <defs>
           <clipPath id={clipId}>
             <rect width={innerWidth} height={innerHeight} />
@@ -343,18 +348,66 @@ export function ActivationPlot({
         {y.domain()[0] < 0 && (
           <line className="axis-line zero-line" x1={0} x2={innerWidth} y1={y(0)} y2={y(0)} />
         )}
+      </>
+    ),
+    [clipId, config, innerWidth, innerHeight, x, y, xa, lang],
+  );
+  const curves = useMemo(
+    () => (
+      <>
+        {showCompare &&
+          fixed.comparePaths.map((c, i) => (
+            <path
+              key={c.name}
+              className="series series-faint"
+              d={c.d}
+              strokeDasharray={DASHES[i % DASHES.length]}
+            />
+          ))}
+        <path className="series series-derivative sym-3" d={fixed.dfPath} />
+        <path className="series sym-2" d={fixed.fPath} />
+      </>
+    ),
+    [fixed, showCompare],
+  );
+  const compareLabels = useMemo(
+    () =>
+      showCompare &&
+      fixed.comparePaths.map((c) => (
+        <text
+          key={c.name}
+          className="compare-label plot-halo"
+          x={c.end.x}
+          y={c.end.y}
+          textAnchor={c.end.anchor}
+        >
+          {c.name}
+        </text>
+      )),
+    [fixed, showCompare],
+  );
+  const legendLayer = useMemo(
+    () => (
+      <g className="legend" transform={`translate(0,${-margin.top + 14})`}>
+        {legend.map((it) => (
+          <g key={it.label} transform={`translate(${it.at},${it.row * LEGEND_ROW})`}>
+            <line className={it.className} x1={0} x2={28} y1={0} y2={0} strokeDasharray={it.dash} />
+            <text x={34} dy="0.32em">
+              {it.label}
+            </text>
+          </g>
+        ))}
+      </g>
+    ),
+    [legend, margin.top],
+  );
+
+  return (
+    <div className="activation-plot" ref={boxRef}>
+      <PlotFrame width={width} height={height} margin={margin}>
+        {behind}
         <g clipPath={`url(#${clipId})`}>
-          {showCompare &&
-            fixed.comparePaths.map((c, i) => (
-              <path
-                key={c.name}
-                className="series series-faint"
-                d={c.d}
-                strokeDasharray={DASHES[i % DASHES.length]}
-              />
-            ))}
-          <path className="series series-derivative sym-3" d={fixed.dfPath} />
-          <path className="series sym-2" d={fixed.fPath} />
+          {curves}
           <line
             className="tangent sym-2"
             x1={0}
@@ -363,18 +416,7 @@ export function ActivationPlot({
             y2={y(y0 + dy0 * (xb - x0))}
           />
         </g>
-        {showCompare &&
-          fixed.comparePaths.map((c) => (
-            <text
-              key={c.name}
-              className="compare-label plot-halo"
-              x={c.end.x}
-              y={c.end.y}
-              textAnchor={c.end.anchor}
-            >
-              {c.name}
-            </text>
-          ))}
+        {compareLabels}
         <rect
           className="drag-surface"
           width={innerWidth}
@@ -416,23 +458,7 @@ export function ActivationPlot({
             {slopeText}
           </text>
         </g>
-        <g className="legend" transform={`translate(0,${-margin.top + 14})`}>
-          {legend.map((it) => (
-            <g key={it.label} transform={`translate(${it.at},${it.row * LEGEND_ROW})`}>
-              <line
-                className={it.className}
-                x1={0}
-                x2={28}
-                y1={0}
-                y2={0}
-                strokeDasharray={it.dash}
-              />
-              <text x={34} dy="0.32em">
-                {it.label}
-              </text>
-            </g>
-          ))}
-        </g>
+        {legendLayer}
       </PlotFrame>
     </div>
   );
