@@ -323,28 +323,34 @@ export function ActivationPlot({
             <rect width={innerWidth} height={innerHeight} />
           </clipPath>
         </defs>
+        {config.regions.map(([a, b]) => (
+          <rect
+            key={`${a}-${b}`}
+            className="region-vanishing"
+            x={x(a)}
+            y={0}
+            width={x(b) - x(a)}
+            height={innerHeight}
+          />
+        ))}
+        <AxisLeft scale={y} size={innerWidth} label={AXIS_LABELS[lang].y} grid />
+        <AxisBottom scale={x} size={innerHeight} label={AXIS_LABELS[lang].x} grid />
+        {/* after the grid, so their halo hides the grid lines that cross them */}
         {config.regions.map(([a, b]) => {
           const left = x(a);
           const w = x(b) - left;
-          const atTop = a <= xa;
-          return (
-            <g className="region" key={`${a}-${b}`}>
-              <rect className="region-vanishing" x={left} y={0} width={w} height={innerHeight} />
-              {w > 60 && (
-                <text
-                  className="region-label plot-halo"
-                  x={left + w / 2}
-                  y={atTop ? 16 : innerHeight - 8}
-                  textAnchor="middle"
-                >
-                  {config.regionLabel[lang]}
-                </text>
-              )}
-            </g>
-          );
+          return w > 60 ? (
+            <text
+              key={`${a}-${b}`}
+              className="region-label plot-halo"
+              x={left + w / 2}
+              y={a <= xa ? 16 : innerHeight - 8}
+              textAnchor="middle"
+            >
+              {config.regionLabel[lang]}
+            </text>
+          ) : null;
         })}
-        <AxisLeft scale={y} size={innerWidth} label={AXIS_LABELS[lang].y} grid />
-        <AxisBottom scale={x} size={innerHeight} label={AXIS_LABELS[lang].x} grid />
         {y.domain()[0] < 0 && (
           <line className="axis-line zero-line" x1={0} x2={innerWidth} y1={y(0)} y2={y(0)} />
         )}
