@@ -177,6 +177,41 @@ describe('Card with a fake FormulaDef', () => {
     expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 1 }));
   });
 
+  it('a preset or reset moves the thumb, the number field and the spoken value with it', async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const gain = screen.getByRole('slider', { name: /gain/ }) as HTMLInputElement;
+    const field = screen.getByRole('spinbutton', { name: 'gain, exact value' }) as HTMLInputElement;
+    await user.click(screen.getByRole('button', { name: 'Big gain' }));
+    expect(gain.value).toBe('4');
+    expect(field.value).toBe('4.0');
+    expect(gain).toHaveAttribute('aria-valuetext', 'gain 4.0');
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(gain.value).toBe('1');
+    expect(field.value).toBe('1.0');
+    expect(gain).toHaveAttribute('aria-valuetext', 'gain 1.0');
+  });
+
+  it('a slider tick writes only the value and its words to the inputs (no name or type churn)', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const gain = screen.getByRole('slider', { name: /gain/ });
+    const field = screen.getByRole('spinbutton', { name: 'gain, exact value' });
+    const changed: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        changed.push(`${(r.target as Element).className}@${r.attributeName}`);
+    });
+    observer.observe(gain, { attributes: true });
+    observer.observe(field, { attributes: true });
+    fireEvent.change(gain, { target: { value: '2.5' } });
+    expect(lastPlot().values.a).toBe(2.5);
+    expect((field as HTMLInputElement).value).toBe('2.5');
+    const records = observer.takeRecords();
+    for (const r of records) changed.push(`${(r.target as Element).className}@${r.attributeName}`);
+    observer.disconnect();
+    expect(changed).toEqual(['slider-range@aria-valuetext']);
+  });
+
   it('starts from initialValues', () => {
     renderWithI18n(<Card def={makeFakeDef()} initialValues={{ a: 2, T: 0.5 }} />);
     expect(lastPlot().values.a).toBe(2);

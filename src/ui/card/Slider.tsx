@@ -1,6 +1,7 @@
-import { memo, useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLang } from '../i18n';
 import { parseNumber } from '../url/params';
+import { NativeInput } from './NativeInput';
 import {
   LOG_STEP,
   clampToParam,
@@ -31,7 +32,7 @@ export interface SliderProps {
   compact?: boolean;
 }
 
-function bigStepDirection(e: KeyboardEvent<HTMLInputElement>): number {
+function bigStepDirection(e: KeyboardEvent): number {
   if (e.key === 'PageUp') return 1;
   if (e.key === 'PageDown') return -1;
   if (!e.shiftKey) return 0;
@@ -81,15 +82,16 @@ export const Slider = memo(function Slider({
     if (v !== value) onSet(param.name, v, row, col);
   };
 
-  const onRange = (e: ChangeEvent<HTMLInputElement>) => {
-    const p = Number(e.target.value);
+  const onRange = (e: Event) => {
+    const p = Number((e.currentTarget as HTMLInputElement).value);
     if (!Number.isFinite(p)) return;
     setNote('');
     setDraft(null);
     commit(fromPosition(p));
   };
 
-  const onRangeKey = (e: KeyboardEvent<HTMLInputElement>) => {
+  const onRangeKey = (e: Event) => {
+    if (!(e instanceof KeyboardEvent)) return;
     const dir = bigStepDirection(e);
     if (dir === 0) return;
     e.preventDefault();
@@ -98,8 +100,8 @@ export const Slider = memo(function Slider({
     commit(fromPosition(pos + dir * 10 * rangeStep));
   };
 
-  const onNumber = (e: ChangeEvent<HTMLInputElement>) => {
-    const text = e.target.value;
+  const onNumber = (e: Event) => {
+    const text = (e.currentTarget as HTMLInputElement).value;
     setDraft(text);
     const x = parseNumber(text);
     if (x === null) return;
@@ -121,39 +123,61 @@ export const Slider = memo(function Slider({
     setDraft(null);
   };
 
-  const onNumberKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') onNumberBlur();
+  const onNumberKey = (e: Event) => {
+    if (e instanceof KeyboardEvent && e.key === 'Enter') onNumberBlur();
   };
+
+  // The inputs are native elements React never re-renders (see NativeInput): a tick
+  // writes the thumb's value, the field's text and the spoken words, and nothing else.
+  const rangeRef = useRef<HTMLInputElement>(null);
+  const numberRef = useRef<HTMLInputElement>(null);
+  const exact = formatValue(param.step, value, integer, true);
+  const [initial] = useState(() => ({ pos, exact }));
+  useLayoutEffect(() => {
+    const range = rangeRef.current;
+    // a value within half a step of the thumb's is the same position: no write
+    if (range && !(Math.abs(Number(range.value) - pos) < rangeStep / 2)) {
+      range.value = String(pos);
+    }
+  }, [pos, rangeStep]);
+  useLayoutEffect(() => {
+    const field = numberRef.current;
+    // while a value is being typed, the field keeps the typed text
+    if (field && draft === null && field.value !== exact) field.value = exact;
+  }, [draft, exact]);
 
   return (
     <div className={compact ? 'slider slider-compact' : 'slider'}>
-      <input
-        id={rangeId}
-        className="slider-range"
-        type="range"
-        min={rangeMin}
-        max={rangeMax}
-        step={rangeStep}
-        value={pos}
-        onChange={onRange}
-        onKeyDown={onRangeKey}
-        aria-valuetext={`${spoken} ${shown}`}
-        aria-labelledby={labelledBy}
-        aria-label={labelledBy ? undefined : spoken}
-        aria-describedby={note ? noteId : undefined}
+      <NativeInput
+        inputRef={rangeRef}
+        initialValue={String(initial.pos)}
+        attrs={{
+          type: 'range',
+          class: 'slider-range',
+          id: rangeId,
+          min: rangeMin,
+          max: rangeMax,
+          step: rangeStep,
+          'aria-valuetext': `${spoken} ${shown}`,
+          'aria-labelledby': labelledBy,
+          'aria-label': labelledBy ? undefined : spoken,
+          'aria-describedby': note ? noteId : undefined,
+        }}
+        on={{ input: onRange, change: onRange, keydown: onRangeKey }}
       />
-      <input
-        className="slider-number"
-        type="number"
-        inputMode="decimal"
-        step="any"
-        min={param.min}
-        max={param.max}
-        value={draft ?? formatValue(param.step, value, integer, true)}
-        onChange={onNumber}
-        onBlur={onNumberBlur}
-        onKeyDown={onNumberKey}
-        aria-label={t('card.exact', { label: spoken })}
+      <NativeInput
+        inputRef={numberRef}
+        initialValue={initial.exact}
+        attrs={{
+          type: 'number',
+          class: 'slider-number',
+          inputmode: 'decimal',
+          step: 'any',
+          min: param.min,
+          max: param.max,
+          'aria-label': t('card.exact', { label: spoken }),
+        }}
+        on={{ input: onNumber, blur: onNumberBlur, keydown: onNumberKey }}
       />
       <p id={noteId} className="slider-note" aria-live="polite">
         {note}
