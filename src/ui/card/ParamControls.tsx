@@ -33,7 +33,7 @@ interface RowProps<P extends Param> {
 }
 
 /** The param's symbol in its slot colour (hidden from the accessible name, which uses the words). */
-function Symbol({ param }: { param: Param }) {
+function ParamSymbol({ param }: { param: Param }) {
   return (
     <span aria-hidden="true">
       <Tex tex={param.slot ? sym(param.slot, param.tex) : param.tex} className="param-symbol" />
@@ -46,7 +46,7 @@ function ParamTitle({ param, name }: { param: Param; name: string }) {
   return (
     <>
       <span className="param-swatch" aria-hidden="true" />
-      <Symbol param={param} />
+      <ParamSymbol param={param} />
       <span className="param-name">{name}</span>
     </>
   );
