@@ -55,6 +55,29 @@ describe('language, theme and presentation mode', () => {
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
   });
 
+  it('with reduced motion, entering presentation mode lays the formula out at once (no transitions)', async () => {
+    const { page } = await open('/softmax', {
+      viewport: { width: 1920, height: 1080 },
+      reducedMotion: 'reduce',
+    });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    await expect.poll(() => page.locator('header').count()).toBe(0);
+    const probe = () =>
+      page.evaluate(() => ({
+        running: document.getAnimations().length,
+        width: Math.round(
+          document.querySelector('.card-formula .katex')!.getBoundingClientRect().width,
+        ),
+      }));
+    const first = await probe();
+    await page.waitForTimeout(600);
+    // Before, every element got a transition on every property: font-size then
+    // crept down KaTeX's nesting one level per frame for about a second.
+    expect(first.running).toBe(0);
+    expect(await probe()).toEqual(first);
+  });
+
   it('P presents the card full screen, → walks every formula, ← goes back, Esc leaves', async () => {
     const { page } = await open(`/${ids[0]}`, { viewport: { width: 1920, height: 1080 } });
     await page.locator('body').click({ position: { x: 5, y: 5 } });
