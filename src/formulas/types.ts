@@ -126,7 +126,22 @@ export interface PlotProps<R> {
   setHighlight: (name: string | null) => void;
   /** Change a value from inside the plot (e.g. selecting an attention row). */
   setValue: (name: string, value: ParamValue) => void;
+  /**
+   * Optional fast path: a plot that can redraw a slider tick itself registers
+   * an update here (see `useLiveUpdate` in `src/plots/`). It gets the new values
+   * and result before React re-renders anything, writes the few attributes the
+   * tick moves, and returns true; the card then re-renders (plot included, with
+   * the same values) after that frame is painted. It returns false for a change
+   * it cannot draw (a toggle that adds a layer), which the card renders at once.
+   */
+  subscribeLive: SubscribeLive<R>;
 }
+
+/** A plot's own redraw of one tick: true when it drew it. */
+export type LiveUpdate<R> = (values: Values, result: R) => boolean;
+
+/** Registers a plot's `LiveUpdate`; returns the unregister function. */
+export type SubscribeLive<R> = (update: LiveUpdate<R>) => () => void;
 
 /** A table of the numbers behind the plot ("show data"). */
 export interface DataTable {

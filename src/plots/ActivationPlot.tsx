@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { PointerEvent } from 'react';
 import type { RefObject } from 'react';
@@ -197,6 +197,143 @@ function legendItems(
   return placed;
 }
 
+/** Everything a layout of the marker needs besides the result. */
+interface MarkerContext {
+  config: ActivationPlotConfig;
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  innerWidth: number;
+  innerHeight: number;
+  showCompare: boolean;
+  lang: Lang;
+}
+
+/** Where the parts that move with x go: the tangent, the guide, both points and their labels. */
+export interface MarkerLayout {
+  innerHeight: number;
+  px: number;
+  pyF: number;
+  pyDf: number;
+  tangent: { y1: number; y2: number };
+  labelX: number;
+  anchor: 'start' | 'end';
+  pointY: number;
+  pointText: string;
+  slopeY: number;
+  slopeText: string;
+}
+
+/** The marker's layout for one result: plain arithmetic, shared by the render and the live update. */
+export function markerLayout(ctx: MarkerContext, result: ActivationResult): MarkerLayout {
+  const { config, x, y, innerWidth, innerHeight, showCompare, lang } = ctx;
+  const x0 = Number.isFinite(result.x) ? result.x : 0;
+  const y0 = Number.isFinite(result.y) ? result.y : 0;
+  const dy0 = Number.isFinite(result.dy) ? result.dy : 0;
+  const [xa, xb] = config.xDomain;
+  const px = x(x0);
+  const clampY = (v: number) => Math.min(Math.max(v, config.yDomain[0]), config.yDomain[1]);
+  const pyF = y(clampY(y0));
+  const pyDf = y(clampY(dy0));
+  const slopeText = `${SLOPE[lang]} ${formatNumber(dy0, 3)}`;
+  const pointText = `${config.name}(${formatNumber(x0, 2)}) = ${formatNumber(y0, 3)}`;
+  // left of the point near the right edge, or when the text would run past it
+  const labelLeft =
+    px > innerWidth * 0.7 ||
+    (px > innerWidth / 2 && px + 10 + pointText.length * POINT_CHAR > innerWidth);
+  const [ya, yb] = config.yDomain;
+  const inPlot = (v: number) => (v >= ya && v <= yb ? y(v) : NaN);
+  const at = (f: (v: number) => number) => (sx: number) => inPlot(f(x.invert(sx)));
+  const labelSpan: [number, number] = labelLeft
+    ? [px - 10 - pointText.length * POINT_CHAR, px - 10]
+    : [px + 10, px + 10 + pointText.length * POINT_CHAR];
+  const below = pointLabelBelow(
+    [
+      at(config.f),
+      at((v) => y0 + dy0 * (v - x0)),
+      at(config.df),
+      () => pyDf + 6,
+      () => pyDf + 18,
+      ...(showCompare ? config.compare.map((c) => at(c.f)) : []),
+    ],
+    pyF,
+    labelSpan,
+    innerHeight,
+  );
+  const pointY = below ? pyF + 22 : pyF - 10;
+  // the slope label goes under the f′ point, or over it where that would cover the f(x) label
+  const slopeUnder = Math.min(pyDf + 18, innerHeight - 4);
+  const slopeY =
+    Math.abs(slopeUnder - pointY) < 16 && pyDf > 30 && Math.abs(pyDf - 10 - pointY) >= 16
+      ? pyDf - 10
+      : slopeUnder;
+  return {
+    innerHeight,
+    px,
+    pyF,
+    pyDf,
+    tangent: { y1: y(y0 + dy0 * (xa - x0)), y2: y(y0 + dy0 * (xb - x0)) },
+    labelX: px + (labelLeft ? -10 : 10),
+    anchor: labelLeft ? 'end' : 'start',
+    pointY,
+    pointText,
+    slopeY,
+    slopeText,
+  };
+}
+
+/** The SVG elements of the marker, for the live update. */
+interface MarkerNodes {
+  tangent: Element;
+  guide: Element;
+  caret: Element;
+  dfPoint: Element;
+  fPoint: Element;
+  label: Element;
+  slope: Element;
+}
+
+/** The marker's elements, found in the rendered marker group; null while not mounted. */
+function markerNodes(tangent: Element | null, group: Element | null): MarkerNodes | null {
+  if (!tangent || !group) return null;
+  const one = (selector: string) => group.querySelector(selector);
+  const nodes = {
+    tangent,
+    guide: one('.x-guide'),
+    caret: one('.x-caret'),
+    dfPoint: one('.derivative-point'),
+    fPoint: one('.current-point:not(.derivative-point)'),
+    label: one('.point-label:not(.slope-label)'),
+    slope: one('.slope-label'),
+  };
+  return Object.values(nodes).every((n) => n !== null) ? (nodes as MarkerNodes) : null;
+}
+
+const caretPath = (px: number, innerHeight: number) => `M${px},${innerHeight} l-6,9 h12 z`;
+
+/** Writes a layout to the marker's elements: the attributes React would write for it. */
+function applyMarker(n: MarkerNodes, m: MarkerLayout) {
+  const set = (el: Element, name: string, v: number | string) => el.setAttribute(name, String(v));
+  set(n.tangent, 'y1', m.tangent.y1);
+  set(n.tangent, 'y2', m.tangent.y2);
+  set(n.guide, 'x1', m.px);
+  set(n.guide, 'x2', m.px);
+  set(n.caret, 'd', caretPath(m.px, m.innerHeight));
+  set(n.dfPoint, 'cx', m.px);
+  set(n.dfPoint, 'cy', m.pyDf);
+  set(n.fPoint, 'cx', m.px);
+  set(n.fPoint, 'cy', m.pyF);
+  for (const [el, y, text] of [
+    [n.label, m.pointY, m.pointText],
+    [n.slope, m.slopeY, m.slopeText],
+  ] as const) {
+    set(el, 'x', m.labelX);
+    set(el, 'y', y);
+    set(el, 'text-anchor', m.anchor);
+    // the text node React rendered, so its later updates land on the same node
+    if (el.firstChild) el.firstChild.nodeValue = text;
+  }
+}
+
 /**
  * An activation f and its derivative f′ over x, with the current x marked on
  * both curves, the tangent line of slope f′(x), the shaded regions where the
@@ -210,6 +347,7 @@ export function ActivationPlot({
   highlight,
   setHighlight,
   setValue,
+  subscribeLive,
 }: PlotProps<ActivationResult> & { config: ActivationPlotConfig }) {
   const clipId = `act-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const boxRef = useRef<HTMLDivElement>(null);
@@ -260,14 +398,8 @@ export function ActivationPlot({
   }, [config, innerWidth, innerHeight]);
   const { x, y } = fixed;
 
-  const x0 = Number.isFinite(result.x) ? result.x : 0;
-  const y0 = Number.isFinite(result.y) ? result.y : 0;
-  const dy0 = Number.isFinite(result.dy) ? result.dy : 0;
   const [xa, xb] = config.xDomain;
-  const px = x(x0);
-  const clampY = (v: number) => Math.min(Math.max(v, config.yDomain[0]), config.yDomain[1]);
-  const pyF = y(clampY(y0));
-  const pyDf = y(clampY(dy0));
+  const m = markerLayout({ config, x, y, innerWidth, innerHeight, showCompare, lang }, result);
   const highlighted = highlight === 'x';
 
   const onPointer = (e: PointerEvent<SVGRectElement>) => {
@@ -280,38 +412,22 @@ export function ActivationPlot({
     setValue('x', Number(clamped.toFixed(6)));
   };
 
-  const slopeText = `${SLOPE[lang]} ${formatNumber(dy0, 3)}`;
-  const pointText = `${config.name}(${formatNumber(x0, 2)}) = ${formatNumber(y0, 3)}`;
-  // left of the point near the right edge, or when the text would run past it
-  const labelLeft =
-    px > innerWidth * 0.7 ||
-    (px > innerWidth / 2 && px + 10 + pointText.length * POINT_CHAR > innerWidth);
-  const [ya, yb] = config.yDomain;
-  const inPlot = (v: number) => (v >= ya && v <= yb ? y(v) : NaN);
-  const at = (f: (v: number) => number) => (sx: number) => inPlot(f(x.invert(sx)));
-  const labelSpan: [number, number] = labelLeft
-    ? [px - 10 - pointText.length * POINT_CHAR, px - 10]
-    : [px + 10, px + 10 + pointText.length * POINT_CHAR];
-  const below = pointLabelBelow(
-    [
-      at(config.f),
-      at((v) => y0 + dy0 * (v - x0)),
-      at(config.df),
-      () => pyDf + 6,
-      () => pyDf + 18,
-      ...(showCompare ? config.compare.map((c) => at(c.f)) : []),
-    ],
-    pyF,
-    labelSpan,
-    innerHeight,
+  // A tick of x redraws the marker here, before React renders (see PlotProps.subscribeLive).
+  const tangentRef = useRef<SVGLineElement>(null);
+  const markerRef = useRef<SVGGElement>(null);
+  useLayoutEffect(
+    () =>
+      subscribeLive((next, r) => {
+        const nodes = markerNodes(tangentRef.current, markerRef.current);
+        if (!nodes || (next.compare !== false) !== showCompare) return false;
+        applyMarker(
+          nodes,
+          markerLayout({ config, x, y, innerWidth, innerHeight, showCompare, lang }, r),
+        );
+        return true;
+      }),
+    [subscribeLive, config, x, y, innerWidth, innerHeight, showCompare, lang],
   );
-  const pointY = below ? pyF + 22 : pyF - 10;
-  // the slope label goes under the f′ point, or over it where that would cover the f(x) label
-  const slopeUnder = Math.min(pyDf + 18, innerHeight - 4);
-  const slopeY =
-    Math.abs(slopeUnder - pointY) < 16 && pyDf > 30 && Math.abs(pyDf - 10 - pointY) >= 16
-      ? pyDf - 10
-      : slopeUnder;
 
   // The layers that do not move with x are built once per size, language and toggle, so a
   // tick reconciles only the tangent and the x marker.
@@ -415,11 +531,12 @@ export function ActivationPlot({
         <g clipPath={`url(#${clipId})`}>
           {curves}
           <line
+            ref={tangentRef}
             className="tangent sym-2"
             x1={0}
             x2={innerWidth}
-            y1={y(y0 + dy0 * (xa - x0))}
-            y2={y(y0 + dy0 * (xb - x0))}
+            y1={m.tangent.y1}
+            y2={m.tangent.y2}
           />
         </g>
         {compareLabels}
@@ -434,34 +551,35 @@ export function ActivationPlot({
           onPointerMove={onPointer}
         />
         <g
+          ref={markerRef}
           className={highlighted ? 'x-marker sym-1 is-highlighted' : 'x-marker sym-1'}
           onPointerEnter={() => setHighlight('x')}
           onPointerLeave={() => setHighlight(null)}
         >
-          <line className="x-guide" x1={px} x2={px} y1={0} y2={innerHeight} />
-          <path className="x-caret" d={`M${px},${innerHeight} l-6,9 h12 z`} />
+          <line className="x-guide" x1={m.px} x2={m.px} y1={0} y2={innerHeight} />
+          <path className="x-caret" d={caretPath(m.px, innerHeight)} />
           <circle
             className="current-point derivative-point sym-3"
-            cx={px}
-            cy={pyDf}
+            cx={m.px}
+            cy={m.pyDf}
             r={highlighted ? 7 : 5}
           />
-          <circle className="current-point sym-2" cx={px} cy={pyF} r={highlighted ? 8 : 6} />
+          <circle className="current-point sym-2" cx={m.px} cy={m.pyF} r={highlighted ? 8 : 6} />
           <text
             className="point-label plot-halo sym-2"
-            x={px + (labelLeft ? -10 : 10)}
-            y={pointY}
-            textAnchor={labelLeft ? 'end' : 'start'}
+            x={m.labelX}
+            y={m.pointY}
+            textAnchor={m.anchor}
           >
-            {pointText}
+            {m.pointText}
           </text>
           <text
             className="point-label slope-label plot-halo sym-3"
-            x={px + (labelLeft ? -10 : 10)}
-            y={slopeY}
-            textAnchor={labelLeft ? 'end' : 'start'}
+            x={m.labelX}
+            y={m.slopeY}
+            textAnchor={m.anchor}
           >
-            {slopeText}
+            {m.slopeText}
           </text>
         </g>
         {legendLayer}

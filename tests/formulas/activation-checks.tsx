@@ -1,5 +1,6 @@
 import { fireEvent } from '@testing-library/react';
 import katex from 'katex';
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { FormulaDef, Lang, ParamValue, Values } from '../../src/formulas/types';
 import type { ActivationResult } from '../../src/plots/ActivationPlot';
@@ -151,5 +152,43 @@ export function sharedActivationChecks(
         }
       }
     }
+  });
+
+  it('a tick drawn by the live update leaves the same SVG as a fresh render at the new x', () => {
+    const x = def.params.find((p) => p.name === 'x');
+    if (!x || x.kind !== 'scalar') throw new Error('no x param');
+    const steps = Math.round((x.max - x.min) / x.step);
+    const at = (k: number) => Number((x.min + k * x.step).toFixed(6));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: steps }),
+        fc.integer({ min: 0, max: steps }),
+        fc.boolean(),
+        fc.constantFrom<Lang>('en', 'zh-TW'),
+        (k1, k2, compare, lang) => {
+          const before = { ...defaults(def), x: at(k1), compare };
+          const after = { ...before, x: at(k2) };
+          const view = renderPlot(def, before, lang);
+          const update = view.live();
+          expect(update).not.toBeNull();
+          expect(update!(after, def.compute(after))).toBe(true);
+          // the clip path's id comes from useId, which differs between the two renders
+          const markup = (html: string) => html.replace(/act-clip-[\w-]+/g, 'act-clip');
+          const live = markup(view.container.innerHTML);
+          view.unmount();
+          const fresh = renderPlot(def, after, lang);
+          expect(live).toBe(markup(fresh.container.innerHTML));
+          fresh.unmount();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the live update declines a change it cannot draw (the comparison toggle)', () => {
+    const values = { ...defaults(def), compare: true };
+    const view = renderPlot(def, values);
+    const off = { ...values, compare: false };
+    expect(view.live()!(off, def.compute(off))).toBe(false);
   });
 }

@@ -258,6 +258,7 @@ describe('softmax plot on a phone', () => {
         highlight={null}
         setHighlight={() => {}}
         setValue={() => {}}
+        subscribeLive={() => () => {}}
       />,
       { container: host },
     );

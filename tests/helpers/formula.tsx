@@ -1,7 +1,14 @@
 import { render } from '@testing-library/react';
 import katex from 'katex';
 import { expect, vi } from 'vitest';
-import type { FormulaDef, Lang, ParamValue, Values } from '../../src/formulas/types';
+import type {
+  FormulaDef,
+  Lang,
+  LiveUpdate,
+  ParamValue,
+  SubscribeLive,
+  Values,
+} from '../../src/formulas/types';
 import { defaultValues, normalizeValues } from '../../src/ui/card/values';
 
 /** Any declaration, whatever its result type (only its params are read). */
@@ -40,6 +47,14 @@ export function renderFormulaPlot<R>(
   const setValue = vi.fn();
   const setHighlight = vi.fn();
   const result = def.compute(values);
+  // the plot's live update, if it registers one (see PlotProps.subscribeLive)
+  let live: LiveUpdate<R> | null = null;
+  const subscribeLive: SubscribeLive<R> = (update) => {
+    live = update;
+    return () => {
+      if (live === update) live = null;
+    };
+  };
   const view = render(
     <def.Plot
       values={values}
@@ -48,7 +63,8 @@ export function renderFormulaPlot<R>(
       highlight={highlight}
       setHighlight={setHighlight}
       setValue={setValue}
+      subscribeLive={subscribeLive}
     />,
   );
-  return { ...view, result, setValue, setHighlight };
+  return { ...view, result, setValue, setHighlight, live: () => live };
 }

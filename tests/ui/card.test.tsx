@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import katex from 'katex';
+import { useLayoutEffect } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlotProps, Values } from '../../src/formulas/types';
 import { Card } from '../../src/ui/card/Card';
@@ -210,6 +211,55 @@ describe('Card with a fake FormulaDef', () => {
     for (const r of records) changed.push(`${(r.target as Element).className}@${r.attributeName}`);
     observer.disconnect();
     expect(changed).toEqual(['slider-range@aria-valuetext']);
+  });
+
+  it('a plot that draws ticks itself gets them first; the card catches up once they rest', async () => {
+    const drawn: Values[] = [];
+    let accept = true;
+    function LivePlot(props: PlotProps<FakeResult>) {
+      plotLog.push(props);
+      const { subscribeLive } = props;
+      useLayoutEffect(
+        () =>
+          subscribeLive((values) => {
+            drawn.push(values);
+            return accept;
+          }),
+        [subscribeLive],
+      );
+      return <svg data-testid="fake-plot" />;
+    }
+    const compute = vi.fn(makeFakeDef().compute);
+    const onValuesChange = vi.fn<(v: Values) => void>();
+    renderWithI18n(
+      <Card def={makeFakeDef({ Plot: LivePlot, compute })} onValuesChange={onValuesChange} />,
+    );
+    compute.mockClear();
+    const gain = screen.getByRole('slider', { name: /gain/ });
+    const field = screen.getByRole('spinbutton', { name: 'gain, exact value' }) as HTMLInputElement;
+    const renders = plotLog.length;
+    fireEvent.change(gain, { target: { value: '2.5' } });
+    // drawn by the plot at once, with one compute; React has not rendered yet, but the
+    // slider's own number and words follow the thumb
+    expect(drawn.at(-1)?.a).toBe(2.5);
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(plotLog.length).toBe(renders);
+    expect(lastPlot().values.a).toBe(1);
+    expect(field.value).toBe('2.5');
+    expect(gain).toHaveAttribute('aria-valuetext', 'gain 2.5');
+    // two ticks within a frame: the second starts from the first, not from React's state
+    fireEvent.keyDown(gain, { key: 'PageUp' });
+    expect(drawn.at(-1)?.a).toBe(7.5);
+    await waitFor(() => expect(lastPlot().values.a).toBe(7.5));
+    expect(field.value).toBe('7.5');
+    expect(gain).toHaveAttribute('aria-valuetext', 'gain 7.5');
+    expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 7.5 }));
+    expect(compute).toHaveBeenCalledTimes(2);
+    // a change the plot declines is rendered at once
+    accept = false;
+    fireEvent.change(gain, { target: { value: '3' } });
+    expect(lastPlot().values.a).toBe(3);
+    expect(field.value).toBe('3.0');
   });
 
   it('starts from initialValues', () => {

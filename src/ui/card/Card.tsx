@@ -2,9 +2,8 @@ import {
   memo,
   useCallback,
   useEffect,
-  useMemo,
-  useReducer,
   useState,
+  useSyncExternalStore,
   type MouseEvent,
 } from 'react';
 import type { FormulaDef, ParamValue, Values } from '../../formulas/types';
@@ -14,7 +13,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ParamControls } from './ParamControls';
 import { PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
-import { cardReducer, type CardState } from './state';
+import { createCardStore } from './store';
 import { defaultValues, normalizeValues } from './values';
 import { WorkedExample } from './WorkedExample';
 
@@ -34,8 +33,6 @@ export interface CardProps {
 /** Shared by every card without presets, so `Presets` keeps equal props. */
 const NO_PRESETS: readonly never[] = [];
 
-type Outcome = { ok: true; result: unknown } | { ok: false; message: string };
-
 /** The static formula; memoized so slider moves never re-render its KaTeX. */
 const Formula = memo(function Formula({ tex }: { tex: string }) {
   const { t } = useLang();
@@ -48,53 +45,49 @@ const Formula = memo(function Formula({ tex }: { tex: string }) {
 
 function CardBody({ def, initialValues, onValuesChange }: CardProps) {
   const { t, lang } = useLang();
-  const reducer = useMemo(() => cardReducer(def.params, def.presets), [def]);
-  const [state, dispatch] = useReducer(reducer, null, (): CardState => ({
-    values: normalizeValues(def.params, initialValues ?? defaultValues(def.params)),
-    preset: null,
-    highlight: null,
-  }));
+  const [store] = useState(() =>
+    createCardStore(def, {
+      values: normalizeValues(def.params, initialValues ?? defaultValues(def.params)),
+      preset: null,
+      highlight: null,
+    }),
+  );
+  useEffect(() => store.cancel, [store]);
+  const { state, outcome } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const { values, highlight, preset } = state;
+  const dispatch = store.dispatch;
 
   useEffect(() => {
     onValuesChange?.(values);
   }, [values, onValuesChange]);
 
-  const outcome = useMemo((): Outcome => {
-    try {
-      return { ok: true, result: def.compute(values) };
-    } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message : String(e) };
-    }
-  }, [def, values]);
-
   const onSet = useCallback(
     (name: string, value: ParamValue, row?: number, col?: number) =>
       dispatch({ type: 'set', name, value, row, col }),
-    [],
+    [dispatch],
   );
   const setValue = useCallback(
     (name: string, value: ParamValue) => dispatch({ type: 'set', name, value }),
-    [],
+    [dispatch],
   );
   const setHighlight = useCallback(
     (name: string | null) => dispatch({ type: 'highlight', name }),
-    [],
+    [dispatch],
   );
   const onSymbol = useCallback(
     (slot: string | null) => {
       const p = slot === null ? undefined : def.params.find((q) => String(q.slot) === slot);
       dispatch({ type: 'highlight', name: p ? p.name : null });
     },
-    [def],
+    [def, dispatch],
   );
   // Hover (or tap, on touch screens) a coloured symbol in the TeX to highlight its param.
   const onSymbolEvent = (e: MouseEvent<HTMLDivElement>) => {
     const el = (e.target as Element).closest?.('[data-sym]');
     onSymbol(el ? el.getAttribute('data-sym') : null);
   };
-  const onReset = useCallback(() => dispatch({ type: 'reset' }), []);
-  const onPreset = useCallback((id: string) => dispatch({ type: 'preset', id }), []);
+  const onReset = useCallback(() => dispatch({ type: 'reset' }), [dispatch]);
+  const onPreset = useCallback((id: string) => dispatch({ type: 'preset', id }), [dispatch]);
 
   const slot = def.params.find((p) => p.name === highlight)?.slot;
 
@@ -133,6 +126,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
             highlight={highlight}
             setHighlight={setHighlight}
             setValue={setValue}
+            subscribeLive={store.subscribeLive}
           />
         ) : (
           <div className="card-plot card-plot-empty" />

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { FormulaDef, Lang, ParamValue, Values } from '../../formulas/types';
+import type { FormulaDef, Lang, ParamValue, SubscribeLive, Values } from '../../formulas/types';
 import { useLang } from '../i18n';
 import { DataTable } from './DataTable';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -15,6 +15,7 @@ export interface PlotFigureProps {
   highlight: string | null;
   setHighlight: (name: string | null) => void;
   setValue: (name: string, value: ParamValue) => void;
+  subscribeLive: SubscribeLive<unknown>;
 }
 
 function safe(f: () => string): string {
@@ -34,6 +35,7 @@ export function PlotFigure({
   highlight,
   setHighlight,
   setValue,
+  subscribeLive,
 }: PlotFigureProps) {
   const { t } = useLang();
   const Plot = def.Plot;
@@ -57,6 +59,7 @@ export function PlotFigure({
             highlight={highlight}
             setHighlight={setHighlight}
             setValue={setValue}
+            subscribeLive={subscribeLive}
           />
         </ErrorBoundary>
       </div>

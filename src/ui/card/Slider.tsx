@@ -72,22 +72,44 @@ export const Slider = memo(function Slider({
   const pos = log ? toLogPosition(value) : value;
   const shown = formatValue(param.step, value, integer);
   const fmt = (x: number) => formatValue(param.step, x, integer);
+  const rangeRef = useRef<HTMLInputElement>(null);
+  const numberRef = useRef<HTMLInputElement>(null);
+  /** The thumb position the last input event was handled at. */
+  const handled = useRef<number | null>(null);
 
   const fromPosition = (p: number): number =>
     log
       ? fromLogPosition(param, p)
       : clampToParam(param, snapToStep(clampToParam(param, p), param.min, param.step));
 
-  const commit = (v: number) => {
-    if (v !== value) onSet(param.name, v, row, col);
+  // The card drops a value equal to its newest one. (`value` can be a frame behind the
+  // thumb while a plot draws ticks itself, so it is no test of a change.)
+  const commit = (v: number) => onSet(param.name, v, row, col);
+  // The thumb's words and the number field follow it at once, even when the card
+  // re-renders later (a plot that draws ticks itself): a screen reader announces
+  // the value the input has now.
+  const follow = (v: number) => {
+    rangeRef.current?.setAttribute('aria-valuetext', `${spoken} ${fmt(v)}`);
+    if (numberRef.current) numberRef.current.value = formatValue(param.step, v, integer, true);
+    commit(v);
+  };
+
+  // Only when there is something to clear: even an equal state update renders the slider
+  // again, and a tick must cost no render when the plot draws it.
+  const clearTyping = () => {
+    if (note !== '') setNote('');
+    if (draft !== null) setDraft(null);
   };
 
   const onRange = (e: Event) => {
+    // No React component listens above: the event need not cross React's root listener.
+    e.stopPropagation();
     const p = Number((e.currentTarget as HTMLInputElement).value);
-    if (!Number.isFinite(p)) return;
-    setNote('');
-    setDraft(null);
-    commit(fromPosition(p));
+    // a keyboard step fires input and then change with the same value
+    if (!Number.isFinite(p) || (e.type === 'change' && p === handled.current)) return;
+    handled.current = p;
+    clearTyping();
+    follow(fromPosition(p));
   };
 
   const onRangeKey = (e: Event) => {
@@ -95,9 +117,12 @@ export const Slider = memo(function Slider({
     const dir = bigStepDirection(e);
     if (dir === 0) return;
     e.preventDefault();
-    setNote('');
-    setDraft(null);
-    commit(fromPosition(pos + dir * 10 * rangeStep));
+    clearTyping();
+    // from the thumb, which is never behind: two big steps within a frame add up
+    const range = e.currentTarget as HTMLInputElement;
+    const next = fromPosition(Number(range.value) + dir * 10 * rangeStep);
+    range.value = String(log ? toLogPosition(next) : next);
+    follow(next);
   };
 
   const onNumber = (e: Event) => {
@@ -129,8 +154,6 @@ export const Slider = memo(function Slider({
 
   // The inputs are native elements React never re-renders (see NativeInput): a tick
   // writes the thumb's value, the field's text and the spoken words, and nothing else.
-  const rangeRef = useRef<HTMLInputElement>(null);
-  const numberRef = useRef<HTMLInputElement>(null);
   const exact = formatValue(param.step, value, integer, true);
   const [initial] = useState(() => ({ pos, exact }));
   useLayoutEffect(() => {
