@@ -227,7 +227,7 @@ describe('Card with a fake FormulaDef', () => {
           }),
         [subscribeLive],
       );
-      return <svg data-testid="fake-plot" />;
+      return <svg data-testid="fake-plot" onClick={() => props.setValue('a', 4)} />;
     }
     const compute = vi.fn(makeFakeDef().compute);
     const onValuesChange = vi.fn<(v: Values) => void>();
@@ -260,6 +260,13 @@ describe('Card with a fake FormulaDef', () => {
     fireEvent.change(gain, { target: { value: '3' } });
     expect(lastPlot().values.a).toBe(3);
     expect(field.value).toBe('3.0');
+    // so is a value set from inside the plot (a drag on it): its slider follows at once
+    accept = true;
+    const before = drawn.length;
+    fireEvent.click(screen.getByTestId('fake-plot'));
+    expect(drawn.length).toBe(before);
+    expect(lastPlot().values.a).toBe(4);
+    expect((gain as HTMLInputElement).value).toBe('4');
   });
 
   it('starts from initialValues', () => {

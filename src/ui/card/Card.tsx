@@ -67,7 +67,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
     [dispatch],
   );
   const setValue = useCallback(
-    (name: string, value: ParamValue) => dispatch({ type: 'set', name, value }),
+    (name: string, value: ParamValue) => dispatch({ type: 'set', name, value, fromPlot: true }),
     [dispatch],
   );
   const setHighlight = useCallback(

@@ -12,7 +12,15 @@ export interface CardState {
 
 /** Everything that changes a card's state. */
 export type CardAction =
-  | { type: 'set'; name: string; value: ParamValue; row?: number; col?: number }
+  | {
+      type: 'set';
+      name: string;
+      value: ParamValue;
+      row?: number;
+      col?: number;
+      /** Set from inside the plot (a drag on it): the slider must follow at once. */
+      fromPlot?: boolean;
+    }
   | { type: 'reset' }
   | { type: 'preset'; id: string }
   | { type: 'highlight'; name: string | null };

@@ -21,8 +21,9 @@ export interface CardSnapshot {
  * the plot redraws itself at once, in the frame of the input (the slider
  * writes its own number and words), and the snapshot React renders catches up
  * after the frame is painted, once the ticks rest for `CATCH_UP_REST_MS` or at
- * least every `CATCH_UP_MAX_MS`. Everything else (other plots, presets, reset, highlight, a change the
- * plot cannot draw) changes the snapshot at once. One compute per change of
+ * least every `CATCH_UP_MAX_MS`. Everything else changes the snapshot at
+ * once: other plots, a drag on the plot (its slider must follow), presets,
+ * reset, highlight, and a change the plot cannot draw. One compute per change of
  * the values.
  */
 export interface CardStore {
@@ -98,6 +99,7 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
       live = { state, outcome };
       const drawn =
         action.type === 'set' &&
+        !action.fromPlot &&
         outcome.ok &&
         liveUpdate !== null &&
         liveUpdate(state.values, outcome.result);
