@@ -114,25 +114,29 @@ describe('Card with a fake FormulaDef', () => {
     expect(screen.getByText(/Type a number between/)).toBeInTheDocument();
   });
 
-  it('changing the length param slices and extends the vector from its default', () => {
+  it('changing the length param slices and extends the vector from its default', async () => {
     renderWithI18n(<Card def={makeFakeDef()} />);
     fireEvent.change(screen.getByRole('slider', { name: /count/ }), { target: { value: '4' } });
+    // the plot at once; the controls once the ticks rest
     expect(lastPlot().values.v).toEqual([1, 2, -1, 0.5]);
-    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(4);
+    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(3);
+    await waitFor(() => expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(4));
     fireEvent.change(screen.getByRole('slider', { name: /count/ }), { target: { value: '1' } });
     expect(lastPlot().values.v).toEqual([1]);
   });
 
-  it('entries beyond the length stay mounted but hidden, and come back at their defaults', () => {
+  it('entries beyond the length stay mounted but hidden, and come back at their defaults', async () => {
     const { container } = renderWithI18n(<Card def={makeFakeDef()} />);
     const count = screen.getByRole('slider', { name: /count/ });
+    const inputs = () => screen.getAllByRole('slider', { name: /inputs/ });
     fireEvent.change(count, { target: { value: '4' } });
-    const fourth = screen.getAllByRole('slider', { name: /inputs/ })[3];
+    await waitFor(() => expect(inputs()).toHaveLength(4));
+    const fourth = inputs()[3];
     fireEvent.change(fourth, { target: { value: '2' } });
     expect(lastPlot().values.v).toEqual([1, 2, -1, 2]);
 
     fireEvent.change(count, { target: { value: '2' } });
-    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(2);
+    await waitFor(() => expect(inputs()).toHaveLength(2));
     expect(fourth).toBeInTheDocument();
     expect(fourth.closest('[hidden]')).not.toBeNull();
     // hidden entries are out of the tab order and the accessibility tree
@@ -140,7 +144,7 @@ describe('Card with a fake FormulaDef', () => {
     expect(hiddenRanges.length).toBeGreaterThan(0);
 
     fireEvent.change(count, { target: { value: '4' } });
-    expect(screen.getAllByRole('slider', { name: /inputs/ })[3]).toBe(fourth);
+    await waitFor(() => expect(inputs()[3]).toBe(fourth));
     expect(fourth.closest('[hidden]')).toBeNull();
     expect(lastPlot().values.v).toEqual([1, 2, -1, 0.5]);
     expect(fourth).toHaveValue('0.5');
@@ -190,6 +194,17 @@ describe('Card with a fake FormulaDef', () => {
     await user.click(screen.getByRole('button', { name: 'Reset' }));
     expect(gain.value).toBe('1');
     expect(field.value).toBe('1.0');
+    expect(gain).toHaveAttribute('aria-valuetext', 'gain 1.0');
+  });
+
+  it('reset right after a tick the card has not rendered yet brings the thumb back', () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const gain = screen.getByRole('slider', { name: /gain/ }) as HTMLInputElement;
+    fireEvent.change(gain, { target: { value: '2.5' } });
+    expect(lastPlot().values.a).toBe(2.5);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(lastPlot().values.a).toBe(1);
+    expect(gain.value).toBe('1');
     expect(gain).toHaveAttribute('aria-valuetext', 'gain 1.0');
   });
 

@@ -13,6 +13,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ParamControls } from './ParamControls';
 import { PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
+import { CardValues } from './Slider';
 import { createCardStore } from './store';
 import { defaultValues, normalizeValues } from './values';
 import { WorkedExample } from './WorkedExample';
@@ -120,27 +121,28 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         {outcome.ok ? (
           <PlotFigure
             def={def}
+            store={store}
             values={values}
             result={outcome.result}
             lang={lang}
-            highlight={highlight}
             setHighlight={setHighlight}
             setValue={setValue}
-            subscribeLive={store.subscribeLive}
           />
         ) : (
           <div className="card-plot card-plot-empty" />
         )}
         <div className="card-controls" role="group" aria-label={t('card.controls')}>
           <h2 className="card-subhead">{t('card.controls')}</h2>
-          <ParamControls
-            params={def.params}
-            values={values}
-            lang={lang}
-            highlight={highlight}
-            onSet={onSet}
-            onHighlight={setHighlight}
-          />
+          <CardValues value={values}>
+            <ParamControls
+              params={def.params}
+              values={values}
+              lang={lang}
+              highlight={highlight}
+              onSet={onSet}
+              onHighlight={setHighlight}
+            />
+          </CardValues>
           <Presets
             presets={def.presets ?? NO_PRESETS}
             lang={lang}

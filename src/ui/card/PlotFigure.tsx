@@ -1,21 +1,23 @@
-import { useMemo } from 'react';
-import type { FormulaDef, Lang, ParamValue, SubscribeLive, Values } from '../../formulas/types';
+import { memo, useMemo, useSyncExternalStore } from 'react';
+import type { FormulaDef, Lang, ParamValue, Values } from '../../formulas/types';
 import { useLang } from '../i18n';
 import { DataTable } from './DataTable';
 import { ErrorBoundary } from './ErrorBoundary';
+import type { CardStore } from './store';
 import { useAfterPaint } from './useAfterPaint';
 
 /** Props of `PlotFigure`. */
 export interface PlotFigureProps {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   def: FormulaDef<any>;
+  /** The card's store: the plot itself follows its live snapshot. */
+  store: CardStore;
+  /** The values and result the summary and the data table follow. */
   values: Values;
   result: unknown;
   lang: Lang;
-  highlight: string | null;
   setHighlight: (name: string | null) => void;
   setValue: (name: string, value: ParamValue) => void;
-  subscribeLive: SubscribeLive<unknown>;
 }
 
 function safe(f: () => string): string {
@@ -26,19 +28,51 @@ function safe(f: () => string): string {
   }
 }
 
+/**
+ * The plot, following the store's live snapshot: on a slider tick it is the only
+ * part of the card React renders before the frame (when the plot does not draw
+ * the tick itself).
+ */
+const LivePlot = memo(function LivePlot({
+  def,
+  store,
+  lang,
+  setHighlight,
+  setValue,
+}: Omit<PlotFigureProps, 'values' | 'result'>) {
+  const { t } = useLang();
+  const { state, outcome } = useSyncExternalStore(store.subscribeLiveSnapshot, store.getLive);
+  if (!outcome.ok) return null;
+  const Plot = def.Plot;
+  return (
+    <ErrorBoundary
+      resetKey={state.values}
+      fallback={() => <p className="card-message">{t('card.cardError')}</p>}
+    >
+      <Plot
+        values={state.values}
+        result={outcome.result}
+        lang={lang}
+        highlight={state.highlight}
+        setHighlight={setHighlight}
+        setValue={setValue}
+        subscribeLive={store.subscribeLive}
+      />
+    </ErrorBoundary>
+  );
+});
+
 /** The page's plot as an image with a spoken summary, and its data as a table. */
 export function PlotFigure({
   def,
+  store,
   values,
   result,
   lang,
-  highlight,
   setHighlight,
   setValue,
-  subscribeLive,
 }: PlotFigureProps) {
   const { t } = useLang();
-  const Plot = def.Plot;
   // The summary is spoken, not drawn: it follows the values once they settle.
   const shown = useAfterPaint(useMemo(() => ({ values, result }), [values, result]));
   const summary = useMemo(
@@ -48,20 +82,13 @@ export function PlotFigure({
   return (
     <figure className="card-plot">
       <div className="plot-image" role="img" aria-label={summary || t('card.plot')}>
-        <ErrorBoundary
-          resetKey={values}
-          fallback={() => <p className="card-message">{t('card.cardError')}</p>}
-        >
-          <Plot
-            values={values}
-            result={result}
-            lang={lang}
-            highlight={highlight}
-            setHighlight={setHighlight}
-            setValue={setValue}
-            subscribeLive={subscribeLive}
-          />
-        </ErrorBoundary>
+        <LivePlot
+          def={def}
+          store={store}
+          lang={lang}
+          setHighlight={setHighlight}
+          setValue={setValue}
+        />
       </div>
       <DataTable table={() => def.table(values, result, lang)} summary={t('card.showData')} />
     </figure>

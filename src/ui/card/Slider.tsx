@@ -1,4 +1,4 @@
-import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, memo, useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLang } from '../i18n';
 import { parseNumber } from '../url/params';
 import { NativeInput } from './NativeInput';
@@ -12,6 +12,14 @@ import {
   toLogPosition,
   type RangedParam,
 } from './values';
+
+/**
+ * The card's values, provided around its controls. A slider re-syncs its thumb and
+ * number field whenever they change, not only when its own value does: its thumb may
+ * have moved in a tick the card never rendered (a plot drew it) and then come back to
+ * the same value by another way (reset, or hidden by a shorter count).
+ */
+export const CardValues = createContext<unknown>(null);
 
 /** Props of `Slider`. */
 export interface SliderProps {
@@ -156,18 +164,19 @@ export const Slider = memo(function Slider({
   // writes the thumb's value, the field's text and the spoken words, and nothing else.
   const exact = formatValue(param.step, value, integer, true);
   const [initial] = useState(() => ({ pos, exact }));
+  const cardValues = useContext(CardValues);
   useLayoutEffect(() => {
     const range = rangeRef.current;
     // a value within half a step of the thumb's is the same position: no write
     if (range && !(Math.abs(Number(range.value) - pos) < rangeStep / 2)) {
       range.value = String(pos);
     }
-  }, [pos, rangeStep]);
+  }, [pos, rangeStep, cardValues]);
   useLayoutEffect(() => {
     const field = numberRef.current;
     // while a value is being typed, the field keeps the typed text
     if (field && draft === null && field.value !== exact) field.value = exact;
-  }, [draft, exact]);
+  }, [draft, exact, cardValues]);
 
   return (
     <div className={compact ? 'slider slider-compact' : 'slider'}>

@@ -16,20 +16,26 @@ export interface CardSnapshot {
 }
 
 /**
- * The state of one card. `getSnapshot` is what React renders. A slider tick
- * whose plot has registered a live update (`subscribeLive`) takes a fast path:
- * the plot redraws itself at once, in the frame of the input (the slider
- * writes its own number and words), and the snapshot React renders catches up
- * after the frame is painted, once the ticks rest for `CATCH_UP_REST_MS` or at
- * least every `CATCH_UP_MAX_MS`. Everything else changes the snapshot at
- * once: other plots, a drag on the plot (its slider must follow), presets,
- * reset, highlight, and a change the plot cannot draw. One compute per change of
- * the values.
+ * The state of one card, in two snapshots. The plot follows `getLive`, the rest
+ * of the card `getSnapshot`. A slider tick (a scalar, vector or matrix value
+ * set from its control) takes a fast path: the plot alone redraws in the frame
+ * of the input, either by itself (a `LiveUpdate` registered through
+ * `subscribeLive`, no React work at all) or by React re-rendering the plot
+ * only; the slider writes its own number and words. The rest of the card (the
+ * other controls, the worked example, the data table, the URL) catches up once
+ * the ticks rest for `CATCH_UP_REST_MS`, and at least every `CATCH_UP_MAX_MS`.
+ * Everything else updates both snapshots at once: toggles and choices, a drag
+ * on the plot (its slider must follow), presets, reset and highlight. One
+ * compute per change of the values.
  */
 export interface CardStore {
   dispatch: (action: CardAction) => void;
+  /** What the card renders, apart from the plot. */
   getSnapshot: () => CardSnapshot;
   subscribe: (listener: () => void) => () => void;
+  /** What the plot shows: the newest state. */
+  getLive: () => CardSnapshot;
+  subscribeLiveSnapshot: (listener: () => void) => () => void;
   subscribeLive: (update: LiveUpdate<unknown>) => () => void;
   /** Cancels a pending catch-up (when the card unmounts). */
   cancel: () => void;
@@ -50,11 +56,25 @@ export function computeOutcome(def: AnyDef, values: Values): Outcome {
 /** Creates the store of one card, starting from `initial`. */
 export function createCardStore(def: AnyDef, initial: CardState): CardStore {
   const reduce = cardReducer(def.params, def.presets);
-  /** The newest state; the plot has drawn it. */
+  const sliderParams = new Set(
+    def.params.filter((p) => p.kind !== 'toggle' && p.kind !== 'choice').map((p) => p.name),
+  );
+  /** The newest state: the plot's. */
   let live: CardSnapshot = { state: initial, outcome: computeOutcome(def, initial.values) };
-  /** What React renders; equal to `live` except during a fast-path tick. */
+  /** The rest of the card's; equal to `live` except while slider ticks are being drawn. */
   let shown = live;
+  /** The snapshot the plot's React render follows (behind `live` while a LiveUpdate draws). */
+  let plotted = live;
   const listeners = new Set<() => void>();
+  const plotListeners = new Set<() => void>();
+  const emit = (set: Set<() => void>) => {
+    for (const listener of [...set]) listener();
+  };
+  const plotLive = () => {
+    if (plotted === live) return;
+    plotted = live;
+    emit(plotListeners);
+  };
   let liveUpdate: LiveUpdate<unknown> | null = null;
   let job: { raf: number; timer: number } | null = null;
 
@@ -66,9 +86,10 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
   };
   const catchUp = () => {
     cancel();
+    plotLive();
     if (shown === live) return;
     shown = live;
-    for (const listener of [...listeners]) listener();
+    emit(listeners);
   };
   let firstTick = 0;
   let lastTick = 0;
@@ -97,20 +118,33 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
       const outcome =
         state.values === live.state.values ? live.outcome : computeOutcome(def, state.values);
       live = { state, outcome };
-      const drawn =
+      const tick =
         action.type === 'set' &&
         !action.fromPlot &&
+        sliderParams.has(action.name) &&
         outcome.ok &&
-        liveUpdate !== null &&
-        liveUpdate(state.values, outcome.result);
-      if (drawn) catchUpLater();
-      else catchUp();
+        // the card shows a plot (not a compute error) to draw the tick in
+        shown.outcome.ok;
+      if (!tick) {
+        catchUp();
+        return;
+      }
+      // the plot draws the tick itself, or React re-renders the plot alone
+      if (!liveUpdate?.(state.values, outcome.result)) plotLive();
+      catchUpLater();
     },
     getSnapshot: () => shown,
     subscribe(listener) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
+      };
+    },
+    getLive: () => plotted,
+    subscribeLiveSnapshot(listener) {
+      plotListeners.add(listener);
+      return () => {
+        plotListeners.delete(listener);
       };
     },
     subscribeLive(update) {
