@@ -78,6 +78,23 @@ describe('language, theme and presentation mode', () => {
     expect(await probe()).toEqual(first);
   });
 
+  it('presentation mode shows only the entries within the current count', async () => {
+    const { page } = await open('/mse?n=5', { viewport: { width: 1920, height: 1080 } });
+    const visibleRanges = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('input[type="range"]')].filter(
+            (el) => (el as HTMLElement).offsetParent !== null,
+          ).length,
+      );
+    // the count, then five targets and five predictions
+    expect(await visibleRanges()).toBe(11);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    await expect.poll(() => page.locator('header').count()).toBe(0);
+    expect(await visibleRanges()).toBe(11);
+  });
+
   it('P presents the card full screen, → walks every formula, ← goes back, Esc leaves', async () => {
     const { page } = await open(`/${ids[0]}`, { viewport: { width: 1920, height: 1080 } });
     await page.locator('body').click({ position: { x: 5, y: 5 } });
