@@ -65,6 +65,69 @@ export function liftedLabels(
 }
 
 /** Props of `BarChart`. */
+/** Where a bar chart's values put its bars and labels: shared by its render and its live update. */
+function barGeometry(
+  values: readonly number[],
+  valueLabels: readonly string[] | undefined,
+  band: ScaleBand<number>,
+  y: (v: number) => number,
+  height: number,
+  yDomain: readonly [number, number],
+) {
+  const texts = values.map((v, i) => valueLabels?.[i] ?? formatProbability(v));
+  const tops = values.map((v) =>
+    y(Number.isFinite(v) ? Math.min(Math.max(v, yDomain[0]), yDomain[1]) : yDomain[0]),
+  );
+  const lifted = liftedLabels(texts, tops, band.step());
+  const labelY = (i: number) =>
+    Math.min(tops[i], height) - LABEL_GAP - (lifted[i] ? LABEL_LIFT : 0);
+  return { texts, tops, labelY };
+}
+
+const barGroupClass = (i: number, emphasis: number | null) =>
+  `bar-group${i === emphasis ? ' is-emphasis' : ''}`;
+
+/**
+ * Writes new values into a rendered `BarChart` (its `.bar-chart` group): the
+ * attributes and text its render would write, for a plot's live update. False,
+ * with nothing written, when it cannot: a bar missing (a non-finite value) or
+ * a marker drawn.
+ */
+export function updateBarChart(
+  chart: Element,
+  {
+    values,
+    valueLabels,
+    width,
+    height,
+    yDomain = UNIT_DOMAIN,
+    emphasis = null,
+  }: Pick<BarChartProps, 'values' | 'valueLabels' | 'width' | 'height' | 'yDomain' | 'emphasis'>,
+): boolean {
+  const groups = chart.querySelectorAll(':scope > .bar-group');
+  const labels = chart.querySelectorAll(':scope > .bar-labels > .bar-label');
+  if (
+    groups.length !== values.length ||
+    labels.length !== values.length ||
+    !values.every(Number.isFinite) ||
+    chart.querySelector(':scope > .bar-marker')
+  ) {
+    return false;
+  }
+  const band = barBand(values.length, width);
+  const y = scaleLinear().domain([yDomain[0], yDomain[1]]).range([height, 0]);
+  const { texts, tops, labelY } = barGeometry(values, valueLabels, band, y, height, yDomain);
+  values.forEach((_, i) => {
+    groups[i].setAttribute('class', barGroupClass(i, emphasis));
+    const rect = groups[i].firstElementChild;
+    rect?.setAttribute('y', String(tops[i]));
+    rect?.setAttribute('height', String(Math.max(0, height - tops[i])));
+    labels[i].setAttribute('y', String(labelY(i)));
+    if (labels[i].firstChild) labels[i].firstChild.nodeValue = texts[i];
+  });
+  return true;
+}
+
 export interface BarChartProps {
   /** One label per bar (tokens, classes). */
   labels: readonly string[];
@@ -122,13 +185,7 @@ export function BarChart({
   const format = useCallback((i: number) => labels[i] ?? '', [labels]);
   const slotClass = slot ? ` sym-${slot}` : '';
   const bw = band.bandwidth();
-  const texts = values.map((v, i) => valueLabels?.[i] ?? formatProbability(v));
-  const tops = values.map((v) =>
-    y(Number.isFinite(v) ? Math.min(Math.max(v, yDomain[0]), yDomain[1]) : yDomain[0]),
-  );
-  const lifted = liftedLabels(texts, tops, band.step());
-  const labelY = (i: number) =>
-    Math.min(tops[i], height) - LABEL_GAP - (lifted[i] ? LABEL_LIFT : 0);
+  const { texts, tops, labelY } = barGeometry(values, valueLabels, band, y, height, yDomain);
   return (
     <g className="bar-chart">
       <AxisLeft scale={y} size={width} label={yLabel} ticks={5} grid />
@@ -145,7 +202,7 @@ export function BarChart({
         return (
           <g
             key={i}
-            className={`bar-group${i === emphasis ? ' is-emphasis' : ''}`}
+            className={barGroupClass(i, emphasis)}
             onMouseEnter={onHover ? () => onHover(i) : undefined}
             onMouseLeave={onHover ? () => onHover(null) : undefined}
           >

@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/softmax';
 import { wrapText } from '../../src/formulas/softmax/SoftmaxPlot';
@@ -201,6 +202,35 @@ describe('softmax page Plot', () => {
     expect(container.textContent).toContain('0/0');
     expect(container.textContent).toContain('墊子');
     expect(container.textContent).toContain('直接計算');
+  });
+
+  it('a tick drawn by the live update leaves the same SVG as a fresh render', () => {
+    const tenth = (k: number) => Number((k / 10).toFixed(1));
+    const valuesArb = fc.record({
+      z: fc.array(fc.integer({ min: -100, max: 100 }).map(tenth), { minLength: 5, maxLength: 5 }),
+      T: fc.constantFrom(0.05, 0.3, 0.7, 1, 2.5, 20),
+      c: fc.constantFrom(-1000, -300, -5, 0, 7, 400, 1000),
+    });
+    let drawn = 0;
+    fc.assert(
+      fc.property(valuesArb, valuesArb, fc.constantFrom<Lang>('en', 'zh-TW'), (a, b, lang) => {
+        const before = values(a);
+        const after = values(b);
+        const view = renderPlot(before, lang);
+        const ok = view.live()!(after, compute(after));
+        const live = view.container.innerHTML;
+        view.unmount();
+        // declined only when the naive formula's status (and so the note below) changes
+        expect(ok).toBe(compute(before).naiveStatus === compute(after).naiveStatus);
+        if (!ok) return;
+        drawn++;
+        const fresh = renderPlot(after, lang);
+        expect(live).toBe(fresh.container.innerHTML);
+        fresh.unmount();
+      }),
+      { numRuns: 60 },
+    );
+    expect(drawn).toBeGreaterThan(0);
   });
 });
 

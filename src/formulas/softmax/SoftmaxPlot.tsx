@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef } from 'react';
-import { BarChart, barBand, barCentre } from '../../plots/BarChart';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { BarChart, barBand, barCentre, updateBarChart } from '../../plots/BarChart';
 import { PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
@@ -75,6 +75,16 @@ function fmt(x: number, digits: number): string {
   return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace('-', '−');
 }
 
+const readoutT = (T: number) => `T = ${fmt(T, 2)}`;
+const readoutC = (c: number) => `c = ${fmt(c, 0)}`;
+const readoutH = (r: SoftmaxResult, nats: string) =>
+  `H(p) = ${fmt(r.entropy, 2)} ${nats} (max ${fmt(r.maxEntropy, 2)})`;
+
+/** Sets the text of an element rendered with one text child. */
+function setText(el: Element | undefined, text: string) {
+  if (el?.firstChild) el.firstChild.nodeValue = text;
+}
+
 /** Bars of the softmax probabilities, the logits under them and the naive formula's result beside the stable one. */
 export function SoftmaxPlot({
   values,
@@ -82,6 +92,7 @@ export function SoftmaxPlot({
   lang,
   highlight,
   setHighlight,
+  subscribeLive,
 }: PlotProps<SoftmaxResult>) {
   const w = WORDS[lang];
   const labels = TOKENS[lang];
@@ -108,6 +119,38 @@ export function SoftmaxPlot({
   const rowY = innerHeight + 60;
   const naiveY = innerHeight + 82;
 
+  // A tick redraws the bars, readouts and rows here, before React renders (see
+  // PlotProps.subscribeLive); a change of the naive formula's status rewraps the note
+  // below, which React draws.
+  useLayoutEffect(
+    () =>
+      subscribeLive((next, r) => {
+        const root = boxRef.current;
+        const chart = root?.querySelector('.bar-chart');
+        if (!root || !chart || r.p.length !== n || r.naiveStatus !== status) return false;
+        const drawn = updateBarChart(chart, {
+          values: r.p,
+          width: innerWidth,
+          height: innerHeight,
+          emphasis: r.top,
+        });
+        if (!drawn) return false;
+        const [tT, tC, tH] = root.querySelectorAll('.plot-readout > tspan');
+        setText(tT, readoutT(next.T as number));
+        setText(tC, readoutC((next.c as number | undefined) ?? 0));
+        setText(tH, readoutH(r, w.nats));
+        root.querySelectorAll('.logit-row .row-value').forEach((el, i) => {
+          setText(el, fmt(r.logits[i], 1));
+        });
+        root.querySelectorAll('.naive-row .row-value').forEach((el, i) => {
+          el.setAttribute('class', `row-value${naiveWrong(r, i) ? ' naive-wrong' : ''}`);
+          setText(el, naiveLabel(r, i));
+        });
+        return true;
+      }),
+    [subscribeLive, n, status, innerWidth, innerHeight, w],
+  );
+
   return (
     <div className="softmax-plot-box" ref={boxRef}>
       <PlotFrame width={width} height={height} margin={margin} className="softmax-plot">
@@ -127,7 +170,7 @@ export function SoftmaxPlot({
             onMouseEnter={enter('T')}
             onMouseLeave={leave}
           >
-            T = {fmt(T, 2)}
+            {readoutT(T)}
           </tspan>
           <tspan
             dx={12}
@@ -135,10 +178,10 @@ export function SoftmaxPlot({
             onMouseEnter={enter('c')}
             onMouseLeave={leave}
           >
-            c = {fmt(c, 0)}
+            {readoutC(c)}
           </tspan>
           <tspan dx={12} className="readout-entropy">
-            H(p) = {fmt(result.entropy, 2)} {w.nats} (max {fmt(result.maxEntropy, 2)})
+            {readoutH(result, w.nats)}
           </tspan>
         </text>
         <BarChart
