@@ -53,6 +53,16 @@ export function computeOutcome(def: AnyDef, values: Values): Outcome {
   }
 }
 
+/** The subscribe function of a listener set, for useSyncExternalStore. */
+function subscriber(set: Set<() => void>) {
+  return (listener: () => void) => {
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  };
+}
+
 /** Creates the store of one card, starting from `initial`. */
 export function createCardStore(def: AnyDef, initial: CardState): CardStore {
   const reduce = cardReducer(def.params, def.presets);
@@ -134,19 +144,9 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
       catchUpLater();
     },
     getSnapshot: () => shown,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: subscriber(listeners),
     getLive: () => plotted,
-    subscribeLiveSnapshot(listener) {
-      plotListeners.add(listener);
-      return () => {
-        plotListeners.delete(listener);
-      };
-    },
+    subscribeLiveSnapshot: subscriber(plotListeners),
     subscribeLive(update) {
       liveUpdate = update;
       return () => {
