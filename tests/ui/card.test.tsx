@@ -4,6 +4,9 @@ import katex from 'katex';
 import { useLayoutEffect } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlotProps, Values } from '../../src/formulas/types';
+import mse from '../../src/formulas/mse';
+import sigmoid from '../../src/formulas/sigmoid';
+import softmax from '../../src/formulas/softmax';
 import { Card } from '../../src/ui/card/Card';
 import { makeFakeDef, plotLog, type FakeResult } from './fakeDef';
 import { renderWithI18n } from './renderWithI18n';
@@ -348,4 +351,39 @@ describe('Card with a fake FormulaDef', () => {
     expect(screen.getByTestId('fake-plot')).toBeInTheDocument();
     spy.mockRestore();
   });
+});
+
+describe('Card with a plot that draws ticks itself', () => {
+  /** The plot's markup, with React's generated ids made alike. */
+  const plotHtml = (container: Element) =>
+    container.querySelector('.plot-image')!.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID');
+
+  /** The plot markup of a fresh card at `values`. */
+  function freshPlot(def: Parameters<typeof Card>[0]['def'], values?: Values) {
+    const view = renderWithI18n(<Card def={def} initialValues={values} />);
+    const html = plotHtml(view.container);
+    view.unmount();
+    return html;
+  }
+
+  it.each([
+    ['sigmoid', sigmoid, 0],
+    ['softmax', softmax, 0],
+    ['mse', mse, 1],
+  ] as const)(
+    '%s: reset right after live-drawn ticks shows the defaults, not the last tick',
+    (_, def, slider) => {
+      const expected = freshPlot(def);
+      const view = renderWithI18n(<Card def={def} />);
+      const range = screen.getAllByRole('slider')[slider] as HTMLInputElement;
+      fireEvent.change(range, {
+        target: { value: String(Number(range.min) + Number(range.step)) },
+      });
+      expect(plotHtml(view.container)).not.toBe(expected);
+      // before the card catches up, React's plot still holds the defaults it rendered first
+      fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+      expect(plotHtml(view.container)).toBe(expected);
+      view.unmount();
+    },
+  );
 });

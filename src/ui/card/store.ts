@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import type { FormulaDef, LiveUpdate, Values } from '../../formulas/types';
 import { cardReducer, type CardAction, type CardState } from './state';
 
@@ -80,8 +81,18 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
   const emit = (set: Set<() => void>) => {
     for (const listener of [...set]) listener();
   };
+  /** The newest snapshot a LiveUpdate drew, while React's plot is behind it; else null. */
+  let drawn: CardSnapshot | null = null;
   const plotLive = () => {
     if (plotted === live) return;
+    if (drawn && drawn !== live) {
+      // React diffs against the plot it rendered last, not against the DOM a LiveUpdate
+      // wrote since: an attribute equal in both would keep the drawn value. So React
+      // first renders what is drawn (no visible change), then the newest state.
+      plotted = drawn;
+      flushSync(() => emit(plotListeners));
+    }
+    drawn = null;
     plotted = live;
     emit(plotListeners);
   };
@@ -140,7 +151,8 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
         return;
       }
       // the plot draws the tick itself, or React re-renders the plot alone
-      if (!liveUpdate?.(state.values, outcome.result)) plotLive();
+      if (liveUpdate?.(state.values, outcome.result)) drawn = live;
+      else plotLive();
       catchUpLater();
     },
     getSnapshot: () => shown,
