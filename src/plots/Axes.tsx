@@ -32,6 +32,36 @@ function formatter(scale: AxisScale, count: number, format?: (d: number) => stri
   return (d: number) => f(d).replace('-', '−');
 }
 
+/** Where a bottom axis puts a tick. */
+const xTickTransform = (scale: AxisScale, v: number) => `translate(${scale(v)},0)`;
+
+/**
+ * Writes a new scale into a rendered `AxisBottom` (its `.axis-x` group) with the
+ * same tick values and labels, for a plot's live update: the attributes its
+ * render would write. False, with nothing written, when the ticks differ in number.
+ */
+export function updateAxisBottom(
+  axis: Element,
+  scale: AxisScale,
+  tickValues: readonly number[],
+): boolean {
+  const ticks = axis.querySelectorAll(':scope > g');
+  if (ticks.length !== tickValues.length) return false;
+  const [r0, r1] = scale.range();
+  axis.querySelector(':scope > .axis-line')?.setAttribute('x1', String(r0));
+  axis.querySelector(':scope > .axis-line')?.setAttribute('x2', String(r1));
+  axis.querySelector(':scope > .axis-label')?.setAttribute('x', String((r0 + r1) / 2));
+  ticks.forEach((tick, i) => tick.setAttribute('transform', xTickTransform(scale, tickValues[i])));
+  return true;
+}
+
+/** Sets the length of a rendered `AxisLeft`'s grid lines (its `size`), for a plot's live update. */
+export function updateAxisLeftSize(axis: Element, size: number): void {
+  axis.querySelectorAll(':scope > g > .grid-line').forEach((line) => {
+    line.setAttribute('x2', String(size));
+  });
+}
+
 /** A horizontal axis at the bottom of a plot of height `size`, with a centred label. */
 export const AxisBottom = memo(function AxisBottom({
   scale,
@@ -49,7 +79,7 @@ export const AxisBottom = memo(function AxisBottom({
     <g className="axis axis-x" transform={`translate(0,${size})`}>
       <line className="axis-line" x1={r0} x2={r1} y1={0} y2={0} />
       {values.map((v) => (
-        <g key={v} transform={`translate(${scale(v)},0)`}>
+        <g key={v} transform={xTickTransform(scale, v)}>
           {grid && <line className="grid-line" y1={0} y2={-size} />}
           <line className="tick-line" y1={0} y2={6} />
           <text className="tick-label" y={20} textAnchor="middle">

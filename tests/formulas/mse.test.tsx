@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/mse';
 import { mseFrame, mseGeometry } from '../../src/formulas/mse/MsePlot';
@@ -229,4 +230,51 @@ describe('mse plot on a phone', () => {
     expect(shown.length).toBeLessThan(8);
     expect(crowded.container.textContent).toContain('MSE = 100.000');
   });
+});
+
+describe('mse plot live update', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const tenth = (k: number) => Number((k / 10).toFixed(1));
+  /** Mostly small residuals (the scale stays), sometimes large ones (it shrinks). */
+  const entry = fc.oneof(
+    { arbitrary: fc.integer({ min: 40, max: 60 }).map(tenth), weight: 6 },
+    { arbitrary: fc.integer({ min: 0, max: 100 }).map(tenth), weight: 1 },
+  );
+  const langArb = fc.constantFrom<Lang>('en', 'zh-TW');
+  const valuesArb = fc.record({
+    n: fc.integer({ min: 5, max: 8 }),
+    y: fc.array(entry, { minLength: 8, maxLength: 8 }),
+    yhat: fc.array(entry, { minLength: 8, maxLength: 8 }),
+  });
+
+  // On a phone the scale follows √MSE on nearly every tick, so there React draws nearly all.
+  for (const width of [640, 760, 342]) {
+    it(`a tick drawn by the live update leaves the same SVG as a fresh render (${width} px)`, () => {
+      if (width !== 640) stubColumnWidth(width);
+      else vi.unstubAllGlobals();
+      let drawn = 0;
+      fc.assert(
+        fc.property(valuesArb, valuesArb, fc.boolean(), langArb, (a, b, sameN, lang) => {
+          const before = values(a);
+          const after = values({ ...b, n: sameN ? a.n : b.n });
+          const view = renderPlot(before, lang);
+          const ok = view.live()!(after, compute(after));
+          const live = view.container.innerHTML;
+          view.unmount();
+          const g0 = mseGeometry(compute(before), mseFrame(width));
+          const g1 = mseGeometry(compute(after), mseFrame(width));
+          // declined exactly when n or the scale changes
+          expect(ok).toBe(compute(before).n === compute(after).n && g0.unit === g1.unit);
+          if (!ok) return;
+          drawn++;
+          const fresh = renderPlot(after, lang);
+          expect(live).toBe(fresh.container.innerHTML);
+          fresh.unmount();
+        }),
+        { numRuns: 60 },
+      );
+      if (width !== 342) expect(drawn).toBeGreaterThan(0);
+    });
+  }
 });

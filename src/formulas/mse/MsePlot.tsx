@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef } from 'react';
-import { AxisBottom, AxisLeft } from '../../plots/Axes';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { AxisBottom, AxisLeft, updateAxisBottom, updateAxisLeftSize } from '../../plots/Axes';
 import { PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
@@ -99,19 +99,73 @@ export function mseGeometry(result: MseResult, frame = FALLBACK_FRAME) {
   return { unit, x, y, dy, meanX, xMax };
 }
 
+type MseFrame = ReturnType<typeof mseFrame>;
+type MseGeometry = ReturnType<typeof mseGeometry>;
+
+/** The sample numbers on the x axis: every one, or every k-th on a narrow, crowded column. */
+function sampleTicks(n: number, frame: MseFrame, unit: number): number[] {
+  const spacing = SPACING * unit;
+  const stride = frame.narrow ? Math.max(1, Math.ceil(TICK_GAP / spacing)) : 1;
+  return Array.from({ length: n }, (_, i) => SPACING * (i + 1)).filter((_, i) => i % stride === 0);
+}
+
+/**
+ * Where a result puts the marks that move with the values (samples, squares,
+ * mean square and their labels), at a given geometry: shared by the render and
+ * the live update.
+ */
+function mseMarks(result: MseResult, g: MseGeometry, frame: MseFrame) {
+  const { unit, x, y, meanX } = g;
+  const side = result.rmse * unit;
+  return {
+    /** Narrow: the mean square's labels end at the right edge instead of running past it. */
+    meanLabelX: frame.narrow ? frame.innerWidth + frame.margin.right - 2 : meanX,
+    samples: result.residuals.map((r, i) => ({
+      className: `sample${i === result.largest && r !== 0 ? ' is-largest' : ''}`,
+      cx: x(SPACING * (i + 1)),
+      side: Math.abs(r) * unit,
+      top: y(Math.max(result.y[i], result.yhat[i])),
+      target: y(result.y[i]),
+      prediction: y(result.yhat[i]),
+    })),
+    mean: { x: meanX, y: y(0) - side, side },
+    mseText: `MSE = ${fmt(result.mse, 3)}`,
+    rmseText: `√MSE = ${fmt(result.rmse, 3)}`,
+    squares: result.squares.map((s) => fmt(s, s >= 10 ? 1 : 2)),
+    rowMean: `÷ ${result.n} = ${fmt(result.mse, 3)}`,
+  };
+}
+
+/** Sets the text of an element rendered with one text child. */
+function setText(el: Element | null | undefined, text: string) {
+  if (el?.firstChild) el.firstChild.nodeValue = text;
+}
+
+/** Sets attributes of an element from a record. */
+function setAttrs(el: Element | null | undefined, attrs: Record<string, string | number>) {
+  if (!el) return;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+}
+
 /** Targets, predictions, residual segments and squared errors as squares, with the mean square beside them. */
-export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<MseResult>) {
+export function MsePlot({
+  result,
+  lang,
+  highlight,
+  setHighlight,
+  subscribeLive,
+}: PlotProps<MseResult>) {
   const w = WORDS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
   const width = usePlotWidth(boxRef, WIDTH);
   const frame = useMemo(() => mseFrame(width), [width]);
-  const { narrow, innerWidth, innerHeight, margin } = frame;
+  const { narrow, innerHeight, margin } = frame;
   const g = useMemo(() => mseGeometry(result, frame), [result, frame]);
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
   const { unit, x, y, dy, meanX } = g;
-  const side = result.rmse * unit;
+  const m = mseMarks(result, g, frame);
   const rowY = innerHeight + 58;
   const spacing = SPACING * unit;
   const stagger = narrow && spacing < ROW_STAGGER;
@@ -120,17 +174,74 @@ export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<Mse
   const rowStride = narrow
     ? Math.max(1, Math.ceil(ROW_STAGGER / (spacing * (stagger ? 2 : 1))))
     : 1;
-  const tickStride = narrow ? Math.max(1, Math.ceil(TICK_GAP / spacing)) : 1;
-  const ticks = Array.from({ length: result.n }, (_, i) => SPACING * (i + 1)).filter(
-    (_, i) => i % tickStride === 0,
-  );
+  const ticks = sampleTicks(result.n, frame, unit);
   // Narrow: the legend starts at the left edge and its last two entries take a second row.
   const legend = narrow
     ? { x: -margin.left + 8, y: -42, row2: { dx: -280, dy: 18 } }
     : { x: 0, y: -24, row2: { dx: 0, dy: 0 } };
-  // Narrow: the mean square's labels end at the right edge instead of running past it.
-  const meanLabelX = narrow ? innerWidth + margin.right - 2 : meanX;
   const meanAnchor = narrow ? 'end' : 'start';
+
+  // A tick of a target or prediction redraws the samples, squares, labels and (when the
+  // drawing widens) the axes here, before React renders (see PlotProps.subscribeLive).
+  // A change of n, or of the scale (a large residual or mean square shrinks it), is left
+  // to React.
+  useLayoutEffect(
+    () =>
+      subscribeLive((_, r) => {
+        const root = boxRef.current;
+        const samples = root?.querySelectorAll('.sample');
+        const xAxis = root?.querySelector('.axis-x');
+        const yAxis = root?.querySelector('.axis-y');
+        if (!root || !samples || !xAxis || !yAxis || r.n !== samples.length) return false;
+        const next = mseGeometry(r, frame);
+        if (next.unit !== unit) return false;
+        if (!updateAxisBottom(xAxis, next.x, sampleTicks(r.n, frame, unit))) return false;
+        updateAxisLeftSize(yAxis, next.xMax * unit);
+        const marks = mseMarks(r, next, frame);
+        marks.samples.forEach((s, i) => {
+          const group = samples[i];
+          group.setAttribute('class', s.className);
+          setAttrs(group.querySelector('.error-square'), {
+            x: s.cx,
+            y: s.top,
+            width: s.side,
+            height: s.side,
+          });
+          setAttrs(group.querySelector('.residual'), {
+            x1: s.cx,
+            x2: s.cx,
+            y1: s.target,
+            y2: s.prediction,
+          });
+          setAttrs(group.querySelector('.target'), { cx: s.cx, cy: s.target });
+          setAttrs(group.querySelector('.prediction'), { cx: s.cx, cy: s.prediction });
+        });
+        const { mean } = marks;
+        setAttrs(root.querySelector('.mean-square'), {
+          x: mean.x,
+          y: mean.y,
+          width: mean.side,
+          height: mean.side,
+        });
+        const [mseLabel, rmseLabel] = root.querySelectorAll('.mean-label');
+        setAttrs(mseLabel, { x: marks.meanLabelX, y: mean.y - 26 });
+        setAttrs(rmseLabel, { x: marks.meanLabelX, y: mean.y - 9 });
+        setText(mseLabel, marks.mseText);
+        setText(rmseLabel, marks.rmseText);
+        root.querySelectorAll('.row-value[data-index]').forEach((el) => {
+          el.setAttribute(
+            'x',
+            String(next.x(SPACING * (Number(el.getAttribute('data-index')) + 1))),
+          );
+          setText(el, marks.squares[Number(el.getAttribute('data-index'))]);
+        });
+        const rowMean = root.querySelector('.row-mean');
+        rowMean?.setAttribute('x', String(mean.x));
+        setText(rowMean, marks.rowMean);
+        return true;
+      }),
+    [subscribeLive, frame, unit],
+  );
 
   return (
     <div className="mse-plot-box" ref={boxRef}>
@@ -170,67 +281,59 @@ export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<Mse
           format={(d) => String(Math.round(d / SPACING))}
         />
         <g transform={`translate(0,${dy})`}>
-          {result.residuals.map((r, i) => {
-            const cx = x(SPACING * (i + 1));
-            const s = Math.abs(r) * unit;
-            const top = y(Math.max(result.y[i], result.yhat[i]));
-            return (
-              <g
-                key={i}
-                className={`sample${i === result.largest && r !== 0 ? ' is-largest' : ''}`}
-              >
-                <rect
-                  className="error-square sym-4"
-                  x={cx}
-                  y={top}
-                  width={s}
-                  height={s}
-                  data-index={i}
-                />
-                <line
-                  className="residual"
-                  x1={cx}
-                  x2={cx}
-                  y1={y(result.y[i])}
-                  y2={y(result.yhat[i])}
-                />
-                <circle
-                  className={`target sym-1${hl('y')}`}
-                  cx={cx}
-                  cy={y(result.y[i])}
-                  r={5}
-                  onMouseEnter={enter('y')}
-                  onMouseLeave={leave}
-                />
-                <circle
-                  className={`prediction sym-2${hl('yhat')}`}
-                  cx={cx}
-                  cy={y(result.yhat[i])}
-                  r={5}
-                  onMouseEnter={enter('yhat')}
-                  onMouseLeave={leave}
-                />
-              </g>
-            );
-          })}
-          <rect className="mse-square sym-4" x={meanX} y={y(0) - side} width={side} height={side} />
-          <text className="mean-label" x={meanLabelX} y={y(0) - side - 26} textAnchor={meanAnchor}>
-            {`MSE = ${fmt(result.mse, 3)}`}
+          {m.samples.map((s, i) => (
+            <g key={i} className={s.className}>
+              <rect
+                className="error-square sym-4"
+                x={s.cx}
+                y={s.top}
+                width={s.side}
+                height={s.side}
+                data-index={i}
+              />
+              <line className="residual" x1={s.cx} x2={s.cx} y1={s.target} y2={s.prediction} />
+              <circle
+                className={`target sym-1${hl('y')}`}
+                cx={s.cx}
+                cy={s.target}
+                r={5}
+                onMouseEnter={enter('y')}
+                onMouseLeave={leave}
+              />
+              <circle
+                className={`prediction sym-2${hl('yhat')}`}
+                cx={s.cx}
+                cy={s.prediction}
+                r={5}
+                onMouseEnter={enter('yhat')}
+                onMouseLeave={leave}
+              />
+            </g>
+          ))}
+          <rect
+            className="mse-square mean-square sym-4"
+            x={m.mean.x}
+            y={m.mean.y}
+            width={m.mean.side}
+            height={m.mean.side}
+          />
+          <text className="mean-label" x={m.meanLabelX} y={m.mean.y - 26} textAnchor={meanAnchor}>
+            {m.mseText}
           </text>
           <text
             className="mean-label mean-side"
-            x={meanLabelX}
-            y={y(0) - side - 9}
+            x={m.meanLabelX}
+            y={m.mean.y - 9}
             textAnchor={meanAnchor}
           >
-            {`√MSE = ${fmt(result.rmse, 3)}`}
+            {m.rmseText}
           </text>
         </g>
         <g className="squares-row">
           <text className="row-label" x={narrow ? -6 : -10} y={rowY} textAnchor="end">
             {w.squares}
           </text>
-          {result.squares.map((s, i) =>
+          {m.squares.map((s, i) =>
             i % rowStride === 0 ? (
               <text
                 key={i}
@@ -240,12 +343,12 @@ export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<Mse
                 textAnchor="middle"
                 data-index={i}
               >
-                {fmt(s, s >= 10 ? 1 : 2)}
+                {s}
               </text>
             ) : null,
           )}
           <text className="row-value row-mean" x={meanX} y={rowY}>
-            {`÷ ${result.n} = ${fmt(result.mse, 3)}`}
+            {m.rowMean}
           </text>
         </g>
       </PlotFrame>
