@@ -128,11 +128,12 @@ export interface PlotProps<R> {
   setValue: (name: string, value: ParamValue) => void;
   /**
    * Optional fast path: a plot that can redraw a slider tick itself registers
-   * an update here (see `useLiveUpdate` in `src/plots/`). It gets the new values
-   * and result before React re-renders anything, writes the few attributes the
-   * tick moves, and returns true; the card then re-renders (plot included, with
-   * the same values) after that frame is painted. It returns false for a change
-   * it cannot draw (a toggle that adds a layer), which the card renders at once.
+   * an update here, from a layout effect (the softmax, mse and activation plots
+   * do). It gets the new values and result before React re-renders anything,
+   * writes the attributes and texts its render would write for them, and returns
+   * true; the card re-renders (plot included, with the same values) once the
+   * ticks rest. It returns false, having written nothing, for a change it cannot
+   * draw (a count that adds marks, a new scale), which React renders at once.
    */
   subscribeLive: SubscribeLive<R>;
 }
