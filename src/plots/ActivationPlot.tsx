@@ -9,6 +9,7 @@ import { formatNumber } from './formatNumber';
 import { innerSize, PlotFrame } from './PlotFrame';
 import { useContainerWidth } from './useContainerWidth';
 import type { Interval } from './vanishingIntervals';
+import { setAttr, setText } from './liveDom';
 import './activationPlot.css';
 
 /** The numbers an activation page computes for the current x. */
@@ -312,25 +313,24 @@ const caretPath = (px: number, innerHeight: number) => `M${px},${innerHeight} l-
 
 /** Writes a layout to the marker's elements: the attributes React would write for it. */
 function applyMarker(n: MarkerNodes, m: MarkerLayout) {
-  const set = (el: Element, name: string, v: number | string) => el.setAttribute(name, String(v));
-  set(n.tangent, 'y1', m.tangent.y1);
-  set(n.tangent, 'y2', m.tangent.y2);
-  set(n.guide, 'x1', m.px);
-  set(n.guide, 'x2', m.px);
-  set(n.caret, 'd', caretPath(m.px, m.innerHeight));
-  set(n.dfPoint, 'cx', m.px);
-  set(n.dfPoint, 'cy', m.pyDf);
-  set(n.fPoint, 'cx', m.px);
-  set(n.fPoint, 'cy', m.pyF);
+  setAttr(n.tangent, 'y1', m.tangent.y1);
+  setAttr(n.tangent, 'y2', m.tangent.y2);
+  setAttr(n.guide, 'x1', m.px);
+  setAttr(n.guide, 'x2', m.px);
+  setAttr(n.caret, 'd', caretPath(m.px, m.innerHeight));
+  setAttr(n.dfPoint, 'cx', m.px);
+  setAttr(n.dfPoint, 'cy', m.pyDf);
+  setAttr(n.fPoint, 'cx', m.px);
+  setAttr(n.fPoint, 'cy', m.pyF);
   for (const [el, y, text] of [
     [n.label, m.pointY, m.pointText],
     [n.slope, m.slopeY, m.slopeText],
   ] as const) {
-    set(el, 'x', m.labelX);
-    set(el, 'y', y);
-    set(el, 'text-anchor', m.anchor);
+    setAttr(el, 'x', m.labelX);
+    setAttr(el, 'y', y);
+    setAttr(el, 'text-anchor', m.anchor);
     // the text node React rendered, so its later updates land on the same node
-    if (el.firstChild) el.firstChild.nodeValue = text;
+    setText(el, text);
   }
 }
 

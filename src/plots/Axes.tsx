@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { setAttr, setAttrs } from './liveDom';
 
 /** A continuous scale as d3-scale returns it (linear, log, …). */
 export interface AxisScale {
@@ -48,18 +49,15 @@ export function updateAxisBottom(
   const ticks = axis.querySelectorAll(':scope > g');
   if (ticks.length !== tickValues.length) return false;
   const [r0, r1] = scale.range();
-  axis.querySelector(':scope > .axis-line')?.setAttribute('x1', String(r0));
-  axis.querySelector(':scope > .axis-line')?.setAttribute('x2', String(r1));
-  axis.querySelector(':scope > .axis-label')?.setAttribute('x', String((r0 + r1) / 2));
-  ticks.forEach((tick, i) => tick.setAttribute('transform', xTickTransform(scale, tickValues[i])));
+  setAttrs(axis.querySelector(':scope > .axis-line'), { x1: r0, x2: r1 });
+  setAttr(axis.querySelector(':scope > .axis-label'), 'x', (r0 + r1) / 2);
+  ticks.forEach((tick, i) => setAttr(tick, 'transform', xTickTransform(scale, tickValues[i])));
   return true;
 }
 
 /** Sets the length of a rendered `AxisLeft`'s grid lines (its `size`), for a plot's live update. */
 export function updateAxisLeftSize(axis: Element, size: number): void {
-  axis.querySelectorAll(':scope > g > .grid-line').forEach((line) => {
-    line.setAttribute('x2', String(size));
-  });
+  axis.querySelectorAll(':scope > g > .grid-line').forEach((line) => setAttr(line, 'x2', size));
 }
 
 /** A horizontal axis at the bottom of a plot of height `size`, with a centred label. */

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { SymbolSlot } from '../formulas/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
+import { setAttr, setAttrs, setText } from './liveDom';
 
 /** A band scale over bar indices 0…n−1 spanning `width`, shared by a chart and rows drawn under it. */
 export function barBand(count: number, width: number): ScaleBand<number> {
@@ -118,12 +119,10 @@ export function updateBarChart(
   const y = scaleLinear().domain([yDomain[0], yDomain[1]]).range([height, 0]);
   const { texts, tops, labelY } = barGeometry(values, valueLabels, band, y, height, yDomain);
   values.forEach((_, i) => {
-    groups[i].setAttribute('class', barGroupClass(i, emphasis));
-    const rect = groups[i].firstElementChild;
-    rect?.setAttribute('y', String(tops[i]));
-    rect?.setAttribute('height', String(Math.max(0, height - tops[i])));
-    labels[i].setAttribute('y', String(labelY(i)));
-    if (labels[i].firstChild) labels[i].firstChild.nodeValue = texts[i];
+    setAttr(groups[i], 'class', barGroupClass(i, emphasis));
+    setAttrs(groups[i].firstElementChild, { y: tops[i], height: Math.max(0, height - tops[i]) });
+    setAttr(labels[i], 'y', labelY(i));
+    setText(labels[i], texts[i]);
   });
   return true;
 }

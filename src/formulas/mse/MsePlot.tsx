@@ -6,6 +6,7 @@ import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
 import type { MseResult } from './model';
+import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import './mse.css';
 
 /** Top of the value axis: the targets' and predictions' slider range is 0…Y_MAX. */
@@ -136,17 +137,6 @@ function mseMarks(result: MseResult, g: MseGeometry, frame: MseFrame) {
   };
 }
 
-/** Sets the text of an element rendered with one text child. */
-function setText(el: Element | null | undefined, text: string) {
-  if (el?.firstChild) el.firstChild.nodeValue = text;
-}
-
-/** Sets attributes of an element from a record. */
-function setAttrs(el: Element | null | undefined, attrs: Record<string, string | number>) {
-  if (!el) return;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-}
-
 /** Targets, predictions, residual segments and squared errors as squares, with the mean square beside them. */
 export function MsePlot({
   result,
@@ -200,7 +190,7 @@ export function MsePlot({
         const marks = mseMarks(r, next, frame);
         marks.samples.forEach((s, i) => {
           const group = samples[i];
-          group.setAttribute('class', s.className);
+          setAttr(group, 'class', s.className);
           setAttrs(group.querySelector('.error-square'), {
             x: s.cx,
             y: s.top,
@@ -229,14 +219,12 @@ export function MsePlot({
         setText(mseLabel, marks.mseText);
         setText(rmseLabel, marks.rmseText);
         root.querySelectorAll('.row-value[data-index]').forEach((el) => {
-          el.setAttribute(
-            'x',
-            String(next.x(SPACING * (Number(el.getAttribute('data-index')) + 1))),
-          );
-          setText(el, marks.squares[Number(el.getAttribute('data-index'))]);
+          const i = Number(el.getAttribute('data-index'));
+          setAttr(el, 'x', next.x(SPACING * (i + 1)));
+          setText(el, marks.squares[i]);
         });
         const rowMean = root.querySelector('.row-mean');
-        rowMean?.setAttribute('x', String(mean.x));
+        setAttr(rowMean, 'x', mean.x);
         setText(rowMean, marks.rowMean);
         return true;
       }),

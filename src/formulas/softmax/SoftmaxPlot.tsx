@@ -7,6 +7,7 @@ import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
 import { TOKENS, naiveLabel, naiveWrong } from './model';
 import type { SoftmaxResult } from './model';
+import { setAttr, setText } from '../../plots/liveDom';
 import './softmax.css';
 
 /** viewBox width before the column is measured (tests, presentation), and its bounds. */
@@ -80,11 +81,6 @@ const readoutC = (c: number) => `c = ${fmt(c, 0)}`;
 const readoutH = (r: SoftmaxResult, nats: string) =>
   `H(p) = ${fmt(r.entropy, 2)} ${nats} (max ${fmt(r.maxEntropy, 2)})`;
 
-/** Sets the text of an element rendered with one text child. */
-function setText(el: Element | undefined, text: string) {
-  if (el?.firstChild) el.firstChild.nodeValue = text;
-}
-
 /** Bars of the softmax probabilities, the logits under them and the naive formula's result beside the stable one. */
 export function SoftmaxPlot({
   values,
@@ -143,7 +139,7 @@ export function SoftmaxPlot({
           setText(el, fmt(r.logits[i], 1));
         });
         root.querySelectorAll('.naive-row .row-value').forEach((el, i) => {
-          el.setAttribute('class', `row-value${naiveWrong(r, i) ? ' naive-wrong' : ''}`);
+          setAttr(el, 'class', `row-value${naiveWrong(r, i) ? ' naive-wrong' : ''}`);
           setText(el, naiveLabel(r, i));
         });
         return true;
