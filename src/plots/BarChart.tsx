@@ -85,14 +85,18 @@ function barGeometry(
   return { texts, tops, labelY };
 }
 
+/** Where a marker over bar `index` stands: one text row above its value label. */
+const markerTransform = (band: ScaleBand<number>, index: number, labelY: (i: number) => number) =>
+  `translate(${barCentre(band, index)},${labelY(index) - MARKER_ROW})`;
+
 const barGroupClass = (i: number, emphasis: number | null) =>
   `bar-group${i === emphasis ? ' is-emphasis' : ''}`;
 
 /**
  * Writes new values into a rendered `BarChart` (its `.bar-chart` group): the
  * attributes and text its render would write, for a plot's live update. False,
- * with nothing written, when it cannot: a bar missing (a non-finite value) or
- * a marker drawn.
+ * with nothing written, when it cannot: a bar missing (a non-finite value), or
+ * a marker drawn at another bar than `markerIndex` (or at all, without one).
  */
 export function updateBarChart(
   chart: Element,
@@ -103,18 +107,24 @@ export function updateBarChart(
     height,
     yDomain = UNIT_DOMAIN,
     emphasis = null,
-  }: Pick<BarChartProps, 'values' | 'valueLabels' | 'width' | 'height' | 'yDomain' | 'emphasis'>,
+    markerIndex = null,
+  }: Pick<BarChartProps, 'values' | 'valueLabels' | 'width' | 'height' | 'yDomain' | 'emphasis'> & {
+    /** The bar the rendered marker stands over, if one is drawn. */
+    markerIndex?: number | null;
+  },
 ): boolean {
   const groups = chart.querySelectorAll(':scope > .bar-group');
   const labels = chart.querySelectorAll(':scope > .bar-labels > .bar-label');
   if (
     groups.length !== values.length ||
     labels.length !== values.length ||
-    !values.every(Number.isFinite) ||
-    chart.querySelector(':scope > .bar-marker')
+    !values.every(Number.isFinite)
   ) {
     return false;
   }
+  const marker = chart.querySelector(':scope > .bar-marker');
+  if (marker && (markerIndex === null || marker.getAttribute('data-index') !== String(markerIndex)))
+    return false;
   const band = barBand(values.length, width);
   const y = scaleLinear().domain([yDomain[0], yDomain[1]]).range([height, 0]);
   const { texts, tops, labelY } = barGeometry(values, valueLabels, band, y, height, yDomain);
@@ -124,6 +134,8 @@ export function updateBarChart(
     setAttr(labels[i], 'y', labelY(i));
     setText(labels[i], texts[i]);
   });
+  if (marker && markerIndex !== null)
+    setAttr(marker, 'transform', markerTransform(band, markerIndex, labelY));
   return true;
 }
 
@@ -236,7 +248,8 @@ export function BarChart({
       {marker && marker.index >= 0 && marker.index < values.length && (
         <g
           className="bar-marker"
-          transform={`translate(${barCentre(band, marker.index)},${labelY(marker.index) - MARKER_ROW})`}
+          transform={markerTransform(band, marker.index, labelY)}
+          data-index={marker.index}
         >
           {marker.node}
         </g>

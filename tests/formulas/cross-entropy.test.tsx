@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/cross-entropy';
 import { LOSS_MAX, crossEntropyLayout } from '../../src/formulas/cross-entropy/CrossEntropyPlot';
@@ -214,4 +215,55 @@ describe('cross-entropy plots on a phone', () => {
     expect(ly).toBeGreaterThan(L.binH);
     expect(L.binMargin.top + ly + 110).toBeLessThan(L.binHeight);
   });
+});
+
+describe('cross-entropy plot live update', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const tenth = (k: number) => Number((k / 10).toFixed(1));
+  const valuesArb = fc.record({
+    y: fc.integer({ min: 0, max: 4 }),
+    z: fc.array(fc.integer({ min: -100, max: 100 }).map(tenth), { minLength: 5, maxLength: 5 }),
+    by: fc.oneof(
+      fc.constantFrom(0, 1),
+      fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
+    ),
+    bp: fc.integer({ min: 1, max: 999 }).map((k) => k / 1000),
+  });
+  /** Whether the binary plot draws the KL gap, and names it. */
+  const gap = (v: Values) => {
+    const { container, unmount } = renderPlot(v);
+    const g = container.querySelector('.kl-gap');
+    const drawn = [!!g, !!g?.querySelector('text')];
+    unmount();
+    return drawn;
+  };
+
+  // wide: bars and curve side by side in one SVG; narrow: stacked in two
+  for (const width of [640, 342]) {
+    it(`a tick drawn by the live update leaves the same SVG as a fresh render (${width} px)`, () => {
+      if (width !== 640) stubColumnWidth(width);
+      let drawn = 0;
+      fc.assert(
+        fc.property(valuesArb, valuesArb, fc.constantFrom<Lang>('en', 'zh-TW'), (a, b, lang) => {
+          // the true class is a choice, not a tick: it stays
+          const before = values(a);
+          const after = values({ ...b, y: a.y });
+          const view = renderPlot(before, lang);
+          const ok = view.live()!(after, compute(after));
+          const live = view.container.innerHTML;
+          view.unmount();
+          // declined exactly when the KL gap appears, vanishes or loses its name
+          expect(ok).toBe(gap(before).join() === gap(after).join());
+          if (!ok) return;
+          drawn++;
+          const fresh = renderPlot(after, lang);
+          expect(live).toBe(fresh.container.innerHTML);
+          fresh.unmount();
+        }),
+        { numRuns: 60 },
+      );
+      expect(drawn).toBeGreaterThan(0);
+    });
+  }
 });

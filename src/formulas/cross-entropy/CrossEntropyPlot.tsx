@@ -1,8 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
-import { BarChart } from '../../plots/BarChart';
+import { BarChart, updateBarChart } from '../../plots/BarChart';
+import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import { PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
@@ -128,12 +129,71 @@ export function crossEntropyLayout(width: number) {
   };
 }
 
+type CrossEntropyLayout = ReturnType<typeof crossEntropyLayout>;
+type Words = (typeof WORDS)[Lang];
+/** Where a label stands: the attributes a live update writes, and the render's props. */
+interface LabelAt {
+  x: number;
+  y: number;
+  'text-anchor': 'start' | 'middle' | 'end';
+}
+
+/** Where a result puts the current point on the −ln q curve and its label. */
+function curveMarks(result: CrossEntropyResult, L: CrossEntropyLayout) {
+  const px = L.curveScaleX(result.qy);
+  const py = L.curveY(Math.min(result.loss, LOSS_MAX));
+  return {
+    px,
+    py,
+    label: {
+      x: Math.min(px + 10, L.curveW - 4),
+      y: Math.max(py - 10, 12),
+      'text-anchor': px > L.curveW - 90 ? 'end' : 'start',
+    } satisfies LabelAt,
+    text: `L = ${fmt(result.loss)}${result.loss > LOSS_MAX ? ' ↑' : ''}`,
+  };
+}
+
+/** Where a result puts the marks of the binary plot (point, curve, entropy, KL gap) and its legend's numbers. */
+function binaryMarks(result: CrossEntropyResult, L: CrossEntropyLayout, w: Words) {
+  const bx = L.binX(result.p);
+  const by = L.binY(Math.min(result.bce, LOSS_MAX));
+  const hy = L.binY(result.binaryEntropy);
+  return {
+    bx,
+    by,
+    hy,
+    bceD: L.binPath(result.bceCurve) ?? '',
+    /** The KL gap is drawn when there is one, and named when there is room. */
+    kl: result.binaryKL > 1e-3,
+    klNamed: result.binaryKL > 1e-3 && hy - by > 18,
+    klLabel: {
+      x: bx + (bx > L.binW - 60 ? -8 : 8),
+      y: (hy + by) / 2,
+      'text-anchor': bx > L.binW - 60 ? 'end' : 'start',
+    } satisfies LabelAt,
+    label: {
+      x: bx,
+      y: Math.max(by - 12, -8),
+      'text-anchor': bx < 40 ? 'start' : bx > L.binW - 40 ? 'end' : 'middle',
+    } satisfies LabelAt,
+    text: `BCE = ${fmt(result.bce)}`,
+    legend: [
+      `${w.curveT} = ${fmt(result.t)}`,
+      `${w.entropy} = ${fmt(result.binaryEntropy)}`,
+      `p = ${fmt(result.p, 3)}, BCE = ${fmt(result.bce)}`,
+      `${w.klLong} = ${fmt(result.binaryKL)}`,
+    ],
+  };
+}
+
 /** Predicted distribution, the −ln q_y curve with the current loss, and the binary loss curve. */
 export function CrossEntropyPlot({
   result,
   lang,
   highlight,
   setHighlight,
+  subscribeLive,
 }: PlotProps<CrossEntropyResult>) {
   const w = WORDS[lang];
   const labels = TOKENS[lang];
@@ -144,14 +204,66 @@ export function CrossEntropyPlot({
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
 
-  const over = result.loss > LOSS_MAX;
-  const px = L.curveScaleX(result.qy);
-  const py = L.curveY(Math.min(result.loss, LOSS_MAX));
+  const c = curveMarks(result, L);
+  const { px, py } = c;
+  const b = binaryMarks(result, L, w);
+  const { bx, by, hy } = b;
 
-  const bx = L.binX(result.p);
-  const by = L.binY(Math.min(result.bce, LOSS_MAX));
-  const hy = L.binY(result.binaryEntropy);
-  const bceD = L.binPath(result.bceCurve) ?? '';
+  // A tick of a logit, of t or of p redraws the marks here, before React renders (see
+  // PlotProps.subscribeLive). The KL gap appearing, vanishing or losing its name is left
+  // to React; so is a new true class (a choice, not a tick).
+  useLayoutEffect(
+    () =>
+      subscribeLive((_, r) => {
+        const root = boxRef.current;
+        const chart = root?.querySelector('.bar-chart');
+        const curve = root?.querySelector('.curve-panel');
+        const binary = root?.querySelector('.binary-plot');
+        if (!root || !chart || !curve || !binary) return false;
+        const next = binaryMarks(r, L, w);
+        const gap = binary.querySelector('.kl-gap');
+        if (next.kl !== !!gap || next.klNamed !== !!gap?.querySelector('text')) return false;
+        const drawn = updateBarChart(chart, {
+          values: r.q,
+          width: L.barsW,
+          height: L.mainH,
+          emphasis: r.y,
+          markerIndex: r.y,
+        });
+        if (!drawn) return false;
+        const cm = curveMarks(r, L);
+        const [drop, across] = curve.querySelectorAll(':scope > .drop-line');
+        setAttrs(drop, { x1: cm.px, x2: cm.px, y2: cm.py });
+        setAttrs(across, { x2: cm.px, y1: cm.py, y2: cm.py });
+        setAttrs(curve.querySelector(':scope > .current-point'), { cx: cm.px, cy: cm.py });
+        const curveLabel = curve.querySelector(':scope > .point-label');
+        setAttrs(curveLabel, cm.label);
+        setText(curveLabel, cm.text);
+
+        setAttrs(binary.querySelector('.entropy-line:not(.legend *)'), {
+          y1: next.hy,
+          y2: next.hy,
+        });
+        setAttr(binary.querySelector('.bce-curve'), 'd', next.bceD);
+        setAttrs(gap?.querySelector('line'), {
+          x1: next.bx,
+          x2: next.bx,
+          y1: next.hy,
+          y2: next.by,
+        });
+        const klText = gap?.querySelector('text');
+        setAttrs(klText, next.klLabel);
+        const point = binary.querySelector('.current-point:not(.legend *)');
+        setAttrs(point, { cx: next.bx, cy: next.by });
+        const binaryLabel = binary.querySelector('.point-label');
+        setAttrs(binaryLabel, next.label);
+        setText(binaryLabel, next.text);
+        const legend = binary.querySelectorAll('.legend > text');
+        next.legend.forEach((text, i) => setText(legend[i + 2], text));
+        return true;
+      }),
+    [subscribeLive, L, w],
+  );
 
   const bars = (
     <g onMouseEnter={enter('z')} onMouseLeave={leave} className={`bars-panel${hl('z')}`}>
@@ -191,11 +303,11 @@ export function CrossEntropyPlot({
       <circle className="current-point sym-5" cx={px} cy={py} r={6} />
       <text
         className="point-label plot-halo"
-        x={Math.min(px + 10, L.curveW - 4)}
-        y={Math.max(py - 10, 12)}
-        textAnchor={px > L.curveW - 90 ? 'end' : 'start'}
+        x={c.label.x}
+        y={c.label.y}
+        textAnchor={c.label['text-anchor']}
       >
-        {`L = ${fmt(result.loss)}${over ? ' ↑' : ''}`}
+        {c.text}
       </text>
     </g>
   );
@@ -243,19 +355,19 @@ export function CrossEntropyPlot({
         <line className="entropy-line" x1={0} x2={L.binW} y1={hy} y2={hy} />
         <path
           className={`series sym-3 bce-curve${hl('by')}`}
-          d={bceD}
+          d={b.bceD}
           onMouseEnter={enter('by')}
           onMouseLeave={leave}
         />
-        {result.binaryKL > 1e-3 && (
+        {b.kl && (
           <g className="kl-gap">
             <line x1={bx} x2={bx} y1={hy} y2={by} />
-            {hy - by > 18 && (
+            {b.klNamed && (
               <text
-                x={bx + (bx > L.binW - 60 ? -8 : 8)}
-                y={(hy + by) / 2}
+                x={b.klLabel.x}
+                y={b.klLabel.y}
                 dy="0.32em"
-                textAnchor={bx > L.binW - 60 ? 'end' : 'start'}
+                textAnchor={b.klLabel['text-anchor']}
               >
                 {w.kl}
               </text>
@@ -272,11 +384,11 @@ export function CrossEntropyPlot({
         />
         <text
           className="point-label plot-halo"
-          x={bx}
-          y={Math.max(by - 12, -8)}
-          textAnchor={bx < 40 ? 'start' : bx > L.binW - 40 ? 'end' : 'middle'}
+          x={b.label.x}
+          y={b.label.y}
+          textAnchor={b.label['text-anchor']}
         >
-          {`BCE = ${fmt(result.bce)}`}
+          {b.text}
         </text>
         <g className="legend" transform={legendAt}>
           <line className="series-faint curve-one" x1={0} x2={22} y1={0} y2={0} />
@@ -289,19 +401,19 @@ export function CrossEntropyPlot({
           </text>
           <line className="series sym-3" x1={0} x2={22} y1={44} y2={44} />
           <text x={28} y={44} dy="0.32em">
-            {`${w.curveT} = ${fmt(result.t)}`}
+            {b.legend[0]}
           </text>
           <line className="entropy-line" x1={0} x2={22} y1={66} y2={66} />
           <text x={28} y={66} dy="0.32em">
-            {`${w.entropy} = ${fmt(result.binaryEntropy)}`}
+            {b.legend[1]}
           </text>
           <circle className="current-point sym-4" cx={11} cy={88} r={5} />
           <text x={28} y={88} dy="0.32em">
-            {`p = ${fmt(result.p, 3)}, BCE = ${fmt(result.bce)}`}
+            {b.legend[2]}
           </text>
           <line className="kl-swatch" x1={11} x2={11} y1={102} y2={118} />
           <text x={28} y={110} dy="0.32em">
-            {`${w.klLong} = ${fmt(result.binaryKL)}`}
+            {b.legend[3]}
           </text>
         </g>
       </PlotFrame>
