@@ -133,6 +133,35 @@ describe('mse page Plot', () => {
     }
   });
 
+  it('takes its scale in quarter-octave steps below the full height, the largest that fits', () => {
+    const entry = fc.integer({ min: 0, max: 100 }).map((k) => k / 10);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 8 }),
+        fc.array(entry, { minLength: 8, maxLength: 8 }),
+        fc.array(entry, { minLength: 8, maxLength: 8 }),
+        fc.constantFrom(342, 480, 642, 760),
+        (n, y, yhat, width) => {
+          const frame = mseFrame(width);
+          const r = compute(values({ n, y, yhat }));
+          const g = mseGeometry(r, frame);
+          const full = frame.innerHeight / 10;
+          const steps = 4 * Math.log2(full / g.unit);
+          expect(Math.abs(steps - Math.round(steps))).toBeLessThan(1e-9);
+          // it fits: samples and their squares, then the mean square, within the width…
+          expect(g.meanX + r.rmse * g.unit).toBeLessThanOrEqual(
+            frame.innerWidth - frame.meanRoom + 24 + 1e-9,
+          );
+          // …and one step larger would not (unless it is the full height already)
+          if (steps > 0.5) {
+            const larger = g.unit * 2 ** 0.25;
+            expect((g.xMax + r.rmse) * larger).toBeGreaterThan(frame.innerWidth - frame.meanRoom);
+          }
+        },
+      ),
+    );
+  });
+
   it('draws n points, residuals and squares with side |y − ŷ| in data units, and the mean square', () => {
     const v = values();
     const r = compute(v);

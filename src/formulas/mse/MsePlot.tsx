@@ -88,7 +88,14 @@ export function mseGeometry(result: MseResult, frame = FALLBACK_FRAME) {
   result.residuals.forEach((r, i) => {
     xMax = Math.max(xMax, SPACING * (i + 1) + Math.abs(r) + 0.3);
   });
-  const unit = Math.min((innerWidth - meanRoom) / (xMax + result.rmse), innerHeight / Y_MAX);
+  // The largest scale that fits, taken down to the next of a few fixed steps (quarter
+  // octaves below the full height): a drag then changes the scale only now and then, so
+  // the drawing does not breathe with every tick (and its axes stay put).
+  const full = innerHeight / Y_MAX;
+  const fit = Math.min((innerWidth - meanRoom) / (xMax + result.rmse), full);
+  let step = Math.max(0, Math.ceil(4 * Math.log2(full / fit) - 1e-9));
+  if (full * 2 ** (-step / 4) > fit) step++;
+  const unit = full * 2 ** (-step / 4);
   const x = scaleLinear()
     .domain([0, xMax])
     .range([0, xMax * unit]);
