@@ -1,4 +1,5 @@
 import { fireEvent } from '@testing-library/react';
+import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/attention';
@@ -274,5 +275,69 @@ describe('AttentionPlot', () => {
     expect(container.querySelector('.attention-plot.hl-V')).not.toBeNull();
     fireEvent.pointerEnter(container.querySelectorAll('.grid-weights .grid-row')[0]);
     expect(setHighlight).toHaveBeenCalledWith('row');
+  });
+});
+
+describe('attention plot live update', () => {
+  const entry = fc.integer({ min: -30, max: 30 }).map((k) => Number((k / 10).toFixed(1)));
+  const matrix = fc.array(fc.array(entry, { minLength: 2, maxLength: 2 }), {
+    minLength: 6,
+    maxLength: 6,
+  });
+  const valuesArb = fc.record({
+    n: fc.integer({ min: 4, max: 6 }),
+    row: fc.integer({ min: 0, max: 5 }),
+    scale: fc.boolean(),
+    causal: fc.boolean(),
+    Q: matrix,
+    K: matrix,
+    V: matrix,
+  });
+  /** The plot's markup, with React's generated ids made alike. */
+  const html = (container: Element) => container.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID');
+  /** The contributions the vector plane draws: token indices. */
+  const drawnContributions = (v: Values) => {
+    const { container, unmount } = renderPlot(v);
+    const js = [...container.querySelectorAll('.contribution')].map((p) =>
+      p.getAttribute('data-index'),
+    );
+    unmount();
+    return js.join();
+  };
+
+  it('a tick drawn by the live update leaves the same SVG as a fresh render', () => {
+    let drawn = 0;
+    fc.assert(
+      fc.property(
+        valuesArb,
+        matrix,
+        fc.constantFrom('Q', 'K', 'V'),
+        fc.constantFrom<'en' | 'zh-TW'>('en', 'zh-TW'),
+        (a, m, name, lang) => {
+          // a tick moves an entry of Q, K or V; here the whole matrix changes at once
+          const before = { ...defaults, ...a };
+          const after = { ...before, [name]: m };
+          const view = renderPlot(before, lang);
+          const ok = view.live()!(after, run(after));
+          const live = html(view.container);
+          view.unmount();
+          // declined exactly when a contribution appears or vanishes
+          expect(ok).toBe(drawnContributions(before) === drawnContributions(after));
+          if (!ok) return;
+          drawn++;
+          const fresh = renderPlot(after, lang);
+          expect(live).toBe(html(fresh.container));
+          fresh.unmount();
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(drawn).toBeGreaterThan(0);
+  });
+
+  it('leaves a new token count to React', () => {
+    const view = renderPlot({ ...defaults, n: 4 });
+    const after = { ...defaults, n: 5 };
+    expect(view.live()!(after, run(after))).toBe(false);
   });
 });

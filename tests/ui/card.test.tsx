@@ -4,6 +4,7 @@ import katex from 'katex';
 import { useLayoutEffect } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlotProps, Values } from '../../src/formulas/types';
+import attention from '../../src/formulas/attention';
 import crossEntropy from '../../src/formulas/cross-entropy';
 import mse from '../../src/formulas/mse';
 import sigmoid from '../../src/formulas/sigmoid';
@@ -372,6 +373,7 @@ describe('Card with a plot that draws ticks itself', () => {
     ['softmax', softmax, 0],
     ['mse', mse, 1],
     ['cross-entropy', crossEntropy, 0],
+    ['attention', attention, 1],
   ] as const)(
     '%s: reset right after live-drawn ticks shows the defaults, not the last tick',
     (_, def, slider) => {

@@ -1,7 +1,8 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { memo, useId, useMemo } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatFixed } from '../../plots/formatNumber';
+import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import { innerSize, PlotFrame } from '../../plots/PlotFrame';
 import type { Bilingual, Lang, PlotProps } from '../types';
 import type { AttentionPageResult } from './compute';
@@ -78,6 +79,24 @@ interface GridProps {
   setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
 }
 
+/** How a cell shows its value: shared by the render and the live update. */
+function cellLook(v: number, strength: number, hidden: boolean, maskedText: string) {
+  return {
+    className: hidden ? 'cell-bg masked' : v < 0 ? 'cell-bg negative' : 'cell-bg',
+    fillOpacity: hidden ? undefined : 0.06 + 0.84 * strength,
+    text: hidden ? maskedText : formatFixed(v, 2),
+  };
+}
+
+/** What shades a grid's cells: the weight itself, or a score's size against the largest. */
+function gridStrength(kind: GridProps['kind'], r: AttentionPageResult) {
+  if (kind === 'weights') return (v: number) => v;
+  const maxAbs = Math.max(1e-9, ...r.scores.flat().map(Math.abs));
+  return (v: number) => Math.abs(v) / maxAbs;
+}
+
+const MASKED_TEXT = { scores: '−∞', weights: '0' } as const;
+
 /** One cell of a grid; memoized, so a tick re-renders only the cells whose value changed. */
 const Cell = memo(function Cell({
   x,
@@ -100,17 +119,18 @@ const Cell = memo(function Cell({
   font: number;
   hatchId: string;
 }) {
+  const look = cellLook(v, strength, hidden, maskedText);
   return (
     <g className={hidden ? 'cell is-masked' : 'cell'}>
       <rect
-        className={hidden ? 'cell-bg masked' : v < 0 ? 'cell-bg negative' : 'cell-bg'}
+        className={look.className}
         x={x}
         y={y}
         width={c}
         height={c}
         // An inline style: the stylesheet's cell fill would beat a fill attribute.
         style={hidden ? { fill: `url(#${hatchId})` } : undefined}
-        fillOpacity={hidden ? undefined : 0.06 + 0.84 * strength}
+        fillOpacity={look.fillOpacity}
       />
       <text
         className="cell-value"
@@ -120,7 +140,7 @@ const Cell = memo(function Cell({
         textAnchor="middle"
         fontSize={font}
       >
-        {hidden ? maskedText : formatFixed(v, 2)}
+        {look.text}
       </text>
     </g>
   );
@@ -131,7 +151,7 @@ function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: 
   const c = GRID_SIZE / r.n;
   const font = r.n >= 6 ? 11 : r.n === 5 ? 12 : 13;
   const m = kind === 'scores' ? r.scores : r.weights;
-  const maxAbs = Math.max(1e-9, ...r.scores.flat().map(Math.abs));
+  const strengthOf = gridStrength(kind, r);
   return (
     <PlotFrame width={PANEL} height={GRID_HEIGHT} margin={GRID_MARGIN} className={`grid-${kind}`}>
       <text className="grid-caption" x={-6} y={-30} textAnchor="end">
@@ -169,8 +189,6 @@ function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: 
             {tokens[i]}
           </text>
           {row.map((v, j) => {
-            const hidden = r.hidden[i][j];
-            const strength = kind === 'weights' ? v : Math.abs(v) / maxAbs;
             return (
               <Cell
                 key={j}
@@ -178,9 +196,9 @@ function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: 
                 y={i * c}
                 c={c}
                 v={v}
-                strength={strength}
-                hidden={hidden}
-                maskedText={kind === 'scores' ? '−∞' : '0'}
+                strength={strengthOf(v)}
+                hidden={r.hidden[i][j]}
+                maskedText={MASKED_TEXT[kind]}
                 font={font}
                 hatchId={hatchId}
               />
@@ -200,6 +218,36 @@ function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: 
   );
 }
 
+/** The band scale of the row bars for n tokens. */
+function rowBand(n: number) {
+  return scaleBand<number>()
+    .domain(Array.from({ length: n }, (_, j) => j))
+    .range([0, BAR_INNER.innerWidth])
+    .padding(0.25);
+}
+
+/** Where the selected row's weights put its bars and their labels: shared by the render and the live update. */
+function rowBarMarks(r: AttentionPageResult, x: ReturnType<typeof rowBand>) {
+  const y = BAR_Y;
+  const { innerHeight } = BAR_INNER;
+  const bw = x.bandwidth();
+  return r.weights[r.row].map((v, j) => {
+    const o = r.otherWeights[j];
+    const bx = x(j) ?? 0;
+    return {
+      bar: { x: bx, y: y(v), width: bw, height: Math.max(0, innerHeight - y(v)) },
+      other: {
+        x: bx + bw * 0.15,
+        y: y(o),
+        width: bw * 0.7,
+        height: Math.max(0, innerHeight - y(o)),
+      },
+      label: { x: bx + bw / 2, y: y(Math.max(v, o)) - 4 },
+      text: r.hidden[r.row][j] ? '0' : formatFixed(v, 2),
+    };
+  });
+}
+
 /** The selected row's weights as bars, with the other scaling setting outlined. */
 function RowBars({
   r,
@@ -212,16 +260,9 @@ function RowBars({
 }) {
   const { innerWidth, innerHeight } = BAR_INNER;
   const n = r.n;
-  const x = useMemo(
-    () =>
-      scaleBand<number>()
-        .domain(Array.from({ length: n }, (_, j) => j))
-        .range([0, innerWidth])
-        .padding(0.25),
-    [n, innerWidth],
-  );
+  const x = useMemo(() => rowBand(n), [n]);
   const y = BAR_Y;
-  const w = r.weights[r.row];
+  const marks = rowBarMarks(r, x);
   const shown = r.scaled ? WORDS.scaled[lang] : WORDS.unscaled[lang];
   const other = r.scaled ? WORDS.unscaled[lang] : WORDS.scaled[lang];
   return (
@@ -237,48 +278,65 @@ function RowBars({
         </text>
       </g>
       <AxisLeft scale={y} size={innerWidth} label={WORDS.weight[lang]} ticks={4} grid />
-      {w.map((v, j) => {
-        const bx = x(j) ?? 0;
-        const bw = x.bandwidth();
-        const o = r.otherWeights[j];
-        return (
-          <g key={j}>
-            <rect
-              className="bar sym-7"
-              x={bx}
-              y={y(v)}
-              width={bw}
-              height={Math.max(0, innerHeight - y(v))}
-            />
-            <rect
-              className="bar-other sym-7"
-              x={bx + bw * 0.15}
-              y={y(o)}
-              width={bw * 0.7}
-              height={Math.max(0, innerHeight - y(o))}
-            />
-            <text
-              className="bar-label"
-              x={bx + bw / 2}
-              y={y(Math.max(v, o)) - 4}
-              textAnchor="middle"
-            >
-              {r.hidden[r.row][j] ? '0' : formatFixed(v, 2)}
-            </text>
-            <text
-              className="token-label key-label sym-2"
-              x={bx + bw / 2}
-              y={innerHeight + 18}
-              textAnchor="middle"
-            >
-              {tokens[j]}
-            </text>
-          </g>
-        );
-      })}
+      {marks.map((m, j) => (
+        <g key={j} className="row-bar">
+          <rect className="bar sym-7" {...m.bar} />
+          <rect className="bar-other sym-7" {...m.other} />
+          <text className="bar-label" x={m.label.x} y={m.label.y} textAnchor="middle">
+            {m.text}
+          </text>
+          <text
+            className="token-label key-label sym-2"
+            x={m.label.x}
+            y={innerHeight + 18}
+            textAnchor="middle"
+          >
+            {tokens[j]}
+          </text>
+        </g>
+      ))}
       <line className="axis-line" x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} />
     </PlotFrame>
   );
+}
+
+/** Where a result puts the value arrows, the selected row's contributions and its output: shared by the render and the live update. */
+function vectorMarks(r: AttentionPageResult, tokens: readonly string[]) {
+  const x = VEC_X;
+  const y = VEC_Y;
+  const w = r.weights[r.row];
+  const o = r.output[r.row];
+  // Partial sums of w_j v_j: contribution j runs from sums[j] to sums[j + 1].
+  const sums: (readonly [number, number])[] = [[0, 0]];
+  for (let j = 0; j < w.length; j++) {
+    const [px, py] = sums[j];
+    sums.push([px + w[j] * r.V[j][0], py + w[j] * r.V[j][1]]);
+  }
+  return {
+    values: r.V.map((v) => ({
+      d: arrow(x(0), y(0), x(v[0]), y(v[1])),
+      label: {
+        x: x(v[0]) + (v[0] >= 0 ? 5 : -5),
+        y: y(v[1]) + (v[1] >= 0 ? -5 : 14),
+        'text-anchor': v[0] >= 0 ? ('start' as const) : ('end' as const),
+      },
+    })),
+    /** The contributions large enough to draw (none for a masked key). */
+    contributions: w
+      .map((wj, j) => ({ j, wj, from: sums[j], to: sums[j + 1] }))
+      .filter((s) => !r.hidden[r.row][s.j] && s.wj > 0.005)
+      .map((s) => ({
+        j: s.j,
+        d: arrow(x(s.from[0]), y(s.from[1]), x(s.to[0]), y(s.to[1]), 6),
+        title: `${formatFixed(s.wj, 2)} · v(${tokens[s.j]})`,
+      })),
+    output: {
+      d: arrow(x(0), y(0), x(o[0]), y(o[1]), 9),
+      cx: x(o[0]),
+      cy: y(o[1]),
+      text: `o = Σ wⱼ vⱼ = (${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`,
+    },
+  };
 }
 
 /** Value vectors, the selected row's weighted contributions head to tail, and their sum. */
@@ -295,16 +353,8 @@ function VectorPlane({
 }) {
   const x = VEC_X;
   const y = VEC_Y;
-  const w = r.weights[r.row];
-  const o = r.output[r.row];
   const ticks = VEC_TICKS;
-  // Partial sums of w_j v_j: contribution j runs from sums[j] to sums[j + 1].
-  const sums: (readonly [number, number])[] = [[0, 0]];
-  for (let j = 0; j < w.length; j++) {
-    const [px, py] = sums[j];
-    sums.push([px + w[j] * r.V[j][0], py + w[j] * r.V[j][1]]);
-  }
-  const steps = w.map((wj, j) => ({ j, wj, from: sums[j], to: sums[j + 1] }));
+  const m = vectorMarks(r, tokens);
   return (
     <PlotFrame width={PANEL} height={VEC_HEIGHT} margin={VEC_MARGIN} className="vector-plane">
       <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
@@ -316,14 +366,14 @@ function VectorPlane({
         onPointerEnter={() => setHighlight('V')}
         onPointerLeave={() => setHighlight(null)}
       >
-        {r.V.map((v, j) => (
+        {m.values.map((v, j) => (
           <g key={j} className={r.hidden[r.row][j] ? 'value is-masked' : 'value'}>
-            <path className="value-arrow sym-3" d={arrow(x(0), y(0), x(v[0]), y(v[1]))} />
+            <path className="value-arrow sym-3" d={v.d} />
             <text
               className="token-label value-label sym-3"
-              x={x(v[0]) + (v[0] >= 0 ? 5 : -5)}
-              y={y(v[1]) + (v[1] >= 0 ? -5 : 14)}
-              textAnchor={v[0] >= 0 ? 'start' : 'end'}
+              x={v.label.x}
+              y={v.label.y}
+              textAnchor={v.label['text-anchor']}
             >
               {tokens[j]}
             </text>
@@ -331,20 +381,19 @@ function VectorPlane({
         ))}
       </g>
       <g className="contributions">
-        {steps
-          .filter((s) => !r.hidden[r.row][s.j] && s.wj > 0.005)
-          .map((s) => (
-            <path
-              key={s.j}
-              className="contribution sym-3"
-              d={arrow(x(s.from[0]), y(s.from[1]), x(s.to[0]), y(s.to[1]), 6)}
-            >
-              <title>{`${formatFixed(s.wj, 2)} · v(${tokens[s.j]})`}</title>
-            </path>
-          ))}
+        {m.contributions.map((c) => (
+          <path key={c.j} className="contribution sym-3" d={c.d} data-index={c.j}>
+            <title>{c.title}</title>
+          </path>
+        ))}
       </g>
-      <path className="output-arrow sym-6" d={arrow(x(0), y(0), x(o[0]), y(o[1]), 9)} />
-      <circle className="current-point output-point sym-6" cx={x(o[0])} cy={y(o[1])} r={4} />
+      <path className="output-arrow sym-6" d={m.output.d} />
+      <circle
+        className="current-point output-point sym-6"
+        cx={m.output.cx}
+        cy={m.output.cy}
+        r={4}
+      />
       <g className="legend" transform={`translate(0,${-VEC_MARGIN.top + 12})`}>
         <path className="value-arrow sym-3" d={arrow(0, 0, 26, 0, 5)} />
         <text x={32} dy="0.32em">
@@ -356,7 +405,7 @@ function VectorPlane({
         </text>
         <path className="output-arrow sym-6" d={arrow(0, 20, 26, 20, 6)} />
         <text className="output-label sym-6" x={32} y={20} dy="0.32em">
-          {`o = Σ wⱼ vⱼ = (${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`}
+          {m.output.text}
         </text>
       </g>
     </PlotFrame>
@@ -375,13 +424,79 @@ export function AttentionPlot({
   highlight,
   setHighlight,
   setValue,
+  subscribeLive,
 }: PlotProps<AttentionPageResult>) {
   const hatchId = `att-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const tokens = TOKENS[lang];
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const { n, row, scaled, causal } = r;
+
+  // A tick of a query, key or value entry redraws the cells, bars, arrows and output
+  // here, before React renders (see PlotProps.subscribeLive). A new token count, or a
+  // contribution appearing or vanishing (a weight crossing 0.005), is left to React.
+  useLayoutEffect(
+    () =>
+      subscribeLive((_, next) => {
+        const root = wrapRef.current;
+        if (!root) return false;
+        if (next.n !== n || next.row !== row || next.scaled !== scaled || next.causal !== causal)
+          return false;
+        const vm = vectorMarks(next, tokens);
+        const contributions = root.querySelectorAll('.contribution[data-index]');
+        if (
+          contributions.length !== vm.contributions.length ||
+          vm.contributions.some(
+            (c, k) => contributions[k].getAttribute('data-index') !== String(c.j),
+          )
+        )
+          return false;
+        for (const kind of ['scores', 'weights'] as const) {
+          const m = kind === 'scores' ? next.scores : next.weights;
+          const strengthOf = gridStrength(kind, next);
+          root.querySelectorAll(`.grid-${kind} .grid-row`).forEach((rowEl, i) => {
+            rowEl.querySelectorAll(':scope > .cell').forEach((cell, j) => {
+              const look = cellLook(
+                m[i][j],
+                strengthOf(m[i][j]),
+                next.hidden[i][j],
+                MASKED_TEXT[kind],
+              );
+              const bg = cell.firstElementChild;
+              setAttr(bg, 'class', look.className);
+              if (look.fillOpacity !== undefined) setAttr(bg, 'fill-opacity', look.fillOpacity);
+              setText(cell.lastElementChild, look.text);
+            });
+          });
+        }
+        const bars = root.querySelectorAll('.row-bar');
+        rowBarMarks(next, rowBand(n)).forEach((b, j) => {
+          setAttrs(bars[j]?.querySelector('.bar'), b.bar);
+          setAttrs(bars[j]?.querySelector('.bar-other'), b.other);
+          const label = bars[j]?.querySelector('.bar-label');
+          setAttrs(label, b.label);
+          setText(label, b.text);
+        });
+        const values = root.querySelectorAll('.values > .value');
+        vm.values.forEach((v, j) => {
+          setAttr(values[j]?.querySelector('.value-arrow'), 'd', v.d);
+          setAttrs(values[j]?.querySelector('.value-label'), v.label);
+        });
+        vm.contributions.forEach((c, k) => {
+          setAttr(contributions[k], 'd', c.d);
+          setText(contributions[k].querySelector('title'), c.title);
+        });
+        const plane = root.querySelector('.vector-plane');
+        setAttr(plane?.querySelector('.output-arrow:not(.legend *)'), 'd', vm.output.d);
+        setAttrs(plane?.querySelector('.output-point'), { cx: vm.output.cx, cy: vm.output.cy });
+        setText(plane?.querySelector('.output-label'), vm.output.text);
+        return true;
+      }),
+    [subscribeLive, n, row, scaled, causal, tokens],
+  );
   const t = titles(r, lang, tokens[r.row]);
   const hl = highlight ? ` hl-${highlight}` : '';
   return (
-    <div className="attention-plot-wrap">
+    <div className="attention-plot-wrap" ref={wrapRef}>
       <svg className="attention-defs" width={0} height={0} aria-hidden="true" focusable="false">
         <defs>
           <pattern
