@@ -270,15 +270,19 @@ describe('Card with a fake FormulaDef', () => {
     // two ticks within a frame: the second starts from the first, not from React's state
     fireEvent.keyDown(gain, { key: 'PageUp' });
     expect(drawn.at(-1)?.a).toBe(7.5);
-    await waitFor(() => expect(lastPlot().values.a).toBe(7.5));
+    await waitFor(() =>
+      expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 7.5 })),
+    );
+    // the card caught up; the plot, which drew both ticks, is not rendered again by React
+    expect(plotLog.length).toBe(renders);
     expect(field.value).toBe('7.5');
     expect(gain).toHaveAttribute('aria-valuetext', 'gain 7.5');
-    expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 7.5 }));
     expect(compute).toHaveBeenCalledTimes(2);
-    // a change the plot declines is rendered at once
+    // a change the plot declines is rendered at once: React first renders what the plot
+    // drew (7.5), so that its diff starts from the DOM as it is, then the new value
     accept = false;
     fireEvent.change(gain, { target: { value: '3' } });
-    expect(lastPlot().values.a).toBe(3);
+    expect(plotLog.slice(renders).map((p) => p.values.a)).toEqual([7.5, 3]);
     expect(field.value).toBe('3.0');
     // so is a value set from inside the plot (a drag on it): its slider follows at once
     accept = true;
@@ -388,6 +392,38 @@ describe('Card with a plot that draws ticks itself', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
       expect(plotHtml(view.container)).toBe(expected);
       view.unmount();
+    },
+  );
+
+  it.each([
+    ['softmax', softmax, 'logits mat', '3'],
+    ['cross-entropy', crossEntropy, 'binary label t', '0.3'],
+  ] as const)(
+    '%s: a new language after live-drawn ticks shows the ticks, before and after the card catches up',
+    async (_, def, slider, value) => {
+      for (const wait of [false, true]) {
+        const onValuesChange = vi.fn<(v: Values) => void>();
+        const view = renderWithI18n(<Card def={def} onValuesChange={onValuesChange} />);
+        const range = screen.getByRole('slider', { name: slider }) as HTMLInputElement;
+        fireEvent.change(range, { target: { value } });
+        await waitFor(() =>
+          expect(onValuesChange.mock.calls.at(-1)![0]).not.toEqual(onValuesChange.mock.calls[0][0]),
+        );
+        const ticked = onValuesChange.mock.calls.at(-1)![0];
+        view.unmount();
+        // the same tick again, now with the language switched before or after the catch-up
+        const again = renderWithI18n(<Card def={def} />);
+        fireEvent.change(screen.getByRole('slider', { name: slider }), { target: { value } });
+        if (wait) await new Promise((resolve) => setTimeout(resolve, 400));
+        act(() => {
+          void again.i18n.changeLanguage('zh-TW');
+        });
+        const fresh = renderWithI18n(<Card def={def} initialValues={ticked} />, 'zh-TW');
+        const expected = plotHtml(fresh.container);
+        fresh.unmount();
+        expect(plotHtml(again.container)).toBe(expected);
+        again.unmount();
+      }
     },
   );
 });

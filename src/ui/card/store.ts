@@ -34,7 +34,7 @@ export interface CardStore {
   /** What the card renders, apart from the plot. */
   getSnapshot: () => CardSnapshot;
   subscribe: (listener: () => void) => () => void;
-  /** What the plot shows: the newest state. */
+  /** What the plot renders: the newest state, or the one a LiveUpdate drew over it. */
   getLive: () => CardSnapshot;
   subscribeLiveSnapshot: (listener: () => void) => () => void;
   subscribeLive: (update: LiveUpdate<unknown>) => () => void;
@@ -74,25 +74,31 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
   let live: CardSnapshot = { state: initial, outcome: computeOutcome(def, initial.values) };
   /** The rest of the card's; equal to `live` except while slider ticks are being drawn. */
   let shown = live;
-  /** The snapshot the plot's React render follows (behind `live` while a LiveUpdate draws). */
+  /** The snapshot React last rendered the plot at, or is about to. */
   let plotted = live;
   const listeners = new Set<() => void>();
   const plotListeners = new Set<() => void>();
   const emit = (set: Set<() => void>) => {
     for (const listener of [...set]) listener();
   };
-  /** The newest snapshot a LiveUpdate drew, while React's plot is behind it; else null. */
+  /**
+   * The newest snapshot a LiveUpdate drew, while React's plot is behind it; else null.
+   * The DOM shows it, so React's plot renders it (see `getLive`) whenever it renders for
+   * another reason (a new language); the card's catch-up leaves the plot alone.
+   */
   let drawn: CardSnapshot | null = null;
+  /** Makes React's plot render the newest state, unless a LiveUpdate drew it. */
   const plotLive = () => {
-    if (plotted === live) return;
-    if (drawn && drawn !== live) {
+    if (drawn === live) return;
+    if (drawn) {
       // React diffs against the plot it rendered last, not against the DOM a LiveUpdate
       // wrote since: an attribute equal in both would keep the drawn value. So React
       // first renders what is drawn (no visible change), then the newest state.
       plotted = drawn;
+      drawn = null;
       flushSync(() => emit(plotListeners));
     }
-    drawn = null;
+    if (plotted === live) return;
     plotted = live;
     emit(plotListeners);
   };
@@ -157,7 +163,7 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
     },
     getSnapshot: () => shown,
     subscribe: subscriber(listeners),
-    getLive: () => plotted,
+    getLive: () => drawn ?? plotted,
     subscribeLiveSnapshot: subscriber(plotListeners),
     subscribeLive(update) {
       liveUpdate = update;
