@@ -147,7 +147,15 @@ const Cell = memo(function Cell({
 });
 
 /** An n×n grid of scores or weights with the selected query row outlined; a click selects a row. */
-function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: GridProps) {
+const MatrixGrid = memo(function MatrixGrid({
+  kind,
+  r,
+  tokens,
+  lang,
+  hatchId,
+  setValue,
+  setHighlight,
+}: GridProps) {
   const c = GRID_SIZE / r.n;
   const font = r.n >= 6 ? 11 : r.n === 5 ? 12 : 13;
   const m = kind === 'scores' ? r.scores : r.weights;
@@ -216,7 +224,7 @@ function MatrixGrid({ kind, r, tokens, lang, hatchId, setValue, setHighlight }: 
       />
     </PlotFrame>
   );
-}
+});
 
 /** The band scale of the row bars for n tokens. */
 function rowBand(n: number) {
@@ -249,7 +257,7 @@ function rowBarMarks(r: AttentionPageResult, x: ReturnType<typeof rowBand>) {
 }
 
 /** The selected row's weights as bars, with the other scaling setting outlined. */
-function RowBars({
+const RowBars = memo(function RowBars({
   r,
   tokens,
   lang,
@@ -298,7 +306,7 @@ function RowBars({
       <line className="axis-line" x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} />
     </PlotFrame>
   );
-}
+});
 
 /** Where a result puts the value arrows, the selected row's contributions and its output: shared by the render and the live update. */
 function vectorMarks(r: AttentionPageResult, tokens: readonly string[]) {
@@ -340,7 +348,7 @@ function vectorMarks(r: AttentionPageResult, tokens: readonly string[]) {
 }
 
 /** Value vectors, the selected row's weighted contributions head to tail, and their sum. */
-function VectorPlane({
+const VectorPlane = memo(function VectorPlane({
   r,
   tokens,
   lang,
@@ -410,7 +418,7 @@ function VectorPlane({
       </g>
     </PlotFrame>
   );
-}
+});
 
 /**
  * Scaled dot-product attention in four small panels: the score matrix (with
