@@ -114,5 +114,20 @@ describe.each(ids)('sliders of /%s', (id) => {
     expect(after.value, 'drag changes the value').not.toBe(before.value);
     expect(after.plot, 'drag redraws the plot').not.toBe(before.plot);
     expect(after.worked, 'drag updates the worked example').not.toBe(before.worked);
+
+    // The plot drew the drag's ticks itself (see PlotProps.subscribeLive): what it shows
+    // is what a fresh load of the URL draws, with the same slider focused and hovered.
+    // (Clearing the highlight first would have React render the plot again.)
+    await waitForUrl(page, (u) => u.search !== before.query && u.search.length > 1);
+    await page.waitForTimeout(400);
+    const plot = await plotMarkup(page);
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitForApp(page);
+    const again = sliders(page).nth((await sliders(page).count()) - 1);
+    await again.focus();
+    await page.mouse.move(x + dx, y + 1);
+    await page.mouse.move(x + dx, y);
+    await settle(page);
+    expect(await plotMarkup(page), 'a reload draws the plot the drag left').toBe(plot);
   });
 });
