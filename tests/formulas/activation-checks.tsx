@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { FormulaDef, Lang, ParamValue, Values } from '../../src/formulas/types';
 import type { ActivationResult } from '../../src/plots/ActivationPlot';
-import { paramDefaults, renderFormulaPlot, renderStrictTex } from '../helpers/formula';
+import {
+  expectLiveDrawAsRender,
+  paramDefaults,
+  renderFormulaPlot,
+  renderStrictTex,
+} from '../helpers/formula';
 
 /** Default values of a declaration's params. */
 export function defaults(def: FormulaDef<ActivationResult>): Record<string, ParamValue> {
@@ -168,17 +173,7 @@ export function sharedActivationChecks(
         (k1, k2, compare, lang) => {
           const before = { ...defaults(def), x: at(k1), compare };
           const after = { ...before, x: at(k2) };
-          const view = renderPlot(def, before, lang);
-          const update = view.live();
-          expect(update).not.toBeNull();
-          expect(update!(after, def.compute(after))).toBe(true);
-          // the clip path's id comes from useId, which differs between the two renders
-          const markup = (html: string) => html.replace(/act-clip-[\w-]+/g, 'act-clip');
-          const live = markup(view.container.innerHTML);
-          view.unmount();
-          const fresh = renderPlot(def, after, lang);
-          expect(live).toBe(markup(fresh.container.innerHTML));
-          fresh.unmount();
+          expect(expectLiveDrawAsRender(def, before, after, lang)).toBe(true);
         },
       ),
       { numRuns: 40 },

@@ -6,7 +6,12 @@ import { BINARY_P } from '../../src/formulas/cross-entropy/model';
 import type { CrossEntropyResult } from '../../src/formulas/cross-entropy/model';
 import type { Lang, ParamValue, Values } from '../../src/formulas/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
-import { expectStrictTex, renderFormulaPlot, withDefaults } from '../helpers/formula';
+import {
+  expectLiveDrawAsRender,
+  expectStrictTex,
+  renderFormulaPlot,
+  withDefaults,
+} from '../helpers/formula';
 import { stubColumnWidth, viewBoxWidths } from '../plots/columnWidth';
 
 const LANGS: Lang[] = ['en', 'zh-TW'];
@@ -249,17 +254,10 @@ describe('cross-entropy plot live update', () => {
           // the true class is a choice, not a tick: it stays
           const before = values(a);
           const after = values({ ...b, y: a.y });
-          const view = renderPlot(before, lang);
-          const ok = view.live()!(after, compute(after));
-          const live = view.container.innerHTML;
-          view.unmount();
+          const ok = expectLiveDrawAsRender(def, before, after, lang);
           // declined exactly when the KL gap appears, vanishes or loses its name
           expect(ok).toBe(gap(before).join() === gap(after).join());
-          if (!ok) return;
-          drawn++;
-          const fresh = renderPlot(after, lang);
-          expect(live).toBe(fresh.container.innerHTML);
-          fresh.unmount();
+          if (ok) drawn++;
         }),
         { numRuns: 60 },
       );

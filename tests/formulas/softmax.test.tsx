@@ -6,7 +6,12 @@ import { wrapText } from '../../src/formulas/softmax/SoftmaxPlot';
 import type { SoftmaxResult } from '../../src/formulas/softmax/model';
 import type { Lang, ParamValue, Values } from '../../src/formulas/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
-import { expectStrictTex, renderFormulaPlot, withDefaults } from '../helpers/formula';
+import {
+  expectLiveDrawAsRender,
+  expectStrictTex,
+  renderFormulaPlot,
+  withDefaults,
+} from '../helpers/formula';
 import { stubColumnWidth, viewBoxWidths } from '../plots/columnWidth';
 
 const LANGS: Lang[] = ['en', 'zh-TW'];
@@ -216,17 +221,10 @@ describe('softmax page Plot', () => {
       fc.property(valuesArb, valuesArb, fc.constantFrom<Lang>('en', 'zh-TW'), (a, b, lang) => {
         const before = values(a);
         const after = values(b);
-        const view = renderPlot(before, lang);
-        const ok = view.live()!(after, compute(after));
-        const live = view.container.innerHTML;
-        view.unmount();
+        const ok = expectLiveDrawAsRender(def, before, after, lang);
         // declined only when the naive formula's status (and so the note below) changes
         expect(ok).toBe(compute(before).naiveStatus === compute(after).naiveStatus);
-        if (!ok) return;
-        drawn++;
-        const fresh = renderPlot(after, lang);
-        expect(live).toBe(fresh.container.innerHTML);
-        fresh.unmount();
+        if (ok) drawn++;
       }),
       { numRuns: 60 },
     );

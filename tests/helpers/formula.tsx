@@ -68,3 +68,33 @@ export function renderFormulaPlot<R>(
   );
   return { ...view, result, setValue, setHighlight, live: () => live };
 }
+
+/** A plot's markup, with the ids React's useId generates made alike between renders. */
+export function plotMarkup(container: Element): string {
+  return container.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID');
+}
+
+/**
+ * Renders `def`'s plot at `before` and has its live update (see PlotProps.subscribeLive)
+ * draw `after`. When it draws, expects the markup to be a fresh render's at `after`.
+ * Returns whether it drew.
+ */
+export function expectLiveDrawAsRender<R>(
+  def: FormulaDef<R>,
+  before: Values,
+  after: Values,
+  lang: Lang = 'en',
+): boolean {
+  const view = renderFormulaPlot(def, before, lang);
+  const update = view.live();
+  expect(update, 'the plot registers a live update').not.toBeNull();
+  const drawn = update!(after, def.compute(after));
+  const live = plotMarkup(view.container);
+  view.unmount();
+  if (drawn) {
+    const fresh = renderFormulaPlot(def, after, lang);
+    expect(live).toBe(plotMarkup(fresh.container));
+    fresh.unmount();
+  }
+  return drawn;
+}

@@ -10,6 +10,7 @@ import mse from '../../src/formulas/mse';
 import sigmoid from '../../src/formulas/sigmoid';
 import softmax from '../../src/formulas/softmax';
 import { Card } from '../../src/ui/card/Card';
+import { plotMarkup } from '../helpers/formula';
 import { makeFakeDef, plotLog, type FakeResult } from './fakeDef';
 import { renderWithI18n } from './renderWithI18n';
 
@@ -360,9 +361,7 @@ describe('Card with a fake FormulaDef', () => {
 });
 
 describe('Card with a plot that draws ticks itself', () => {
-  /** The plot's markup, with React's generated ids made alike. */
-  const plotHtml = (container: Element) =>
-    container.querySelector('.plot-image')!.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID');
+  const plotHtml = (container: Element) => plotMarkup(container.querySelector('.plot-image')!);
 
   /** The plot markup of a fresh card at `values`. */
   function freshPlot(def: Parameters<typeof Card>[0]['def'], values?: Values) {
