@@ -128,12 +128,13 @@ export interface PlotProps<R> {
   setValue: (name: string, value: ParamValue) => void;
   /**
    * Optional fast path: a plot that can redraw a slider tick itself registers
-   * an update here, from a layout effect (the softmax, mse and activation plots
-   * do). It gets the new values and result before React re-renders anything,
-   * writes the attributes and texts its render would write for them, and returns
-   * true; the card re-renders (plot included, with the same values) once the
-   * ticks rest. It returns false, having written nothing, for a change it cannot
-   * draw (a count that adds marks, a new scale), which React renders at once.
+   * an update here, from a layout effect (every plot of the seven pages does).
+   * It gets the new values and result before React re-renders anything, writes
+   * the attributes and texts its render would write for them (through
+   * `src/plots/liveDom.ts`), and returns true; React's plot is then left as drawn
+   * until it must render again. It returns false, having written nothing, for a
+   * change it cannot draw (a count that adds marks, a new scale), which React
+   * renders at once.
    */
   subscribeLive: SubscribeLive<R>;
 }
