@@ -30,12 +30,16 @@ export function sliderValues(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
 }
 
-/** Serialized SVG content of the plot(s) in main: changes whenever the drawing changes. */
+/**
+ * Serialized SVG content of the plot(s) in main: changes whenever the drawing changes. The
+ * ids React's useId generates (a clip path's, a pattern's) depend on the order components
+ * mounted in, not on the drawing, and are made alike.
+ */
 export function plotMarkup(page: Page): Promise<string> {
   return page.evaluate(() =>
     [...document.querySelectorAll('main svg')]
       .filter((svg) => !svg.closest('.katex'))
-      .map((svg) => svg.innerHTML)
+      .map((svg) => svg.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID'))
       .join('\n'),
   );
 }
