@@ -37,8 +37,8 @@ function writeAttrs(el: HTMLInputElement, attrs: InputAttrs) {
  * props and again after each of its change events. On a slider that happens at
  * every tick, and Chromium then restyles the slider and lays it out again. Here
  * only what changed is written: a changed attribute, and the value (by the
- * caller, through `inputRef`). The element sits in a `display: contents` span,
- * so it lays out as a child of the span's parent.
+ * caller, through `inputRef`). The element sits in a block span, which lets the
+ * input be a relayout boundary (see `.native-input` in card.css).
  */
 export function NativeInput({ attrs, initialValue, on, inputRef }: NativeInputProps) {
   const host = useRef<HTMLSpanElement>(null);
