@@ -78,6 +78,13 @@ async function main() {
         await page.keyboard.press('p');
         await page.waitForTimeout(400);
       }
+      if (fullPage) {
+        // the prose below the card is skipped while off screen (content-visibility: auto),
+        // which a full-page shot would show as a blank
+        await page.addStyleTag({
+          content: '.prose-body, .page-links { content-visibility: visible !important; }',
+        });
+      }
       await page.screenshot({ path: resolve(OUT, file), fullPage });
       count++;
     } catch (err) {

@@ -523,24 +523,30 @@ export function AttentionPlot({
         {(['scores', 'weights'] as const).map((kind) => (
           <div key={kind} className={`attention-panel panel-${kind}`}>
             <div className="panel-title">{t[kind]}</div>
-            <MatrixGrid
-              kind={kind}
-              r={r}
-              tokens={tokens}
-              lang={lang}
-              hatchId={hatchId}
-              setValue={setValue}
-              setHighlight={setHighlight}
-            />
+            <div className="panel-body">
+              <MatrixGrid
+                kind={kind}
+                r={r}
+                tokens={tokens}
+                lang={lang}
+                hatchId={hatchId}
+                setValue={setValue}
+                setHighlight={setHighlight}
+              />
+            </div>
           </div>
         ))}
         <div className="attention-panel panel-bars">
           <div className="panel-title">{t.bars}</div>
-          <RowBars r={r} tokens={tokens} lang={lang} />
+          <div className="panel-body">
+            <RowBars r={r} tokens={tokens} lang={lang} />
+          </div>
         </div>
         <div className="attention-panel panel-vectors">
           <div className="panel-title">{t.vectors}</div>
-          <VectorPlane r={r} tokens={tokens} lang={lang} setHighlight={setHighlight} />
+          <div className="panel-body">
+            <VectorPlane r={r} tokens={tokens} lang={lang} setHighlight={setHighlight} />
+          </div>
         </div>
       </div>
     </div>

@@ -319,6 +319,29 @@ export function CrossEntropyPlot({
     <div className="cross-entropy-plots" ref={boxRef}>
       {L.narrow ? (
         <>
+          <div className="cross-entropy-panel">
+            <PlotFrame
+              width={width}
+              height={L.mainHeight}
+              margin={MAIN_MARGIN}
+              className="cross-entropy-plot"
+            >
+              {bars}
+            </PlotFrame>
+          </div>
+          <div className="cross-entropy-panel">
+            <PlotFrame
+              width={width}
+              height={L.mainHeight}
+              margin={MAIN_MARGIN}
+              className="cross-entropy-plot"
+            >
+              {curve}
+            </PlotFrame>
+          </div>
+        </>
+      ) : (
+        <div className="cross-entropy-panel">
           <PlotFrame
             width={width}
             height={L.mainHeight}
@@ -326,97 +349,82 @@ export function CrossEntropyPlot({
             className="cross-entropy-plot"
           >
             {bars}
-          </PlotFrame>
-          <PlotFrame
-            width={width}
-            height={L.mainHeight}
-            margin={MAIN_MARGIN}
-            className="cross-entropy-plot"
-          >
             {curve}
           </PlotFrame>
-        </>
-      ) : (
-        <PlotFrame
-          width={width}
-          height={L.mainHeight}
-          margin={MAIN_MARGIN}
-          className="cross-entropy-plot"
-        >
-          {bars}
-          {curve}
-        </PlotFrame>
+        </div>
       )}
-      <PlotFrame width={width} height={L.binHeight} margin={L.binMargin} className="binary-plot">
-        <AxisLeft scale={L.binY} size={L.binW} label={w.bce} ticks={7} grid />
-        <AxisBottom scale={L.binX} size={L.binH} label={w.p} ticks={5} />
-        <path className="series-faint curve-one" d={L.binOneD} />
-        <path className="series-faint curve-zero" d={L.binZeroD} />
-        <line className="entropy-line" x1={0} x2={L.binW} y1={hy} y2={hy} />
-        <path
-          className={`series sym-3 bce-curve${hl('by')}`}
-          d={b.bceD}
-          onMouseEnter={enter('by')}
-          onMouseLeave={leave}
-        />
-        {b.kl && (
-          <g className="kl-gap">
-            <line x1={bx} x2={bx} y1={hy} y2={by} />
-            {b.klNamed && (
-              <text
-                x={b.klLabel.x}
-                y={b.klLabel.y}
-                dy="0.32em"
-                textAnchor={b.klLabel['text-anchor']}
-              >
-                {w.kl}
-              </text>
-            )}
+      <div className="cross-entropy-panel">
+        <PlotFrame width={width} height={L.binHeight} margin={L.binMargin} className="binary-plot">
+          <AxisLeft scale={L.binY} size={L.binW} label={w.bce} ticks={7} grid />
+          <AxisBottom scale={L.binX} size={L.binH} label={w.p} ticks={5} />
+          <path className="series-faint curve-one" d={L.binOneD} />
+          <path className="series-faint curve-zero" d={L.binZeroD} />
+          <line className="entropy-line" x1={0} x2={L.binW} y1={hy} y2={hy} />
+          <path
+            className={`series sym-3 bce-curve${hl('by')}`}
+            d={b.bceD}
+            onMouseEnter={enter('by')}
+            onMouseLeave={leave}
+          />
+          {b.kl && (
+            <g className="kl-gap">
+              <line x1={bx} x2={bx} y1={hy} y2={by} />
+              {b.klNamed && (
+                <text
+                  x={b.klLabel.x}
+                  y={b.klLabel.y}
+                  dy="0.32em"
+                  textAnchor={b.klLabel['text-anchor']}
+                >
+                  {w.kl}
+                </text>
+              )}
+            </g>
+          )}
+          <circle
+            className={`current-point sym-4${hl('bp')}`}
+            cx={bx}
+            cy={by}
+            r={6}
+            onMouseEnter={enter('bp')}
+            onMouseLeave={leave}
+          />
+          <text
+            className="point-label plot-halo"
+            x={b.label.x}
+            y={b.label.y}
+            textAnchor={b.label['text-anchor']}
+          >
+            {b.text}
+          </text>
+          <g className="legend" transform={legendAt}>
+            <line className="series-faint curve-one" x1={0} x2={22} y1={0} y2={0} />
+            <text x={28} y={0} dy="0.32em">
+              {w.curve1}
+            </text>
+            <line className="series-faint curve-zero" x1={0} x2={22} y1={22} y2={22} />
+            <text x={28} y={22} dy="0.32em">
+              {w.curve0}
+            </text>
+            <line className="series sym-3" x1={0} x2={22} y1={44} y2={44} />
+            <text x={28} y={44} dy="0.32em">
+              {b.legend[0]}
+            </text>
+            <line className="entropy-line" x1={0} x2={22} y1={66} y2={66} />
+            <text x={28} y={66} dy="0.32em">
+              {b.legend[1]}
+            </text>
+            <circle className="current-point sym-4" cx={11} cy={88} r={5} />
+            <text x={28} y={88} dy="0.32em">
+              {b.legend[2]}
+            </text>
+            <line className="kl-swatch" x1={11} x2={11} y1={102} y2={118} />
+            <text x={28} y={110} dy="0.32em">
+              {b.legend[3]}
+            </text>
           </g>
-        )}
-        <circle
-          className={`current-point sym-4${hl('bp')}`}
-          cx={bx}
-          cy={by}
-          r={6}
-          onMouseEnter={enter('bp')}
-          onMouseLeave={leave}
-        />
-        <text
-          className="point-label plot-halo"
-          x={b.label.x}
-          y={b.label.y}
-          textAnchor={b.label['text-anchor']}
-        >
-          {b.text}
-        </text>
-        <g className="legend" transform={legendAt}>
-          <line className="series-faint curve-one" x1={0} x2={22} y1={0} y2={0} />
-          <text x={28} y={0} dy="0.32em">
-            {w.curve1}
-          </text>
-          <line className="series-faint curve-zero" x1={0} x2={22} y1={22} y2={22} />
-          <text x={28} y={22} dy="0.32em">
-            {w.curve0}
-          </text>
-          <line className="series sym-3" x1={0} x2={22} y1={44} y2={44} />
-          <text x={28} y={44} dy="0.32em">
-            {b.legend[0]}
-          </text>
-          <line className="entropy-line" x1={0} x2={22} y1={66} y2={66} />
-          <text x={28} y={66} dy="0.32em">
-            {b.legend[1]}
-          </text>
-          <circle className="current-point sym-4" cx={11} cy={88} r={5} />
-          <text x={28} y={88} dy="0.32em">
-            {b.legend[2]}
-          </text>
-          <line className="kl-swatch" x1={11} x2={11} y1={102} y2={118} />
-          <text x={28} y={110} dy="0.32em">
-            {b.legend[3]}
-          </text>
-        </g>
-      </PlotFrame>
+        </PlotFrame>
+      </div>
     </div>
   );
 }

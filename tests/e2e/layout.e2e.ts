@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { setupBrowser } from './browser';
+
+const ids = inject('pageIds');
+const { open } = setupBrowser();
+
+/**
+ * Why a plot's SVG or a slider's input would not be a relayout boundary in Chromium. A
+ * slider tick changes the input (thumb, number) and the plot; Chromium lays a change out
+ * from the nearest boundary up, so without one every tick lays out the page from the root.
+ * An SVG root is a boundary in a block parent (not a grid or flex container); any other box
+ * needs also a self-painting layer (position) and size and layout containment.
+ */
+function boundaryProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const els = document.querySelectorAll<HTMLElement | SVGSVGElement>(
+      'main svg.plot-svg, main .slider input[type=range], main .slider input[type=number]',
+    );
+    for (const el of els) {
+      if (el.getClientRects().length === 0) continue;
+      const name = `${el.tagName.toLowerCase()}.${el.getAttribute('class')}`;
+      const style = getComputedStyle(el);
+      const parent = el.parentElement ? getComputedStyle(el.parentElement).display : 'none';
+      if (!['block', 'flow-root'].includes(parent)) problems.push(`${name}: parent is ${parent}`);
+      if (style.display !== 'block') problems.push(`${name}: display ${style.display}`);
+      if (el.tagName === 'INPUT') {
+        const contain = style.contain;
+        const sized = /size|strict|content/.test(contain) && contain !== 'content';
+        const laid = /layout|strict|content/.test(contain);
+        if (!sized || !laid) problems.push(`${name}: contain ${contain}`);
+        if (style.position === 'static') problems.push(`${name}: position static`);
+      }
+    }
+    return [...new Set(problems)];
+  });
+}
+
+/**
+ * The layout roots Chromium used between one slider tick and the frame that shows it,
+ * read from a performance trace.
+ */
+async function tickLayoutRoots(page: Page): Promise<string[]> {
+  const slider = page.locator('main .slider input[type=range]').first();
+  await slider.scrollIntoViewIfNeeded();
+  await slider.focus();
+  await page.waitForTimeout(300); // the focus highlight renders and settles first
+  const cdp = await page.context().newCDPSession(page);
+  interface TraceEvent {
+    name: string;
+    ts: number;
+    dur?: number;
+    args?: {
+      data?: { type?: string };
+      endData?: { layoutRoots?: { nodeName: string }[] };
+    };
+  }
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'blink', 'cc'] },
+  });
+  await page.keyboard.press('ArrowRight');
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))),
+  );
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const input = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
+  if (!input) return ['(no input event traced)'];
+  const frame = events
+    .filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ts > input.ts)
+    .sort((a, b) => a.ts - b.ts)[0];
+  const end = frame ? frame.ts + (frame.dur ?? 0) : Infinity;
+  return events
+    .filter((e) => e.name === 'LocalFrameView::layout' && e.ts >= input.ts && e.ts <= end)
+    .flatMap((e) => e.args?.endData?.layoutRoots ?? [])
+    .map((r) => r.nodeName);
+}
+
+describe('a slider tick lays out only the slider and the plot', () => {
+  it.each(ids)('/%s at 1280, on a 390 phone and presenting at 1920', async (id) => {
+    const views = [
+      { viewport: { width: 1280, height: 800 }, present: false },
+      { viewport: { width: 390, height: 844 }, present: false },
+      { viewport: { width: 1920, height: 1080 }, present: true },
+    ];
+    for (const { viewport, present } of views) {
+      const where = `/${id} at ${viewport.width}${present ? ', presenting' : ''}`;
+      const { page } = await open(`/${id}`, { viewport });
+      if (present) {
+        await page.keyboard.press('p');
+        await expect.poll(() => page.locator('.app[data-present]').count()).toBe(1);
+      }
+      expect(await boundaryProblems(page), where).toEqual([]);
+      const roots = await tickLayoutRoots(page);
+      expect(roots.length, `${where}: the tick was laid out`).toBeGreaterThan(0);
+      expect(roots, `${where}: layout roots`).not.toContain('#document');
+    }
+  });
+});
