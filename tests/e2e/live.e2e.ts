@@ -22,12 +22,22 @@ async function burst(page: Page, random: () => number): Promise<void> {
     for (const r of await page.locator('main input[type=range]').all())
       if (await r.isVisible()) visible.push(r);
     const slider = visible[Math.floor(random() * visible.length)];
-    await slider.scrollIntoViewIfNeeded();
-    if (random() < 0.5) {
+    // The card may hide it meanwhile: a tick of a count slider hides the entries beyond
+    // the new count when the card catches up, after the ticks rest. Checked and scrolled
+    // in one step (a locator's scroll would wait for a hidden slider to show).
+    const shown = await slider.evaluate((el) => {
+      if (el.getClientRects().length === 0) return false;
+      el.scrollIntoView({ block: 'nearest' });
+      return true;
+    });
+    const keyboard = random() < 0.5;
+    if (!shown) continue;
+    if (keyboard) {
       await slider.focus();
       for (let i = 0; i < 4; i++) await page.keyboard.press(keys[Math.floor(random() * 7)]);
     } else {
-      const box = (await slider.boundingBox())!;
+      const box = await slider.boundingBox();
+      if (!box) continue;
       const y = box.y + box.height / 2;
       let x = box.x + 8 + random() * (box.width - 16);
       await page.mouse.move(x, y);
