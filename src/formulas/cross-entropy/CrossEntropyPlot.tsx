@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { BarChart, updateBarChart } from '../../plots/BarChart';
 import { setAttr, setAttrs, setText } from '../../plots/liveDom';
@@ -315,43 +315,34 @@ export function CrossEntropyPlot({
     ? `translate(${-L.binMargin.left + 8},${L.binH + BIN_LEGEND_TOP})`
     : `translate(${L.binW + 20},8)`;
 
+  /** The bars and the curve: two stacked plots on a narrow column, else side by side in one. */
+  const mainPanel = (content: ReactNode) => (
+    <div className="cross-entropy-panel">
+      <PlotFrame
+        width={width}
+        height={L.mainHeight}
+        margin={MAIN_MARGIN}
+        className="cross-entropy-plot"
+      >
+        {content}
+      </PlotFrame>
+    </div>
+  );
+
   return (
     <div className="cross-entropy-plots" ref={boxRef}>
       {L.narrow ? (
         <>
-          <div className="cross-entropy-panel">
-            <PlotFrame
-              width={width}
-              height={L.mainHeight}
-              margin={MAIN_MARGIN}
-              className="cross-entropy-plot"
-            >
-              {bars}
-            </PlotFrame>
-          </div>
-          <div className="cross-entropy-panel">
-            <PlotFrame
-              width={width}
-              height={L.mainHeight}
-              margin={MAIN_MARGIN}
-              className="cross-entropy-plot"
-            >
-              {curve}
-            </PlotFrame>
-          </div>
+          {mainPanel(bars)}
+          {mainPanel(curve)}
         </>
       ) : (
-        <div className="cross-entropy-panel">
-          <PlotFrame
-            width={width}
-            height={L.mainHeight}
-            margin={MAIN_MARGIN}
-            className="cross-entropy-plot"
-          >
+        mainPanel(
+          <>
             {bars}
             {curve}
-          </PlotFrame>
-        </div>
+          </>,
+        )
       )}
       <div className="cross-entropy-panel">
         <PlotFrame width={width} height={L.binHeight} margin={L.binMargin} className="binary-plot">
