@@ -58,6 +58,9 @@ export default defineConfig({
           ],
           environment: 'jsdom',
           setupFiles: ['tests/helpers/setup-dom.ts'],
+          // property tests render a plot in jsdom some hundred times: seconds each, more
+          // on a busy 2-core machine; the timeout is for a hang, not a speed check
+          testTimeout: 30_000,
         },
       },
       {
