@@ -6,10 +6,10 @@ import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Bilingual, Lang, PlotProps } from '../formulas/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import { formatNumber } from './formatNumber';
-import { innerSize, PlotFrame } from './PlotFrame';
+import { ChunkBounds, innerSize, PlotFrame } from './PlotFrame';
 import { useContainerWidth } from './useContainerWidth';
 import type { Interval } from './vanishingIntervals';
-import { setAttr, setText } from './liveDom';
+import { setAttr, setAttrs, setText } from './liveDom';
 import './activationPlot.css';
 
 /** The numbers an activation page computes for the current x. */
@@ -215,7 +215,7 @@ export interface MarkerLayout {
   px: number;
   pyF: number;
   pyDf: number;
-  tangent: { y1: number; y2: number };
+  tangent: { x1: number; y1: number; x2: number; y2: number };
   labelX: number;
   anchor: 'start' | 'end';
   pointY: number;
@@ -224,13 +224,44 @@ export interface MarkerLayout {
   slopeText: string;
 }
 
+/**
+ * The tangent through (x0, y0) of slope dy0, as the segment of it inside the plot box:
+ * where the clip would cut it anyway. Its ends stay inside the frame, however steep it
+ * is, so its paint chunk keeps its bounds on a tick (see ChunkBounds). A tangent that
+ * misses the box is an empty segment at the point.
+ */
+export function tangentSegment(
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  xDomain: readonly [number, number],
+  innerHeight: number,
+  x0: number,
+  y0: number,
+  dy0: number,
+) {
+  let [lo, hi] = xDomain;
+  const top = y.invert(0);
+  const bottom = y.invert(innerHeight);
+  if (dy0 !== 0) {
+    // where the line crosses the top and the bottom of the box
+    const a = x0 + (top - y0) / dy0;
+    const b = x0 + (bottom - y0) / dy0;
+    lo = Math.max(lo, Math.min(a, b));
+    hi = Math.min(hi, Math.max(a, b));
+  } else if (y0 > Math.max(top, bottom) || y0 < Math.min(top, bottom)) {
+    lo = hi = x0;
+  }
+  if (!(lo <= hi)) lo = hi = Math.min(Math.max(x0, xDomain[0]), xDomain[1]);
+  const at = (v: number) => Math.min(Math.max(y(y0 + dy0 * (v - x0)), 0), innerHeight);
+  return { x1: x(lo), y1: at(lo), x2: x(hi), y2: at(hi) };
+}
+
 /** The marker's layout for one result: plain arithmetic, shared by the render and the live update. */
 export function markerLayout(ctx: MarkerContext, result: ActivationResult): MarkerLayout {
   const { config, x, y, innerWidth, innerHeight, showCompare, lang } = ctx;
   const x0 = Number.isFinite(result.x) ? result.x : 0;
   const y0 = Number.isFinite(result.y) ? result.y : 0;
   const dy0 = Number.isFinite(result.dy) ? result.dy : 0;
-  const [xa, xb] = config.xDomain;
   const px = x(x0);
   const clampY = (v: number) => Math.min(Math.max(v, config.yDomain[0]), config.yDomain[1]);
   const pyF = y(clampY(y0));
@@ -272,7 +303,7 @@ export function markerLayout(ctx: MarkerContext, result: ActivationResult): Mark
     px,
     pyF,
     pyDf,
-    tangent: { y1: y(y0 + dy0 * (xa - x0)), y2: y(y0 + dy0 * (xb - x0)) },
+    tangent: tangentSegment(x, y, config.xDomain, innerHeight, x0, y0, dy0),
     labelX: px + (labelLeft ? -10 : 10),
     anchor: labelLeft ? 'end' : 'start',
     pointY,
@@ -313,8 +344,7 @@ const caretPath = (px: number, innerHeight: number) => `M${px},${innerHeight} l-
 
 /** Writes a layout to the marker's elements: the attributes React would write for it. */
 function applyMarker(n: MarkerNodes, m: MarkerLayout) {
-  setAttr(n.tangent, 'y1', m.tangent.y1);
-  setAttr(n.tangent, 'y2', m.tangent.y2);
+  setAttrs(n.tangent, m.tangent);
   setAttr(n.guide, 'x1', m.px);
   setAttr(n.guide, 'x2', m.px);
   setAttr(n.caret, 'd', caretPath(m.px, m.innerHeight));
@@ -529,16 +559,11 @@ export function ActivationPlot({
       <PlotFrame width={width} height={height} margin={margin}>
         {behind}
         <g clipPath={`url(#${clipId})`}>
+          <ChunkBounds />
           {curves}
-          <line
-            ref={tangentRef}
-            className="tangent sym-2"
-            x1={0}
-            x2={innerWidth}
-            y1={m.tangent.y1}
-            y2={m.tangent.y2}
-          />
+          <line ref={tangentRef} className="tangent sym-2" {...m.tangent} />
         </g>
+        <ChunkBounds />
         {compareLabels}
         <rect
           className="drag-surface"

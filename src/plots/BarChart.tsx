@@ -1,11 +1,12 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { ScaleBand } from 'd3-scale';
-import { useCallback, useMemo } from 'react';
-import type { ReactNode } from 'react';
+import { cloneElement, useCallback, useMemo } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { SymbolSlot } from '../formulas/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
 import { setAttr, setAttrs, setText } from './liveDom';
+import { ChunkBounds } from './PlotFrame';
 
 /** A band scale over bar indices 0…n−1 spanning `width`, shared by a chart and rows drawn under it. */
 export function barBand(count: number, width: number): ScaleBand<number> {
@@ -85,9 +86,15 @@ function barGeometry(
   return { texts, tops, labelY };
 }
 
-/** Where a marker over bar `index` stands: one text row above its value label. */
-const markerTransform = (band: ScaleBand<number>, index: number, labelY: (i: number) => number) =>
-  `translate(${barCentre(band, index)},${labelY(index) - MARKER_ROW})`;
+/**
+ * Where a marker over bar `index` stands: one text row above its value label. Written as
+ * the marker's x and y, not a transform of its group: a transform that changes on a tick
+ * makes Chromium work out the page's compositing layers again.
+ */
+const markerAt = (band: ScaleBand<number>, index: number, labelY: (i: number) => number) => ({
+  x: barCentre(band, index),
+  y: labelY(index) - MARKER_ROW,
+});
 
 const barGroupClass = (i: number, emphasis: number | null) =>
   `bar-group${i === emphasis ? ' is-emphasis' : ''}`;
@@ -135,7 +142,7 @@ export function updateBarChart(
     setText(labels[i], texts[i]);
   });
   if (marker && markerIndex !== null)
-    setAttr(marker, 'transform', markerTransform(band, markerIndex, labelY));
+    setAttrs(marker.firstElementChild, markerAt(band, markerIndex, labelY));
   return true;
 }
 
@@ -160,8 +167,8 @@ export interface BarChartProps {
   onHover?: (index: number | null) => void;
   /** Marks drawn over the bars but under the value labels (reference lines), in the chart's coordinates. */
   guides?: ReactNode;
-  /** A mark stacked one text row above bar `index`'s value label, drawn with its origin at that spot (e.g. "true ▾"). */
-  marker?: { index: number; node: ReactNode } | null;
+  /** A text stacked one text row above bar `index`'s value label (e.g. "true ▾"); its x and y are set. */
+  marker?: { index: number; node: ReactElement<{ x?: number; y?: number }> } | null;
 }
 
 /**
@@ -207,6 +214,7 @@ export function BarChart({
         tickValues={tickValues}
         format={format}
       />
+      <ChunkBounds />
       {values.map((v, i) => {
         if (!Number.isFinite(v)) return null;
         const top = tops[i];
@@ -246,12 +254,8 @@ export function BarChart({
         ))}
       </g>
       {marker && marker.index >= 0 && marker.index < values.length && (
-        <g
-          className="bar-marker"
-          transform={markerTransform(band, marker.index, labelY)}
-          data-index={marker.index}
-        >
-          {marker.node}
+        <g className="bar-marker" data-index={marker.index}>
+          {cloneElement(marker.node, markerAt(band, marker.index, labelY))}
         </g>
       )}
     </g>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 
 /** Inner margins of a plot in viewBox units. */
 export interface Margin {
@@ -22,6 +22,32 @@ export interface PlotFrameProps {
   className?: string;
 }
 
+/** The frame's whole viewBox in the inner group's coordinates. */
+const FrameBox = createContext({ x: 0, y: 0, width: 0, height: 0 });
+
+/**
+ * An unpainted rectangle over the whole frame, which keeps the bounds of the paint chunk
+ * it starts fixed. Chromium paints an SVG in chunks, a new one after each group with its
+ * own transform, opacity or clip. When a chunk's bounds change (a bar grows past the
+ * others, a label moves out of them) it works out the page's compositing layers again
+ * from all its chunks, a full compositor update in the frame of every such tick. Put one
+ * first in each run of marks a tick moves, after the axes (a group of its own per tick);
+ * `dx`, `dy` give the group's offset from the frame's inner origin.
+ */
+export function ChunkBounds({ dx = 0, dy = 0 }: { dx?: number; dy?: number }) {
+  const box = useContext(FrameBox);
+  return (
+    <rect
+      className="chunk-bounds"
+      x={box.x - dx}
+      y={box.y - dy}
+      width={box.width}
+      height={box.height}
+      fill="none"
+    />
+  );
+}
+
 /** An SVG that scales to its container, with a translated inner group. Use `innerSize` for scale ranges. */
 export function PlotFrame({
   width = 640,
@@ -38,7 +64,12 @@ export function PlotFrame({
       aria-hidden="true"
       focusable="false"
     >
-      <g transform={`translate(${margin.left},${margin.top})`}>{children}</g>
+      <g transform={`translate(${margin.left},${margin.top})`}>
+        <FrameBox.Provider value={{ x: -margin.left, y: -margin.top, width, height }}>
+          <ChunkBounds />
+          {children}
+        </FrameBox.Provider>
+      </g>
     </svg>
   );
 }

@@ -37,51 +37,83 @@ function boundaryProblems(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * The layout roots Chromium used between one slider tick and the frame that shows it,
- * read from a performance trace.
- */
-async function tickLayoutRoots(page: Page): Promise<string[]> {
-  const slider = page.locator('main .slider input[type=range]').first();
-  await slider.scrollIntoViewIfNeeded();
-  await slider.focus();
-  await page.waitForTimeout(300); // the focus highlight renders and settles first
-  const cdp = await page.context().newCDPSession(page);
-  interface TraceEvent {
-    name: string;
-    ts: number;
-    dur?: number;
-    args?: {
-      data?: { type?: string };
-      endData?: { layoutRoots?: { nodeName: string }[] };
-    };
-  }
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'blink', 'cc'] },
-  });
-  await page.keyboard.press('ArrowRight');
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))),
-  );
-  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  const input = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
-  if (!input) return ['(no input event traced)'];
-  const frame = events
-    .filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ts > input.ts)
-    .sort((a, b) => a.ts - b.ts)[0];
-  const end = frame ? frame.ts + (frame.dur ?? 0) : Infinity;
-  return events
-    .filter((e) => e.name === 'LocalFrameView::layout' && e.ts >= input.ts && e.ts <= end)
-    .flatMap((e) => e.args?.endData?.layoutRoots ?? [])
-    .map((r) => r.nodeName);
+interface TraceEvent {
+  name: string;
+  ts: number;
+  dur?: number;
+  args?: {
+    data?: { type?: string };
+    endData?: { layoutRoots?: { nodeName: string }[] };
+  };
 }
 
-describe('a slider tick lays out only the slider and the plot', () => {
+/** What Chromium did between one slider tick and the frame that shows it. */
+interface TickWork {
+  /** The nodes it laid out from. */
+  layoutRoots: string[];
+  /** Whether it worked out its compositing layers again from all paint chunks. */
+  fullCompositorUpdate: boolean;
+}
+
+/**
+ * Ticks the middle and the last visible slider (right, then left) in a performance trace,
+ * and reads what each tick cost Chromium up to its frame. (The first is often a count,
+ * whose tick React draws anew.)
+ */
+async function traceTicks(page: Page): Promise<TickWork[]> {
+  const sliders = page.locator('main .slider input[type=range]:visible');
+  const count = await sliders.count();
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  for (const slider of [sliders.nth(Math.floor(count / 2)), sliders.last()]) {
+    await slider.scrollIntoViewIfNeeded();
+    await slider.focus();
+    await page.waitForTimeout(300); // the focus highlight renders and settles first
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline', 'blink', 'cc'] },
+    });
+    for (const key of ['ArrowRight', 'ArrowLeft']) {
+      await page.keyboard.press(key);
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))),
+      );
+    }
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+  }
+  await cdp.detach();
+  const inputs = events
+    .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')
+    .sort((a, b) => a.ts - b.ts);
+  return inputs.map((input) => {
+    const frame = events
+      .filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ts > input.ts)
+      .sort((a, b) => a.ts - b.ts)[0];
+    const end = frame ? frame.ts + (frame.dur ?? 0) : Infinity;
+    const between = events.filter((e) => e.ts >= input.ts && e.ts <= end);
+    return {
+      layoutRoots: between
+        .filter((e) => e.name === 'LocalFrameView::layout')
+        .flatMap((e) => e.args?.endData?.layoutRoots ?? [])
+        .map((r) => r.nodeName),
+      fullCompositorUpdate: between.some((e) => e.name === 'PaintArtifactCompositor::Update'),
+    };
+  });
+}
+
+/**
+ * Ticks that still make Chromium work out the compositing layers again, cause not found:
+ * a value-vector tick on attention (the last slider), and sigmoid's and relu's ticks when
+ * presenting (the slope label; hiding it alone avoids the update). See ChunkBounds.
+ */
+function knownFullUpdate(id: string, present: boolean, tick: number): boolean {
+  if (id === 'attention') return tick >= 2;
+  return present && (id === 'sigmoid' || id === 'relu');
+}
+
+describe('a slider tick lays out only the slider and the plot, and keeps the compositing layers', () => {
   it.each(ids)('/%s at 1280, on a 390 phone and presenting at 1920', async (id) => {
     const views = [
       { viewport: { width: 1280, height: 800 }, present: false },
@@ -96,9 +128,16 @@ describe('a slider tick lays out only the slider and the plot', () => {
         await expect.poll(() => page.locator('.app[data-present]').count()).toBe(1);
       }
       expect(await boundaryProblems(page), where).toEqual([]);
-      const roots = await tickLayoutRoots(page);
-      expect(roots.length, `${where}: the tick was laid out`).toBeGreaterThan(0);
-      expect(roots, `${where}: layout roots`).not.toContain('#document');
+      const ticks = await traceTicks(page);
+      expect(ticks.length, `${where}: ticks traced`).toBe(4);
+      for (const [i, tick] of ticks.entries()) {
+        expect(tick.layoutRoots.length, `${where}, tick ${i}: laid out`).toBeGreaterThan(0);
+        expect(tick.layoutRoots, `${where}, tick ${i}: layout roots`).not.toContain('#document');
+        if (!knownFullUpdate(id, present, i))
+          expect(tick.fullCompositorUpdate, `${where}, tick ${i}: full compositor update`).toBe(
+            false,
+          );
+      }
     }
   });
 });

@@ -71,8 +71,9 @@ describe('BarChart', () => {
       guide.compareDocumentPosition(labels[0]) & Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
     const labelY = Number(labels[0].getAttribute('y'));
-    const marker = container.querySelector('.bar-marker')!;
-    const markerY = Number(/,(-?[\d.]+)\)/.exec(marker.getAttribute('transform')!)![1]);
+    const marker = container.querySelector('.bar-marker > text')!;
+    const markerY = Number(marker.getAttribute('y'));
+    expect(marker.getAttribute('x')).toBe(labels[0].getAttribute('x'));
     expect(labelY - markerY).toBeGreaterThanOrEqual(14);
   });
 

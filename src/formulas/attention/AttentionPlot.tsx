@@ -3,7 +3,7 @@ import { memo, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatFixed } from '../../plots/formatNumber';
 import { setAttr, setAttrs, setText } from '../../plots/liveDom';
-import { innerSize, PlotFrame } from '../../plots/PlotFrame';
+import { ChunkBounds, innerSize, PlotFrame } from '../../plots/PlotFrame';
 import type { Bilingual, Lang, PlotProps } from '../types';
 import type { AttentionPageResult } from './compute';
 import { TOKENS } from './compute';
@@ -286,6 +286,7 @@ const RowBars = memo(function RowBars({
         </text>
       </g>
       <AxisLeft scale={y} size={innerWidth} label={WORDS.weight[lang]} ticks={4} grid />
+      <ChunkBounds />
       {marks.map((m, j) => (
         <g key={j} className="row-bar">
           <rect className="bar sym-7" {...m.bar} />
@@ -367,6 +368,7 @@ const VectorPlane = memo(function VectorPlane({
     <PlotFrame width={PANEL} height={VEC_HEIGHT} margin={VEC_MARGIN} className="vector-plane">
       <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
       <AxisBottom scale={x} size={VEC_SIZE} label={WORDS.dim1[lang]} tickValues={ticks} grid />
+      <ChunkBounds />
       <line className="origin-line" x1={x(0)} x2={x(0)} y1={0} y2={VEC_SIZE} />
       <line className="origin-line" x1={0} x2={VEC_SIZE} y1={y(0)} y2={y(0)} />
       <g
@@ -403,6 +405,7 @@ const VectorPlane = memo(function VectorPlane({
         r={4}
       />
       <g className="legend" transform={`translate(0,${-VEC_MARGIN.top + 12})`}>
+        <ChunkBounds dy={-VEC_MARGIN.top + 12} />
         <path className="value-arrow sym-3" d={arrow(0, 0, 26, 0, 5)} />
         <text x={32} dy="0.32em">
           {WORDS.values[lang]}

@@ -4,7 +4,7 @@ import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { BarChart, updateBarChart } from '../../plots/BarChart';
 import { setAttr, setAttrs, setText } from '../../plots/liveDom';
-import { PlotFrame } from '../../plots/PlotFrame';
+import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
@@ -297,6 +297,7 @@ export function CrossEntropyPlot({
     <g className="curve-panel" transform={`translate(${L.curveX},0)`}>
       <AxisLeft scale={L.curveY} size={L.curveW} label={w.loss} ticks={7} grid />
       <AxisBottom scale={L.curveScaleX} size={L.mainH} label={w.qy} ticks={5} />
+      <ChunkBounds dx={L.curveX} />
       <path className="series sym-5 neg-log" d={L.negLogD} />
       <line className="drop-line" x1={px} x2={px} y1={L.mainH} y2={py} />
       <line className="drop-line" x1={0} x2={px} y1={py} y2={py} />
@@ -312,8 +313,8 @@ export function CrossEntropyPlot({
     </g>
   );
   const legendAt = L.narrow
-    ? `translate(${-L.binMargin.left + 8},${L.binH + BIN_LEGEND_TOP})`
-    : `translate(${L.binW + 20},8)`;
+    ? { x: -L.binMargin.left + 8, y: L.binH + BIN_LEGEND_TOP }
+    : { x: L.binW + 20, y: 8 };
 
   /** The bars and the curve: two stacked plots on a narrow column, else side by side in one. */
   const mainPanel = (content: ReactNode) => (
@@ -348,6 +349,7 @@ export function CrossEntropyPlot({
         <PlotFrame width={width} height={L.binHeight} margin={L.binMargin} className="binary-plot">
           <AxisLeft scale={L.binY} size={L.binW} label={w.bce} ticks={7} grid />
           <AxisBottom scale={L.binX} size={L.binH} label={w.p} ticks={5} />
+          <ChunkBounds />
           <path className="series-faint curve-one" d={L.binOneD} />
           <path className="series-faint curve-zero" d={L.binZeroD} />
           <line className="entropy-line" x1={0} x2={L.binW} y1={hy} y2={hy} />
@@ -388,7 +390,8 @@ export function CrossEntropyPlot({
           >
             {b.text}
           </text>
-          <g className="legend" transform={legendAt}>
+          <g className="legend" transform={`translate(${legendAt.x},${legendAt.y})`}>
+            <ChunkBounds dx={legendAt.x} dy={legendAt.y} />
             <line className="series-faint curve-one" x1={0} x2={22} y1={0} y2={0} />
             <text x={28} y={0} dy="0.32em">
               {w.curve1}

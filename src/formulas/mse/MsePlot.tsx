@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft, updateAxisBottom, updateAxisLeftSize } from '../../plots/Axes';
-import { PlotFrame } from '../../plots/PlotFrame';
+import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
@@ -276,6 +276,7 @@ export function MsePlot({
           format={(d) => String(Math.round(d / SPACING))}
         />
         <g transform={`translate(0,${dy})`}>
+          <ChunkBounds dy={dy} />
           {m.samples.map((s, i) => (
             <g key={i} className={s.className}>
               <rect
@@ -325,6 +326,7 @@ export function MsePlot({
           </text>
         </g>
         <g className="squares-row">
+          <ChunkBounds />
           <text className="row-label" x={narrow ? -6 : -10} y={rowY} textAnchor="end">
             {w.squares}
           </text>

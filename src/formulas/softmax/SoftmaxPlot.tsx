@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { BarChart, barBand, barCentre, updateBarChart } from '../../plots/BarChart';
-import { PlotFrame, innerSize } from '../../plots/PlotFrame';
+import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../types';
@@ -160,6 +160,7 @@ export function SoftmaxPlot({
             {w.uniform}
           </text>
         </g>
+        <ChunkBounds />
         <text className="plot-readout" x={innerWidth} y={-22} textAnchor="end">
           <tspan
             className={`sym-2 readout-sym${hl('T')}`}
