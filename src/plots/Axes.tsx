@@ -92,6 +92,9 @@ export const AxisBottom = memo(function AxisBottom({
   );
 });
 
+/** About the width of one tick-label character at the plots' 13px, in viewBox units. */
+const LABEL_CHAR = 7;
+
 /** A vertical axis at the left of a plot of width `size`, with a rotated label. */
 export const AxisLeft = memo(function AxisLeft({
   scale,
@@ -105,6 +108,10 @@ export const AxisLeft = memo(function AxisLeft({
   const values = tickList(scale, ticks, tickValues);
   const fmt = formatter(scale, ticks, format);
   const [r0, r1] = scale.range();
+  // The title clears the widest tick label: 42 suits three characters (0.5), a minus sign
+  // or a fourth digit pushes it out by about a character's width.
+  const widest = Math.max(0, ...values.map((v) => fmt(v).length));
+  const titleX = -42 - LABEL_CHAR * Math.max(0, widest - 3);
   return (
     <g className="axis axis-y">
       <line className="axis-line" x1={0} x2={0} y1={r0} y2={r1} />
@@ -119,7 +126,7 @@ export const AxisLeft = memo(function AxisLeft({
       ))}
       <text
         className="axis-label"
-        transform={`translate(-42,${(r0 + r1) / 2}) rotate(-90)`}
+        transform={`translate(${titleX},${(r0 + r1) / 2}) rotate(-90)`}
         textAnchor="middle"
       >
         {label}
