@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode, type RefObject } from 'react';
 
 /** Inner margins of a plot in viewBox units. */
 export interface Margin {
@@ -20,6 +20,8 @@ export interface PlotFrameProps {
   /** Drawn inside a `<g>` translated by the margin. */
   children: ReactNode;
   className?: string;
+  /** Receives the SVG element (e.g. for a canvas laid over it). */
+  svgRef?: RefObject<SVGSVGElement | null>;
 }
 
 /** The frame's whole viewBox in the inner group's coordinates. */
@@ -55,9 +57,11 @@ export function PlotFrame({
   margin = DEFAULT_MARGIN,
   children,
   className,
+  svgRef,
 }: PlotFrameProps) {
   return (
     <svg
+      ref={svgRef}
       className={className ? `plot-svg ${className}` : 'plot-svg'}
       viewBox={`0 0 ${width} ${height}`}
       preserveAspectRatio="xMidYMid meet"

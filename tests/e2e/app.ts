@@ -31,16 +31,46 @@ export function sliderValues(page: Page): Promise<string[]> {
 }
 
 /**
- * Serialized SVG content of the plot(s) in main: changes whenever the drawing changes. The
- * ids React's useId generates (a clip path's, a pattern's) depend on the order components
- * mounted in, not on the drawing, and are made alike.
+ * Serialized SVG content of the plot(s) in main, and the marks each canvas laid over a plot
+ * drew last (see MarksCanvas): changes whenever the drawing changes. The ids React's useId
+ * generates (a clip path's, a pattern's) depend on the order components mounted in, not on
+ * the drawing, and are made alike.
  */
 export function plotMarkup(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('main svg')]
+  return page.evaluate(() => {
+    const svgs = [...document.querySelectorAll('main svg')]
       .filter((svg) => !svg.closest('.katex'))
-      .map((svg) => svg.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID'))
-      .join('\n'),
+      .map((svg) => svg.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID'));
+    const key = Symbol.for('llm-math-explorer.drawn-marks');
+    const canvases = [...document.querySelectorAll('main canvas')].map((c) =>
+      JSON.stringify((c as unknown as Record<symbol, unknown>)[key] ?? null),
+    );
+    return [...svgs, ...canvases].join('\n');
+  });
+}
+
+/**
+ * For each canvas in main: whether it shows its marks, i.e. its backing store matches its
+ * size on screen at the device's pixel ratio and some pixel is painted.
+ */
+export function canvasesDrawn(page: Page): Promise<{ sized: boolean; painted: boolean }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main canvas')].map((el) => {
+      const c = el as HTMLCanvasElement;
+      const box = c.getBoundingClientRect();
+      const ratio = window.devicePixelRatio || 1;
+      const sized =
+        Math.abs(c.width - box.width * ratio) <= 1 && Math.abs(c.height - box.height * ratio) <= 1;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+      let painted = false;
+      for (let i = 3; data && i < data.length; i += 4) {
+        if (data[i] > 0) {
+          painted = true;
+          break;
+        }
+      }
+      return { sized, painted };
+    }),
   );
 }
 

@@ -26,15 +26,17 @@
 //     clock, so queueing delay before the handlers counts) and arms a MutationObserver.
 //   - The MutationObserver watches the whole document (attributes, children, text). The first
 //     mutation inside an <svg> after the event marks the plot update, whether the app renders
-//     synchronously in the handler, in a microtask, in a later task or in a rAF callback.
+//     synchronously in the handler, in a microtask, in a later task or in a rAF callback. So
+//     does the first drawing call on a 2D canvas (the context's clearRect, fillRect, fill,
+//     stroke, fillText and drawImage are wrapped), for plots that draw marks on a canvas.
 //   - Then the frame that shows it: if the mutation happened during a requestAnimationFrame
 //     callback (rAF is wrapped to flag that), the frame being rendered now contains it;
 //     otherwise a rAF is requested, and that rAF's frame contains it. In both cases a
 //     MessageChannel message is posted from within the rAF phase: it runs as the first task
 //     after that frame's style, layout and paint, so t1 = performance.now() in its handler is
 //     when the frame was produced.
-//   - The sample is t1 − t0. An input event with no SVG mutation within 1 s counts as "no
-//     plot change" and has no sample. The observer is connected only from an input event to
+//   - The sample is t1 − t0. An input event with no SVG mutation or canvas draw within 1 s
+//     counts as "no plot change" and has no sample. The observer is connected only from an input event to
 //     the first SVG mutation after it, so it costs nothing while the app renders otherwise.
 
 import { createServer } from 'node:http';
@@ -87,14 +89,8 @@ function instrument() {
     };
     ch.port2.postMessage(null);
   };
-  // Observes only while an input awaits its plot update, so idle pages pay nothing.
-  const observer = new MutationObserver((records) => {
-    if (!pending) return;
-    const inSvg = records.some((r) => {
-      const n = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-      return n && n.closest && n.closest('svg');
-    });
-    if (!inSvg) return;
+  /** The plot changed (an SVG mutation or a canvas draw): its sample ends with the frame that shows it. */
+  const plotChanged = () => {
     const { t0, timer } = pending;
     pending = null;
     clearTimeout(timer);
@@ -102,7 +98,26 @@ function instrument() {
     inflight++;
     if (inRaf > 0) frameDone(t0);
     else nativeRaf(() => frameDone(t0));
+  };
+  // Observes only while an input awaits its plot update, so idle pages pay nothing.
+  const observer = new MutationObserver((records) => {
+    if (!pending) return;
+    const inSvg = records.some((r) => {
+      const n = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      return n && n.closest && n.closest('svg');
+    });
+    if (inSvg) plotChanged();
   });
+  // A plot may draw on a canvas instead: its first drawing call after the input counts.
+  const ctx2d = window.CanvasRenderingContext2D?.prototype;
+  for (const name of ['clearRect', 'fillRect', 'fill', 'stroke', 'fillText', 'drawImage']) {
+    const native = ctx2d?.[name];
+    if (typeof native !== 'function') continue;
+    ctx2d[name] = function (...args) {
+      if (pending) plotChanged();
+      return native.apply(this, args);
+    };
+  }
   const miss = () => {
     pending = null;
     observer.disconnect();

@@ -105,11 +105,10 @@ async function traceTicks(page: Page): Promise<TickWork[]> {
 
 /**
  * Ticks that still make Chromium work out the compositing layers again, cause not found:
- * a value-vector tick on attention (the last slider), and sigmoid's and relu's ticks when
- * presenting (the slope label; hiding it alone avoids the update). See ChunkBounds.
+ * sigmoid's and relu's ticks when presenting (the slope label; hiding it alone avoids the
+ * update). See ChunkBounds.
  */
-function knownFullUpdate(id: string, present: boolean, tick: number): boolean {
-  if (id === 'attention') return tick >= 2;
+function knownFullUpdate(id: string, present: boolean, _tick: number): boolean {
   return present && (id === 'sigmoid' || id === 'relu');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { TEXT, pageText, plotMarkup, sliders } from './app';
+import { TEXT, canvasesDrawn, pageText, plotMarkup, sliders } from './app';
 import { appPath, goto, setupBrowser } from './browser';
 
 const ids = inject('pageIds');
@@ -32,6 +32,11 @@ describe('home and formula pages', () => {
     const text = await pageText(page);
     expect(text, 'no NaN or undefined in the page text').not.toMatch(/\bNaN\b|\bundefined\b/);
     expect(svg, 'no NaN in the plot').not.toMatch(/NaN|Infinity/);
+    for (const canvas of await canvasesDrawn(page))
+      expect(canvas, 'a canvas over the plot is sized and drawn').toEqual({
+        sized: true,
+        painted: true,
+      });
     expect(await page.title()).not.toBe('');
   });
 

@@ -9,6 +9,7 @@ import type {
   SubscribeLive,
   Values,
 } from '../../src/formulas/types';
+import { drawnMarks } from '../../src/plots/MarksCanvas';
 import { defaultValues, normalizeValues } from '../../src/ui/card/values';
 
 /** Any declaration, whatever its result type (only its params are read). */
@@ -69,9 +70,15 @@ export function renderFormulaPlot<R>(
   return { ...view, result, setValue, setHighlight, live: () => live };
 }
 
-/** A plot's markup, with the ids React's useId generates made alike between renders. */
+/**
+ * A plot's markup, with the ids React's useId generates made alike between renders, and
+ * the marks each of its canvases drew last.
+ */
 export function plotMarkup(container: Element): string {
-  return container.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID');
+  const marks = [...container.querySelectorAll('canvas')].map((c) =>
+    JSON.stringify(drawnMarks(c) ?? null),
+  );
+  return [container.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID'), ...marks].join('\n');
 }
 
 /**

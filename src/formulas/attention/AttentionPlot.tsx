@@ -1,9 +1,23 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { memo, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  memo,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
+import type { Mark } from '../../plots/canvasMarks';
 import { formatFixed } from '../../plots/formatNumber';
-import { setAttr, setAttrs, setText } from '../../plots/liveDom';
-import { ChunkBounds, innerSize, PlotFrame } from '../../plots/PlotFrame';
+import {
+  MarksCanvas,
+  StyleProbes,
+  type MarksLayer,
+  type StyleProbe,
+} from '../../plots/MarksCanvas';
+import { innerSize, PlotFrame } from '../../plots/PlotFrame';
 import type { Bilingual, Lang, PlotProps } from '../types';
 import type { AttentionPageResult } from './compute';
 import { TOKENS } from './compute';
@@ -69,27 +83,15 @@ function arrow(x1: number, y1: number, x2: number, y2: number, head = 7): string
   return `${shaft}M${bx + px},${by + py}L${x2},${y2}L${bx - px},${by - py}`;
 }
 
-interface GridProps {
-  kind: 'scores' | 'weights';
-  r: AttentionPageResult;
-  tokens: readonly string[];
-  lang: Lang;
-  hatchId: string;
-  setValue: PlotProps<AttentionPageResult>['setValue'];
-  setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
-}
+type Kind = 'scores' | 'weights';
 
-/** How a cell shows its value: shared by the render and the live update. */
-function cellLook(v: number, strength: number, hidden: boolean, maskedText: string) {
-  return {
-    className: hidden ? 'cell-bg masked' : v < 0 ? 'cell-bg negative' : 'cell-bg',
-    fillOpacity: hidden ? undefined : 0.06 + 0.84 * strength,
-    text: hidden ? maskedText : formatFixed(v, 2),
-  };
+/** How a cell shows its value: its shade and its text. */
+function cellLook(v: number, strength: number) {
+  return { fillOpacity: 0.06 + 0.84 * strength, text: formatFixed(v, 2) };
 }
 
 /** What shades a grid's cells: the weight itself, or a score's size against the largest. */
-function gridStrength(kind: GridProps['kind'], r: AttentionPageResult) {
+function gridStrength(kind: Kind, r: AttentionPageResult) {
   if (kind === 'weights') return (v: number) => v;
   const maxAbs = Math.max(1e-9, ...r.scores.flat().map(Math.abs));
   return (v: number) => Math.abs(v) / maxAbs;
@@ -97,56 +99,109 @@ function gridStrength(kind: GridProps['kind'], r: AttentionPageResult) {
 
 const MASKED_TEXT = { scores: '−∞', weights: '0' } as const;
 
-/** One cell of a grid; memoized, so a tick re-renders only the cells whose value changed. */
-const Cell = memo(function Cell({
-  x,
-  y,
-  c,
-  v,
-  strength,
-  hidden,
-  maskedText,
-  font,
-  hatchId,
-}: {
-  x: number;
-  y: number;
-  c: number;
-  v: number;
-  strength: number;
-  hidden: boolean;
-  maskedText: string;
-  font: number;
-  hatchId: string;
-}) {
-  const look = cellLook(v, strength, hidden, maskedText);
-  return (
-    <g className={hidden ? 'cell is-masked' : 'cell'}>
-      <rect
-        className={look.className}
-        x={x}
-        y={y}
-        width={c}
-        height={c}
-        // An inline style: the stylesheet's cell fill would beat a fill attribute.
-        style={hidden ? { fill: `url(#${hatchId})` } : undefined}
-        fillOpacity={look.fillOpacity}
-      />
-      <text
-        className="cell-value"
-        x={x + c / 2}
-        y={y + c / 2}
-        dy="0.32em"
-        textAnchor="middle"
-        fontSize={font}
-      >
-        {look.text}
-      </text>
-    </g>
-  );
-});
+/** The font size of a grid's cell values: smaller for 5 and 6 tokens. */
+function cellFont(n: number) {
+  return n >= 6 ? 11 : n === 5 ? 12 : 13;
+}
 
-/** An n×n grid of scores or weights with the selected query row outlined; a click selects a row. */
+const GRID_ORIGIN = { x: GRID_MARGIN.left, y: GRID_MARGIN.top };
+const BAR_ORIGIN = { x: BAR_MARGIN.left, y: BAR_MARGIN.top };
+const VEC_ORIGIN = { x: VEC_MARGIN.left, y: VEC_MARGIN.top };
+
+/** The styles of the canvas marks, read from the CSS of these classes in each panel. */
+const GRID_STYLES: readonly StyleProbe[] = [
+  { name: 'cell', className: 'cell-bg' },
+  { name: 'cell-negative', className: 'cell-bg negative' },
+  { name: 'cell-value', className: 'cell-value', text: true },
+  { name: 'row-outline', className: 'row-outline sym-5' },
+];
+const BAR_STYLES: readonly StyleProbe[] = [
+  { name: 'bar', className: 'bar sym-7' },
+  { name: 'bar-other', className: 'bar-other sym-7' },
+  { name: 'bar-label', className: 'bar-label', text: true },
+  { name: 'axis-line', className: 'axis-line' },
+];
+const VEC_STYLES: readonly StyleProbe[] = [
+  { name: 'value-arrow', className: 'value-arrow sym-3', group: 'value' },
+  { name: 'value-arrow-masked', className: 'value-arrow sym-3', group: 'value is-masked' },
+  { name: 'value-label', className: 'token-label value-label sym-3', text: true, group: 'value' },
+  {
+    name: 'value-label-masked',
+    className: 'token-label value-label sym-3',
+    text: true,
+    group: 'value is-masked',
+  },
+  { name: 'contribution', className: 'contribution sym-3' },
+  { name: 'output-arrow', className: 'output-arrow sym-6' },
+  { name: 'output-point', className: 'current-point output-point sym-6' },
+  { name: 'output-label', className: 'output-label sym-6', text: true, group: 'legend' },
+];
+
+/**
+ * The changing marks of a score or weight grid: every unmasked cell, shaded by its
+ * value and labelled with it, and the outline of the selected query row. (The masked
+ * cells never change with the vectors: the SVG draws them.)
+ */
+export function gridMarks(kind: Kind, r: AttentionPageResult): Mark[] {
+  const c = GRID_SIZE / r.n;
+  const size = cellFont(r.n);
+  const m = kind === 'scores' ? r.scores : r.weights;
+  const strengthOf = gridStrength(kind, r);
+  const cells: Mark[] = [];
+  const values: Mark[] = [];
+  m.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (r.hidden[i][j]) return;
+      const look = cellLook(v, strengthOf(v));
+      const style = kind === 'scores' && v < 0 ? 'cell-negative' : 'cell';
+      cells.push({
+        type: 'rect',
+        style,
+        x: j * c,
+        y: i * c,
+        width: c,
+        height: c,
+        fillOpacity: look.fillOpacity,
+      });
+      values.push({
+        type: 'text',
+        style: 'cell-value',
+        x: j * c + c / 2,
+        y: i * c + c / 2,
+        dy: 0.32,
+        anchor: 'middle',
+        size,
+        text: look.text,
+      });
+    }),
+  );
+  const outline: Mark = {
+    type: 'rect',
+    style: 'row-outline',
+    x: 0,
+    y: r.row * c,
+    width: GRID_SIZE,
+    height: c,
+  };
+  return [...cells, ...values, outline];
+}
+
+interface GridProps {
+  kind: Kind;
+  r: AttentionPageResult;
+  tokens: readonly string[];
+  lang: Lang;
+  hatchId: string;
+  setValue: PlotProps<AttentionPageResult>['setValue'];
+  setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
+  layerRef: RefObject<MarksLayer | null>;
+}
+
+/**
+ * An n×n grid of scores or weights with the selected query row outlined; a click on a row
+ * selects it. Labels, masked cells and the rows' click targets are SVG; the cells that
+ * change with the vectors are drawn on a canvas over it.
+ */
 const MatrixGrid = memo(function MatrixGrid({
   kind,
   r,
@@ -155,105 +210,152 @@ const MatrixGrid = memo(function MatrixGrid({
   hatchId,
   setValue,
   setHighlight,
+  layerRef,
 }: GridProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
   const c = GRID_SIZE / r.n;
-  const font = r.n >= 6 ? 11 : r.n === 5 ? 12 : 13;
-  const m = kind === 'scores' ? r.scores : r.weights;
-  const strengthOf = gridStrength(kind, r);
+  const font = cellFont(r.n);
   return (
-    <PlotFrame width={PANEL} height={GRID_HEIGHT} margin={GRID_MARGIN} className={`grid-${kind}`}>
-      <text className="grid-caption" x={-6} y={-30} textAnchor="end">
-        {WORDS.key[lang]}
-      </text>
-      <text className="grid-caption" x={-6} y={-14} textAnchor="end">
-        {WORDS.query[lang]}
-      </text>
-      {tokens.slice(0, r.n).map((t, j) => (
-        <text
-          key={`k${j}`}
-          className="token-label key-label sym-2"
-          x={j * c + c / 2}
-          y={-10}
-          textAnchor="middle"
-        >
-          {t}
+    <>
+      <PlotFrame
+        width={PANEL}
+        height={GRID_HEIGHT}
+        margin={GRID_MARGIN}
+        className={`grid-${kind}`}
+        svgRef={svgRef}
+      >
+        <StyleProbes probes={GRID_STYLES} />
+        <text className="grid-caption" x={-6} y={-30} textAnchor="end">
+          {WORDS.key[lang]}
         </text>
-      ))}
-      {m.map((row, i) => (
-        <g
-          key={i}
-          className={i === r.row ? 'grid-row is-selected' : 'grid-row'}
-          onClick={() => setValue('row', i)}
-          onPointerEnter={() => setHighlight('row')}
-          onPointerLeave={() => setHighlight(null)}
-        >
+        <text className="grid-caption" x={-6} y={-14} textAnchor="end">
+          {WORDS.query[lang]}
+        </text>
+        {tokens.slice(0, r.n).map((t, j) => (
           <text
-            className="token-label query-label sym-1"
-            x={-8}
-            y={i * c + c / 2}
-            dy="0.32em"
-            textAnchor="end"
+            key={`k${j}`}
+            className="token-label key-label sym-2"
+            x={j * c + c / 2}
+            y={-10}
+            textAnchor="middle"
           >
-            {tokens[i]}
+            {t}
           </text>
-          {row.map((v, j) => {
-            return (
-              <Cell
-                key={j}
-                x={j * c}
-                y={i * c}
-                c={c}
-                v={v}
-                strength={strengthOf(v)}
-                hidden={r.hidden[i][j]}
-                maskedText={MASKED_TEXT[kind]}
-                font={font}
-                hatchId={hatchId}
-              />
-            );
-          })}
-        </g>
-      ))}
-      <rect
-        className="row-outline sym-5"
-        x={0}
-        y={r.row * c}
-        width={GRID_SIZE}
-        height={c}
-        pointerEvents="none"
+        ))}
+        {r.hidden.map((row, i) => (
+          <g
+            key={i}
+            className={i === r.row ? 'grid-row is-selected' : 'grid-row'}
+            onClick={() => setValue('row', i)}
+            onPointerEnter={() => setHighlight('row')}
+            onPointerLeave={() => setHighlight(null)}
+          >
+            <rect className="row-target" x={0} y={i * c} width={GRID_SIZE} height={c} />
+            <text
+              className="token-label query-label sym-1"
+              x={-8}
+              y={i * c + c / 2}
+              dy="0.32em"
+              textAnchor="end"
+            >
+              {tokens[i]}
+            </text>
+            {row.map((hidden, j) =>
+              hidden ? (
+                <g key={j} className="cell is-masked">
+                  <rect
+                    className="cell-bg masked"
+                    x={j * c}
+                    y={i * c}
+                    width={c}
+                    height={c}
+                    // An inline style: the stylesheet's cell fill would beat a fill attribute.
+                    style={{ fill: `url(#${hatchId})` }}
+                  />
+                  <text
+                    className="cell-value"
+                    x={j * c + c / 2}
+                    y={i * c + c / 2}
+                    dy="0.32em"
+                    textAnchor="middle"
+                    fontSize={font}
+                  >
+                    {MASKED_TEXT[kind]}
+                  </text>
+                </g>
+              ) : null,
+            )}
+          </g>
+        ))}
+      </PlotFrame>
+      <MarksCanvas
+        svgRef={svgRef}
+        width={PANEL}
+        height={GRID_HEIGHT}
+        origin={GRID_ORIGIN}
+        marks={gridMarks(kind, r)}
+        layerRef={layerRef}
       />
-    </PlotFrame>
+    </>
   );
 });
 
 /** The band scale of the row bars for n tokens. */
-function rowBand(n: number) {
+function makeRowBand(n: number) {
   return scaleBand<number>()
     .domain(Array.from({ length: n }, (_, j) => j))
     .range([0, BAR_INNER.innerWidth])
     .padding(0.25);
 }
+/** The bands for 0–8 tokens, built once (a tick draws the bars with them). */
+const ROW_BANDS = Array.from({ length: 9 }, (_, n) => makeRowBand(n));
+function rowBand(n: number) {
+  return ROW_BANDS[n] ?? makeRowBand(n);
+}
 
-/** Where the selected row's weights put its bars and their labels: shared by the render and the live update. */
-function rowBarMarks(r: AttentionPageResult, x: ReturnType<typeof rowBand>) {
+/**
+ * The changing marks of the row bars: the selected row's weights as bars, the other
+ * scaling's weights outlined, their values above them, and the axis line over their feet.
+ */
+export function rowBarMarks(r: AttentionPageResult): Mark[] {
+  const x = rowBand(r.n);
   const y = BAR_Y;
-  const { innerHeight } = BAR_INNER;
+  const { innerWidth, innerHeight } = BAR_INNER;
   const bw = x.bandwidth();
-  return r.weights[r.row].map((v, j) => {
+  const bars: Mark[] = [];
+  const labels: Mark[] = [];
+  r.weights[r.row].forEach((v, j) => {
     const o = r.otherWeights[j];
     const bx = x(j) ?? 0;
-    return {
-      bar: { x: bx, y: y(v), width: bw, height: Math.max(0, innerHeight - y(v)) },
-      other: {
+    bars.push(
+      {
+        type: 'rect',
+        style: 'bar',
+        x: bx,
+        y: y(v),
+        width: bw,
+        height: Math.max(0, innerHeight - y(v)),
+      },
+      {
+        type: 'rect',
+        style: 'bar-other',
         x: bx + bw * 0.15,
         y: y(o),
         width: bw * 0.7,
         height: Math.max(0, innerHeight - y(o)),
       },
-      label: { x: bx + bw / 2, y: y(Math.max(v, o)) - 4 },
+    );
+    labels.push({
+      type: 'text',
+      style: 'bar-label',
+      x: bx + bw / 2,
+      y: y(Math.max(v, o)) - 4,
+      anchor: 'middle',
       text: r.hidden[r.row][j] ? '0' : formatFixed(v, 2),
-    };
+    });
   });
+  const axis: Mark = { type: 'path', style: 'axis-line', d: `M0,${innerHeight}H${innerWidth}` };
+  return [...bars, axis, ...labels];
 }
 
 /** The selected row's weights as bars, with the other scaling setting outlined. */
@@ -261,91 +363,146 @@ const RowBars = memo(function RowBars({
   r,
   tokens,
   lang,
+  layerRef,
 }: {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
+  layerRef: RefObject<MarksLayer | null>;
 }) {
+  const svgRef = useRef<SVGSVGElement>(null);
   const { innerWidth, innerHeight } = BAR_INNER;
   const n = r.n;
   const x = useMemo(() => rowBand(n), [n]);
-  const y = BAR_Y;
-  const marks = rowBarMarks(r, x);
   const shown = r.scaled ? WORDS.scaled[lang] : WORDS.unscaled[lang];
   const other = r.scaled ? WORDS.unscaled[lang] : WORDS.scaled[lang];
   return (
-    <PlotFrame width={PANEL} height={BAR_HEIGHT} margin={BAR_MARGIN} className="row-bars">
-      <g className="legend" transform={`translate(0,${-BAR_MARGIN.top + 14})`}>
-        <rect className="bar sym-7" x={0} y={-6} width={14} height={12} />
-        <text x={20} dy="0.32em">
-          {shown}
-        </text>
-        <rect className="bar-other sym-7" x={130} y={-6} width={14} height={12} />
-        <text x={150} dy="0.32em">
-          {other}
-        </text>
-      </g>
-      <AxisLeft scale={y} size={innerWidth} label={WORDS.weight[lang]} ticks={4} grid />
-      <ChunkBounds />
-      {marks.map((m, j) => (
-        <g key={j} className="row-bar">
-          <rect className="bar sym-7" {...m.bar} />
-          <rect className="bar-other sym-7" {...m.other} />
-          <text className="bar-label" x={m.label.x} y={m.label.y} textAnchor="middle">
-            {m.text}
+    <>
+      <PlotFrame
+        width={PANEL}
+        height={BAR_HEIGHT}
+        margin={BAR_MARGIN}
+        className="row-bars"
+        svgRef={svgRef}
+      >
+        <StyleProbes probes={BAR_STYLES} />
+        <g className="legend" transform={`translate(0,${-BAR_MARGIN.top + 14})`}>
+          <rect className="bar sym-7" x={0} y={-6} width={14} height={12} />
+          <text x={20} dy="0.32em">
+            {shown}
           </text>
+          <rect className="bar-other sym-7" x={130} y={-6} width={14} height={12} />
+          <text x={150} dy="0.32em">
+            {other}
+          </text>
+        </g>
+        <AxisLeft scale={BAR_Y} size={innerWidth} label={WORDS.weight[lang]} ticks={4} grid />
+        {tokens.slice(0, n).map((t, j) => (
           <text
+            key={j}
             className="token-label key-label sym-2"
-            x={m.label.x}
+            x={(x(j) ?? 0) + x.bandwidth() / 2}
             y={innerHeight + 18}
             textAnchor="middle"
           >
-            {tokens[j]}
+            {t}
           </text>
-        </g>
-      ))}
-      <line className="axis-line" x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} />
-    </PlotFrame>
+        ))}
+      </PlotFrame>
+      <MarksCanvas
+        svgRef={svgRef}
+        width={PANEL}
+        height={BAR_HEIGHT}
+        origin={BAR_ORIGIN}
+        marks={rowBarMarks(r)}
+        layerRef={layerRef}
+      />
+    </>
   );
 });
 
-/** Where a result puts the value arrows, the selected row's contributions and its output: shared by the render and the live update. */
-function vectorMarks(r: AttentionPageResult, tokens: readonly string[]) {
-  const x = VEC_X;
-  const y = VEC_Y;
+/** The partial sums of w_j v_j of the selected row: contribution j runs from sums[j] to sums[j + 1]. */
+function partialSums(r: AttentionPageResult): (readonly [number, number])[] {
   const w = r.weights[r.row];
-  const o = r.output[r.row];
-  // Partial sums of w_j v_j: contribution j runs from sums[j] to sums[j + 1].
   const sums: (readonly [number, number])[] = [[0, 0]];
   for (let j = 0; j < w.length; j++) {
     const [px, py] = sums[j];
     sums.push([px + w[j] * r.V[j][0], py + w[j] * r.V[j][1]]);
   }
-  return {
-    values: r.V.map((v) => ({
-      d: arrow(x(0), y(0), x(v[0]), y(v[1])),
-      label: {
+  return sums;
+}
+
+/** The output label's text: the selected query's output vector. */
+export function outputText(r: AttentionPageResult): string {
+  const o = r.output[r.row];
+  return `o = Σ wⱼ vⱼ = (${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`;
+}
+
+/**
+ * The changing marks of the vector plane: the value arrows and their tokens, the selected
+ * row's contributions w_j v_j head to tail (those above 0.005, none for a masked key),
+ * its output arrow and point, and the output's value in the legend.
+ */
+export function vectorMarks(r: AttentionPageResult, tokens: readonly string[]): Mark[] {
+  const x = VEC_X;
+  const y = VEC_Y;
+  const w = r.weights[r.row];
+  const o = r.output[r.row];
+  const sums = partialSums(r);
+  const marks: Mark[] = [];
+  r.V.forEach((v, j) => {
+    const masked = r.hidden[r.row][j];
+    marks.push(
+      {
+        type: 'path',
+        style: masked ? 'value-arrow-masked' : 'value-arrow',
+        d: arrow(x(0), y(0), x(v[0]), y(v[1])),
+      },
+      {
+        type: 'text',
+        style: masked ? 'value-label-masked' : 'value-label',
         x: x(v[0]) + (v[0] >= 0 ? 5 : -5),
         y: y(v[1]) + (v[1] >= 0 ? -5 : 14),
-        'text-anchor': v[0] >= 0 ? ('start' as const) : ('end' as const),
+        anchor: v[0] >= 0 ? 'start' : 'end',
+        text: tokens[j],
       },
-    })),
-    /** The contributions large enough to draw (none for a masked key). */
-    contributions: w
-      .map((wj, j) => ({ j, wj, from: sums[j], to: sums[j + 1] }))
-      .filter((s) => !r.hidden[r.row][s.j] && s.wj > 0.005)
-      .map((s) => ({
-        j: s.j,
-        d: arrow(x(s.from[0]), y(s.from[1]), x(s.to[0]), y(s.to[1]), 6),
-        title: `${formatFixed(s.wj, 2)} · v(${tokens[s.j]})`,
-      })),
-    output: {
-      d: arrow(x(0), y(0), x(o[0]), y(o[1]), 9),
-      cx: x(o[0]),
-      cy: y(o[1]),
-      text: `o = Σ wⱼ vⱼ = (${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`,
+    );
+  });
+  w.forEach((wj, j) => {
+    if (r.hidden[r.row][j] || !(wj > 0.005)) return;
+    const [from, to] = [sums[j], sums[j + 1]];
+    marks.push({
+      type: 'path',
+      style: 'contribution',
+      d: arrow(x(from[0]), y(from[1]), x(to[0]), y(to[1]), 6),
+    });
+  });
+  marks.push(
+    { type: 'path', style: 'output-arrow', d: arrow(x(0), y(0), x(o[0]), y(o[1]), 9) },
+    { type: 'circle', style: 'output-point', cx: x(o[0]), cy: y(o[1]), r: 4 },
+    {
+      type: 'text',
+      style: 'output-label',
+      x: 32,
+      y: -VEC_MARGIN.top + 12 + 20,
+      dy: 0.32,
+      text: outputText(r),
     },
-  };
+  );
+  return marks;
+}
+
+/** Whether a point (inner viewBox units) lies within `reach` of a value arrow. */
+export function nearValueArrow(r: AttentionPageResult, px: number, py: number, reach = 6): boolean {
+  const x0 = VEC_X(0);
+  const y0 = VEC_Y(0);
+  return r.V.some((v) => {
+    const dx = VEC_X(v[0]) - x0;
+    const dy = VEC_Y(v[1]) - y0;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / len2)) : 0;
+    return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy)) <= reach;
+  });
 }
 
 /** Value vectors, the selected row's weighted contributions head to tail, and their sum. */
@@ -353,73 +510,52 @@ const VectorPlane = memo(function VectorPlane({
   r,
   tokens,
   lang,
-  setHighlight,
+  layerRef,
 }: {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
-  setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
+  layerRef: RefObject<MarksLayer | null>;
 }) {
+  const svgRef = useRef<SVGSVGElement>(null);
   const x = VEC_X;
   const y = VEC_Y;
   const ticks = VEC_TICKS;
-  const m = vectorMarks(r, tokens);
   return (
-    <PlotFrame width={PANEL} height={VEC_HEIGHT} margin={VEC_MARGIN} className="vector-plane">
-      <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
-      <AxisBottom scale={x} size={VEC_SIZE} label={WORDS.dim1[lang]} tickValues={ticks} grid />
-      <ChunkBounds />
-      <line className="origin-line" x1={x(0)} x2={x(0)} y1={0} y2={VEC_SIZE} />
-      <line className="origin-line" x1={0} x2={VEC_SIZE} y1={y(0)} y2={y(0)} />
-      <g
-        className="values"
-        onPointerEnter={() => setHighlight('V')}
-        onPointerLeave={() => setHighlight(null)}
+    <>
+      <PlotFrame
+        width={PANEL}
+        height={VEC_HEIGHT}
+        margin={VEC_MARGIN}
+        className="vector-plane"
+        svgRef={svgRef}
       >
-        {m.values.map((v, j) => (
-          <g key={j} className={r.hidden[r.row][j] ? 'value is-masked' : 'value'}>
-            <path className="value-arrow sym-3" d={v.d} />
-            <text
-              className="token-label value-label sym-3"
-              x={v.label.x}
-              y={v.label.y}
-              textAnchor={v.label['text-anchor']}
-            >
-              {tokens[j]}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g className="contributions">
-        {m.contributions.map((c) => (
-          <path key={c.j} className="contribution sym-3" d={c.d} data-index={c.j}>
-            <title>{c.title}</title>
-          </path>
-        ))}
-      </g>
-      <path className="output-arrow sym-6" d={m.output.d} />
-      <circle
-        className="current-point output-point sym-6"
-        cx={m.output.cx}
-        cy={m.output.cy}
-        r={4}
+        <StyleProbes probes={VEC_STYLES} />
+        <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
+        <AxisBottom scale={x} size={VEC_SIZE} label={WORDS.dim1[lang]} tickValues={ticks} grid />
+        <line className="origin-line" x1={x(0)} x2={x(0)} y1={0} y2={VEC_SIZE} />
+        <line className="origin-line" x1={0} x2={VEC_SIZE} y1={y(0)} y2={y(0)} />
+        <g className="legend" transform={`translate(0,${-VEC_MARGIN.top + 12})`}>
+          <path className="value-arrow sym-3" d={arrow(0, 0, 26, 0, 5)} />
+          <text x={32} dy="0.32em">
+            {WORDS.values[lang]}
+          </text>
+          <path className="contribution sym-3" d={arrow(120, 0, 146, 0, 5)} />
+          <text x={152} dy="0.32em">
+            wⱼ vⱼ
+          </text>
+          <path className="output-arrow sym-6" d={arrow(0, 20, 26, 20, 6)} />
+        </g>
+      </PlotFrame>
+      <MarksCanvas
+        svgRef={svgRef}
+        width={PANEL}
+        height={VEC_HEIGHT}
+        origin={VEC_ORIGIN}
+        marks={vectorMarks(r, tokens)}
+        layerRef={layerRef}
       />
-      <g className="legend" transform={`translate(0,${-VEC_MARGIN.top + 12})`}>
-        <ChunkBounds dy={-VEC_MARGIN.top + 12} />
-        <path className="value-arrow sym-3" d={arrow(0, 0, 26, 0, 5)} />
-        <text x={32} dy="0.32em">
-          {WORDS.values[lang]}
-        </text>
-        <path className="contribution sym-3" d={arrow(120, 0, 146, 0, 5)} />
-        <text x={152} dy="0.32em">
-          wⱼ vⱼ
-        </text>
-        <path className="output-arrow sym-6" d={arrow(0, 20, 26, 20, 6)} />
-        <text className="output-label sym-6" x={32} y={20} dy="0.32em">
-          {m.output.text}
-        </text>
-      </g>
-    </PlotFrame>
+    </>
   );
 });
 
@@ -439,75 +575,58 @@ export function AttentionPlot({
 }: PlotProps<AttentionPageResult>) {
   const hatchId = `att-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const tokens = TOKENS[lang];
-  const wrapRef = useRef<HTMLDivElement>(null);
+  const scoresLayer = useRef<MarksLayer>(null);
+  const weightsLayer = useRef<MarksLayer>(null);
+  const barsLayer = useRef<MarksLayer>(null);
+  const vectorsLayer = useRef<MarksLayer>(null);
+  /** The result drawn last (a live update's, or this render's). */
+  const drawn = useRef(r);
+  /** Whether the pointer is over a value arrow (it highlights the values). */
+  const overValues = useRef(false);
   const { n, row, scaled, causal } = r;
 
-  // A tick of a query, key or value entry redraws the cells, bars, arrows and output
-  // here, before React renders (see PlotProps.subscribeLive). A new token count, or a
-  // contribution appearing or vanishing (a weight crossing 0.005), is left to React.
+  useLayoutEffect(() => {
+    drawn.current = r;
+  });
+
+  // A tick of a query, key or value entry redraws the four canvases here, before React
+  // renders (see PlotProps.subscribeLive). A new token count, another row, the scaling
+  // or the mask changes the SVG too, and is left to React.
   useLayoutEffect(
     () =>
       subscribeLive((_, next) => {
-        const root = wrapRef.current;
-        if (!root) return false;
+        const layers = [scoresLayer, weightsLayer, barsLayer, vectorsLayer].map((l) => l.current);
+        if (layers.some((l) => !l)) return false;
         if (next.n !== n || next.row !== row || next.scaled !== scaled || next.causal !== causal)
           return false;
-        const vm = vectorMarks(next, tokens);
-        const contributions = root.querySelectorAll('.contribution[data-index]');
-        if (
-          contributions.length !== vm.contributions.length ||
-          vm.contributions.some(
-            (c, k) => contributions[k].getAttribute('data-index') !== String(c.j),
-          )
-        )
-          return false;
-        for (const kind of ['scores', 'weights'] as const) {
-          const m = kind === 'scores' ? next.scores : next.weights;
-          const strengthOf = gridStrength(kind, next);
-          root.querySelectorAll(`.grid-${kind} .grid-row`).forEach((rowEl, i) => {
-            rowEl.querySelectorAll(':scope > .cell').forEach((cell, j) => {
-              const look = cellLook(
-                m[i][j],
-                strengthOf(m[i][j]),
-                next.hidden[i][j],
-                MASKED_TEXT[kind],
-              );
-              const bg = cell.firstElementChild;
-              setAttr(bg, 'class', look.className);
-              if (look.fillOpacity !== undefined) setAttr(bg, 'fill-opacity', look.fillOpacity);
-              setText(cell.lastElementChild, look.text);
-            });
-          });
-        }
-        const bars = root.querySelectorAll('.row-bar');
-        rowBarMarks(next, rowBand(n)).forEach((b, j) => {
-          setAttrs(bars[j]?.querySelector('.bar'), b.bar);
-          setAttrs(bars[j]?.querySelector('.bar-other'), b.other);
-          const label = bars[j]?.querySelector('.bar-label');
-          setAttrs(label, b.label);
-          setText(label, b.text);
-        });
-        const values = root.querySelectorAll('.values > .value');
-        vm.values.forEach((v, j) => {
-          setAttr(values[j]?.querySelector('.value-arrow'), 'd', v.d);
-          setAttrs(values[j]?.querySelector('.value-label'), v.label);
-        });
-        vm.contributions.forEach((c, k) => {
-          setAttr(contributions[k], 'd', c.d);
-          setText(contributions[k].querySelector('title'), c.title);
-        });
-        const plane = root.querySelector('.vector-plane');
-        setAttr(plane?.querySelector('.output-arrow:not(.legend *)'), 'd', vm.output.d);
-        setAttrs(plane?.querySelector('.output-point'), { cx: vm.output.cx, cy: vm.output.cy });
-        setText(plane?.querySelector('.output-label'), vm.output.text);
+        drawn.current = next;
+        const [scores, weights, bars, vectors] = layers as MarksLayer[];
+        scores.draw(gridMarks('scores', next));
+        weights.draw(gridMarks('weights', next));
+        bars.draw(rowBarMarks(next));
+        vectors.draw(vectorMarks(next, tokens));
         return true;
       }),
     [subscribeLive, n, row, scaled, causal, tokens],
   );
+
+  const onPlanePointer = (e: PointerEvent<HTMLDivElement>) => {
+    const svg = e.currentTarget.querySelector('svg');
+    const ctm = svg?.getScreenCTM();
+    let over = false;
+    if (e.type === 'pointermove' && ctm) {
+      const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+      over = nearValueArrow(drawn.current, p.x - VEC_MARGIN.left, p.y - VEC_MARGIN.top);
+    }
+    if (over === overValues.current) return;
+    overValues.current = over;
+    setHighlight(over ? 'V' : null);
+  };
+
   const t = titles(r, lang, tokens[r.row]);
   const hl = highlight ? ` hl-${highlight}` : '';
   return (
-    <div className="attention-plot-wrap" ref={wrapRef}>
+    <div className="attention-plot-wrap">
       <svg className="attention-defs" width={0} height={0} aria-hidden="true" focusable="false">
         <defs>
           <pattern
@@ -535,6 +654,7 @@ export function AttentionPlot({
                 hatchId={hatchId}
                 setValue={setValue}
                 setHighlight={setHighlight}
+                layerRef={kind === 'scores' ? scoresLayer : weightsLayer}
               />
             </div>
           </div>
@@ -542,13 +662,17 @@ export function AttentionPlot({
         <div className="attention-panel panel-bars">
           <div className="panel-title">{t.bars}</div>
           <div className="panel-body">
-            <RowBars r={r} tokens={tokens} lang={lang} />
+            <RowBars r={r} tokens={tokens} lang={lang} layerRef={barsLayer} />
           </div>
         </div>
         <div className="attention-panel panel-vectors">
           <div className="panel-title">{t.vectors}</div>
-          <div className="panel-body">
-            <VectorPlane r={r} tokens={tokens} lang={lang} setHighlight={setHighlight} />
+          <div
+            className="panel-body"
+            onPointerMove={onPlanePointer}
+            onPointerLeave={onPlanePointer}
+          >
+            <VectorPlane r={r} tokens={tokens} lang={lang} layerRef={vectorsLayer} />
           </div>
         </div>
       </div>

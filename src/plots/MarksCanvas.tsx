@@ -1,0 +1,192 @@
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { drawMarks, meetTransform, readMarkStyle, type Mark, type MarkStyle } from './canvasMarks';
+
+/** The key under which a canvas keeps the marks it drew last (for tests, which read it). */
+export const DRAWN_MARKS = Symbol.for('llm-math-explorer.drawn-marks');
+
+/** The marks a `MarksCanvas` drew last, or undefined for any other element. */
+export function drawnMarks(el: Element): readonly Mark[] | undefined {
+  return (el as Element & { [DRAWN_MARKS]?: readonly Mark[] })[DRAWN_MARKS];
+}
+
+/** A named style of canvas marks, read from a hidden SVG element with these classes. */
+export interface StyleProbe {
+  name: string;
+  /** Classes of the probe element, e.g. "value-arrow sym-3". */
+  className: string;
+  /** A text style: the probe is a `<text>`, so rules for SVG text apply to it. */
+  text?: boolean;
+  /** Classes of a group around the probe, for rules that depend on it; its opacity counts. */
+  group?: string;
+}
+
+/**
+ * Hidden elements in a plot's SVG whose computed styles give the canvas marks their
+ * styles: the CSS that would style these elements in the SVG styles the marks.
+ */
+export function StyleProbes({ probes }: { probes: readonly StyleProbe[] }) {
+  return (
+    <g className="mark-style-probes" display="none">
+      {probes.map((p) => {
+        const probe = p.text ? (
+          <text key={p.name} className={p.className} data-mark-style={p.name} />
+        ) : (
+          <rect key={p.name} className={p.className} data-mark-style={p.name} />
+        );
+        return p.group ? (
+          <g key={p.name} className={p.group}>
+            {probe}
+          </g>
+        ) : (
+          probe
+        );
+      })}
+    </g>
+  );
+}
+
+/** Draws a new set of marks at once (from a plot's live update). */
+export interface MarksLayer {
+  draw: (marks: readonly Mark[]) => void;
+}
+
+/** Props of `MarksCanvas`. */
+export interface MarksCanvasProps {
+  /** The SVG the canvas lies over; its `StyleProbes` style the marks. */
+  svgRef: RefObject<SVGSVGElement | null>;
+  /** The SVG's viewBox size, and the inner origin the marks are placed from. */
+  width: number;
+  height: number;
+  origin: { x: number; y: number };
+  /** The marks of this render. */
+  marks: readonly Mark[];
+  /** Receives the layer, for drawing ticks without a render. */
+  layerRef?: RefObject<MarksLayer | null>;
+}
+
+interface LayerState {
+  ctx: CanvasRenderingContext2D | null;
+  styles: Map<string, MarkStyle>;
+  /** viewBox units → canvas pixels */
+  scale: number;
+  x: number;
+  y: number;
+  marks: readonly Mark[];
+}
+
+/** Reads the styles of an SVG's `StyleProbes` into `styles`. */
+function readStyles(svg: SVGSVGElement, styles: Map<string, MarkStyle>) {
+  styles.clear();
+  for (const probe of svg.querySelectorAll('[data-mark-style]')) {
+    const group = probe.parentElement;
+    const inherited =
+      group && !group.classList.contains('mark-style-probes')
+        ? Number(getComputedStyle(group).opacity) || 1
+        : 1;
+    styles.set(
+      probe.getAttribute('data-mark-style') ?? '',
+      readMarkStyle(getComputedStyle(probe), inherited),
+    );
+  }
+}
+
+/** Clears the canvas and draws the state's marks. */
+function paint(canvas: HTMLCanvasElement, s: LayerState) {
+  (canvas as HTMLCanvasElement & { [DRAWN_MARKS]?: readonly Mark[] })[DRAWN_MARKS] = s.marks;
+  const ctx = s.ctx;
+  if (!ctx) return;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if (s.scale <= 0) return;
+  ctx.setTransform(s.scale, 0, 0, s.scale, s.x, s.y);
+  drawMarks(ctx, s.marks, s.styles);
+}
+
+/**
+ * A canvas laid over a plot's SVG (its parent must be positioned) that draws marks in the
+ * SVG's viewBox units, crisp at the device's pixel ratio. It redraws on every render, on
+ * `layerRef.current.draw`, when the SVG is resized and when the theme changes.
+ */
+export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: MarksCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const state = useRef<LayerState>({
+    ctx: null,
+    styles: new Map(),
+    scale: 0,
+    x: 0,
+    y: 0,
+    marks,
+  });
+  const { x: ox, y: oy } = origin;
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const svg = svgRef.current;
+    if (!canvas || !svg) return;
+    const s = state.current;
+    const resize = (boxWidth: number, boxHeight: number) => {
+      const ratio = window.devicePixelRatio || 1;
+      const w = Math.max(1, Math.round(boxWidth * ratio));
+      const h = Math.max(1, Math.round(boxHeight * ratio));
+      if (canvas.width !== w) canvas.width = w;
+      if (canvas.height !== h) canvas.height = h;
+      canvas.style.width = `${boxWidth}px`;
+      canvas.style.height = `${boxHeight}px`;
+      const meet = meetTransform(width, height, boxWidth, boxHeight);
+      s.scale = meet.scale * ratio;
+      s.x = (meet.x + ox * meet.scale) * ratio;
+      s.y = (meet.y + oy * meet.scale) * ratio;
+    };
+    s.ctx = canvas.getContext('2d') ?? null;
+    const box = svg.getBoundingClientRect();
+    resize(box.width, box.height);
+    if (layerRef) {
+      layerRef.current = {
+        draw(next) {
+          s.marks = next;
+          paint(canvas, s);
+        },
+      };
+    }
+    const observers: { disconnect: () => void }[] = [];
+    if (typeof ResizeObserver !== 'undefined') {
+      const ro = new ResizeObserver((entries) => {
+        const r = entries[entries.length - 1].contentRect;
+        resize(r.width, r.height);
+        readStyles(svg, s.styles);
+        paint(canvas, s);
+      });
+      ro.observe(svg);
+      observers.push(ro);
+    }
+    // A theme change restyles the page without rendering the plot.
+    const onTheme = () => {
+      readStyles(svg, s.styles);
+      paint(canvas, s);
+    };
+    const mo = new MutationObserver(onTheme);
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    observers.push(mo);
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    scheme?.addEventListener?.('change', onTheme);
+    return () => {
+      observers.forEach((o) => o.disconnect());
+      scheme?.removeEventListener?.('change', onTheme);
+      if (layerRef) layerRef.current = null;
+    };
+  }, [svgRef, width, height, ox, oy, layerRef]);
+
+  // Every render: the marks of the props, in styles that may have changed with them
+  // (a highlight, the language, presentation mode).
+  useLayoutEffect(() => {
+    const s = state.current;
+    s.marks = marks;
+    const canvas = canvasRef.current;
+    const svg = svgRef.current;
+    if (!canvas || !svg) return;
+    readStyles(svg, s.styles);
+    paint(canvas, s);
+  });
+
+  return <canvas ref={canvasRef} className="marks-canvas" aria-hidden="true" />;
+}

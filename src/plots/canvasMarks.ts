@@ -1,0 +1,228 @@
+/**
+ * Marks drawn on a canvas over a plot's SVG: rectangles, paths, circles and text in the
+ * SVG's viewBox units, styled by name. The styles come from the page's CSS (see
+ * `readMarkStyle`), so themes, highlights and presentation mode restyle canvas marks as
+ * they do SVG ones. A canvas redraws in one pass without restyling, laying out or
+ * repainting any element, which is what a panel of many changing cells needs on a tick.
+ */
+
+/** A rectangle; `fillOpacity` overrides its style's. */
+export interface RectMark {
+  type: 'rect';
+  style: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fillOpacity?: number;
+}
+
+/** A path given as SVG path data. */
+export interface PathMark {
+  type: 'path';
+  style: string;
+  d: string;
+}
+
+/** A circle; a radius set by its style's CSS wins over `r`. */
+export interface CircleMark {
+  type: 'circle';
+  style: string;
+  cx: number;
+  cy: number;
+  r: number;
+}
+
+/** A line of text at (x, y): `dy` shifts it in ems (0.32 centres digits), `size` overrides the font size. */
+export interface TextMark {
+  type: 'text';
+  style: string;
+  x: number;
+  y: number;
+  text: string;
+  anchor?: 'start' | 'middle' | 'end';
+  dy?: number;
+  size?: number;
+}
+
+/** One mark of a canvas layer. */
+export type Mark = RectMark | PathMark | CircleMark | TextMark;
+
+/** How a style draws, as read from the CSS of an SVG element. */
+export interface MarkStyle {
+  /** CSS colour, or null for none. */
+  fill: string | null;
+  stroke: string | null;
+  lineWidth: number;
+  fillAlpha: number;
+  strokeAlpha: number;
+  dash: number[];
+  lineCap: CanvasLineCap;
+  lineJoin: CanvasLineJoin;
+  /** The canvas font shorthand (weight, size in viewBox units, family). */
+  font: string;
+  fontSize: number;
+  /** Text is stroked first and filled over it (`paint-order: stroke`), as a halo. */
+  halo: boolean;
+  /** A circle's radius set by CSS, which overrides the mark's; else null. */
+  radius: number | null;
+}
+
+/** The properties `readMarkStyle` reads; a `CSSStyleDeclaration` has them all. */
+export interface StyleSource {
+  fill: string;
+  stroke: string;
+  strokeWidth: string;
+  fillOpacity: string;
+  strokeOpacity: string;
+  opacity: string;
+  strokeDasharray: string;
+  strokeLinecap: string;
+  strokeLinejoin: string;
+  fontSize: string;
+  fontWeight: string;
+  fontFamily: string;
+  paintOrder: string;
+  /** A circle's radius, where CSS sets it (`r`). */
+  r?: string;
+}
+
+function paint(value: string): string | null {
+  const v = value.trim();
+  return v === '' || v === 'none' || v.startsWith('url(') ? null : v;
+}
+
+function number(value: string, fallback: number): number {
+  const x = parseFloat(value);
+  return Number.isFinite(x) ? x : fallback;
+}
+
+/**
+ * The canvas style of an element's computed style. `opacity` multiplies both alphas,
+ * and so does `inherited`, the opacity of its groups.
+ */
+export function readMarkStyle(s: StyleSource, inherited = 1): MarkStyle {
+  const opacity = number(s.opacity, 1) * inherited;
+  const fontSize = number(s.fontSize, 13);
+  const dash = s.strokeDasharray
+    .split(/[\s,]+/)
+    .map((part) => parseFloat(part))
+    .filter((x) => Number.isFinite(x) && x >= 0);
+  const cap = s.strokeLinecap;
+  const join = s.strokeLinejoin;
+  return {
+    fill: paint(s.fill),
+    stroke: paint(s.stroke),
+    lineWidth: number(s.strokeWidth, 1),
+    fillAlpha: number(s.fillOpacity, 1) * opacity,
+    strokeAlpha: number(s.strokeOpacity, 1) * opacity,
+    dash: dash.some((x) => x > 0) ? dash : [],
+    lineCap: cap === 'round' || cap === 'square' ? cap : 'butt',
+    lineJoin: join === 'round' || join === 'bevel' ? join : 'miter',
+    font: `${s.fontWeight || '400'} ${fontSize}px ${s.fontFamily || 'sans-serif'}`,
+    fontSize,
+    halo: s.paintOrder.trim().startsWith('stroke'),
+    radius: s.r && parseFloat(s.r) > 0 ? parseFloat(s.r) : null,
+  };
+}
+
+const NO_STYLE: MarkStyle = readMarkStyle({
+  fill: 'none',
+  stroke: 'none',
+  strokeWidth: '1',
+  fillOpacity: '1',
+  strokeOpacity: '1',
+  opacity: '1',
+  strokeDasharray: 'none',
+  strokeLinecap: 'butt',
+  strokeLinejoin: 'miter',
+  fontSize: '13',
+  fontWeight: '400',
+  fontFamily: 'sans-serif',
+  paintOrder: 'normal',
+});
+
+function strokeWith(ctx: CanvasRenderingContext2D, st: MarkStyle): boolean {
+  if (!st.stroke || st.strokeAlpha <= 0 || st.lineWidth <= 0) return false;
+  ctx.strokeStyle = st.stroke;
+  ctx.globalAlpha = st.strokeAlpha;
+  ctx.lineWidth = st.lineWidth;
+  ctx.lineCap = st.lineCap;
+  ctx.lineJoin = st.lineJoin;
+  ctx.setLineDash(st.dash);
+  return true;
+}
+
+function fillWith(ctx: CanvasRenderingContext2D, st: MarkStyle, alpha = st.fillAlpha): boolean {
+  if (!st.fill || alpha <= 0) return false;
+  ctx.fillStyle = st.fill;
+  ctx.globalAlpha = alpha;
+  return true;
+}
+
+function drawText(ctx: CanvasRenderingContext2D, m: TextMark, st: MarkStyle) {
+  const size = m.size ?? st.fontSize;
+  ctx.font = m.size === undefined ? st.font : st.font.replace(`${st.fontSize}px`, `${size}px`);
+  ctx.textAlign = m.anchor === 'middle' ? 'center' : m.anchor === 'end' ? 'right' : 'left';
+  ctx.textBaseline = 'alphabetic';
+  const y = m.y + (m.dy ?? 0) * size;
+  if (st.halo && strokeWith(ctx, st)) ctx.strokeText(m.text, m.x, y);
+  if (fillWith(ctx, st)) ctx.fillText(m.text, m.x, y);
+  if (!st.halo && strokeWith(ctx, st)) ctx.strokeText(m.text, m.x, y);
+}
+
+/**
+ * Draws marks in order with the named styles (an unknown name draws nothing). The
+ * context's transform maps the marks' units to the canvas; it is kept.
+ */
+export function drawMarks(
+  ctx: CanvasRenderingContext2D,
+  marks: readonly Mark[],
+  styles: ReadonlyMap<string, MarkStyle>,
+): void {
+  for (const m of marks) {
+    const st = styles.get(m.style) ?? NO_STYLE;
+    if (m.type === 'text') {
+      drawText(ctx, m, st);
+      continue;
+    }
+    ctx.beginPath();
+    if (m.type === 'rect') ctx.rect(m.x, m.y, m.width, m.height);
+    else if (m.type === 'circle') ctx.arc(m.cx, m.cy, st.radius ?? m.r, 0, 2 * Math.PI);
+    if (m.type === 'path') {
+      const path = new Path2D(m.d);
+      if (fillWith(ctx, st)) ctx.fill(path);
+      if (strokeWith(ctx, st)) ctx.stroke(path);
+      continue;
+    }
+    if (
+      fillWith(
+        ctx,
+        st,
+        m.type === 'rect' && m.fillOpacity !== undefined ? m.fillOpacity : st.fillAlpha,
+      )
+    )
+      ctx.fill();
+    if (strokeWith(ctx, st)) ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
+}
+
+/**
+ * Where an SVG with `preserveAspectRatio="xMidYMid meet"` puts its viewBox in a box
+ * of the given size: the scale and the offset of the viewBox's origin.
+ */
+export function meetTransform(
+  viewWidth: number,
+  viewHeight: number,
+  boxWidth: number,
+  boxHeight: number,
+): { scale: number; x: number; y: number } {
+  const scale = Math.max(0, Math.min(boxWidth / viewWidth, boxHeight / viewHeight));
+  return {
+    scale,
+    x: (boxWidth - viewWidth * scale) / 2,
+    y: (boxHeight - viewHeight * scale) / 2,
+  };
+}
