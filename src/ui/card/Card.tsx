@@ -1,9 +1,10 @@
 import {
   memo,
+  startTransition,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useState,
-  useSyncExternalStore,
   type MouseEvent,
 } from 'react';
 import type { FormulaDef, ParamValue, Values } from '../../formulas/types';
@@ -14,7 +15,7 @@ import { ParamControls } from './ParamControls';
 import { PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
 import { CardValues } from './Slider';
-import { createCardStore } from './store';
+import { createCardStore, type CardSnapshot, type CardStore } from './store';
 import { defaultValues, normalizeValues } from './values';
 import { WorkedExample } from './WorkedExample';
 
@@ -44,6 +45,28 @@ const Formula = memo(function Formula({ tex }: { tex: string }) {
   );
 });
 
+/**
+ * The store's snapshot for the card. A catch-up after slider ticks renders as a
+ * transition: React renders it in slices and yields to the next input, which a plot
+ * then draws at once, instead of holding it behind the whole card's render. Anything
+ * else (a toggle, a preset, a highlight) renders at once.
+ */
+function useCardSnapshot(store: CardStore): CardSnapshot {
+  const [snapshot, setSnapshot] = useState(store.getSnapshot);
+  useLayoutEffect(() => {
+    const update = (deferred: boolean) => {
+      const next = store.getSnapshot();
+      if (deferred) startTransition(() => setSnapshot(next));
+      else setSnapshot(next);
+    };
+    // a change between the first render and this subscription
+    if (store.getSnapshot() !== snapshot) update(false);
+    return store.subscribe(update);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+  return snapshot;
+}
+
 function CardBody({ def, initialValues, onValuesChange }: CardProps) {
   const { t, lang } = useLang();
   const [store] = useState(() =>
@@ -54,7 +77,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
     }),
   );
   useEffect(() => store.cancel, [store]);
-  const { state, outcome } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const { state, outcome } = useCardSnapshot(store);
   const { values, highlight, preset } = state;
   const dispatch = store.dispatch;
 

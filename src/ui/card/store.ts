@@ -33,7 +33,11 @@ export interface CardStore {
   dispatch: (action: CardAction) => void;
   /** What the card renders, apart from the plot. */
   getSnapshot: () => CardSnapshot;
-  subscribe: (listener: () => void) => () => void;
+  /**
+   * Calls `listener` when the snapshot changes; `deferred` is true for a catch-up after
+   * slider ticks, which can render as a transition, yielding to the next input.
+   */
+  subscribe: (listener: (deferred: boolean) => void) => () => void;
   /** What the plot renders: the newest state, or the one a LiveUpdate drew over it. */
   getLive: () => CardSnapshot;
   subscribeLiveSnapshot: (listener: () => void) => () => void;
@@ -55,8 +59,8 @@ export function computeOutcome(def: AnyDef, values: Values): Outcome {
 }
 
 /** The subscribe function of a listener set, for useSyncExternalStore. */
-function subscriber(set: Set<() => void>) {
-  return (listener: () => void) => {
+function subscriber<L>(set: Set<L>) {
+  return (listener: L) => {
     set.add(listener);
     return () => {
       set.delete(listener);
@@ -76,10 +80,10 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
   let shown = live;
   /** The snapshot React last rendered the plot at, or is about to. */
   let plotted = live;
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(deferred: boolean) => void>();
   const plotListeners = new Set<() => void>();
-  const emit = (set: Set<() => void>) => {
-    for (const listener of [...set]) listener();
+  const emit = (set: Set<(deferred: boolean) => void>, deferred = false) => {
+    for (const listener of [...set]) listener(deferred);
   };
   /**
    * The newest snapshot a LiveUpdate drew, while React's plot is behind it; else null.
@@ -111,12 +115,12 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
     clearTimeout(job.timer);
     job = null;
   };
-  const catchUp = () => {
+  const catchUp = (deferred = false) => {
     cancel();
     plotLive();
     if (shown === live) return;
     shown = live;
-    emit(listeners);
+    emit(listeners, deferred);
   };
   let firstTick = 0;
   let lastTick = 0;
@@ -130,7 +134,7 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
       const now = performance.now();
       const wait = Math.min(lastTick + CATCH_UP_REST_MS - now, firstTick + CATCH_UP_MAX_MS - now);
       if (wait > 0) next.timer = window.setTimeout(check, wait);
-      else catchUp();
+      else catchUp(true);
     };
     // rAF runs before the frame is painted; a task it posts runs after.
     next.raf = requestAnimationFrame(() => {

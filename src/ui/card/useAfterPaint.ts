@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 /** How long changes must have stopped before a deferred value is shown (ms). */
 export const SETTLE_MS = 120;
@@ -41,7 +41,9 @@ export function useAfterPaint<T>(value: T): T {
         return;
       }
       pending.current = null;
-      setShown(latest.current);
+      // a transition: the render yields to the next input (a tick drawn at once)
+      const next = latest.current;
+      startTransition(() => setShown(next));
     };
     job.raf = requestAnimationFrame(() => {
       job.timer = window.setTimeout(settle, 0);
