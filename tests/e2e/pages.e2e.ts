@@ -93,3 +93,31 @@ describe('home and formula pages', () => {
     expect(await page.locator('main a[href]').count()).toBeGreaterThan(0);
   });
 });
+
+describe('the attention canvases follow the card', () => {
+  const pixels = (page: import('playwright-core').Page, panel: string) =>
+    page.evaluate(
+      (sel) => (document.querySelector(sel) as HTMLCanvasElement).toDataURL(),
+      `.panel-${panel} canvas`,
+    );
+
+  it('hovering a value arrow highlights the values, and the canvas draws them anew; so does the dark theme', async () => {
+    const { page } = await open('/attention', { viewport: { width: 1280, height: 800 } });
+    const svg = page.locator('.panel-vectors svg');
+    await svg.scrollIntoViewIfNeeded();
+    const before = await pixels(page, 'vectors');
+    const box = (await svg.boundingBox())!;
+    const s = box.width / 300;
+    // the middle of the arrow of "cat", v = (2, 0): (1, 0) in data units
+    await page.mouse.move(box.x + (52 + (4.2 / 6.4) * 236) * s, box.y + (46 + 118) * s);
+    await expect.poll(() => page.locator('.attention-plot.hl-V').count()).toBe(1);
+    expect(await pixels(page, 'vectors'), 'the highlighted arrows are drawn').not.toBe(before);
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.locator('.attention-plot.hl-V').count()).toBe(0);
+    await expect.poll(() => pixels(page, 'vectors')).toBe(before);
+
+    const light = await pixels(page, 'weights');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await expect.poll(() => pixels(page, 'weights'), 'dark theme redraws').not.toBe(light);
+  });
+});

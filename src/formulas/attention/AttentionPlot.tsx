@@ -195,6 +195,8 @@ interface GridProps {
   setValue: PlotProps<AttentionPageResult>['setValue'];
   setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
   layerRef: RefObject<MarksLayer | null>;
+  /** The card's highlight: it restyles the canvas marks. */
+  highlight: string | null;
 }
 
 /**
@@ -211,6 +213,7 @@ const MatrixGrid = memo(function MatrixGrid({
   setValue,
   setHighlight,
   layerRef,
+  highlight,
 }: GridProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const c = GRID_SIZE / r.n;
@@ -295,6 +298,7 @@ const MatrixGrid = memo(function MatrixGrid({
         origin={GRID_ORIGIN}
         marks={gridMarks(kind, r)}
         layerRef={layerRef}
+        styleKey={highlight}
       />
     </>
   );
@@ -364,11 +368,13 @@ const RowBars = memo(function RowBars({
   tokens,
   lang,
   layerRef,
+  highlight,
 }: {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
   layerRef: RefObject<MarksLayer | null>;
+  highlight: string | null;
 }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const { innerWidth, innerHeight } = BAR_INNER;
@@ -416,6 +422,7 @@ const RowBars = memo(function RowBars({
         origin={BAR_ORIGIN}
         marks={rowBarMarks(r)}
         layerRef={layerRef}
+        styleKey={highlight}
       />
     </>
   );
@@ -511,11 +518,13 @@ const VectorPlane = memo(function VectorPlane({
   tokens,
   lang,
   layerRef,
+  highlight,
 }: {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
   layerRef: RefObject<MarksLayer | null>;
+  highlight: string | null;
 }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const x = VEC_X;
@@ -554,6 +563,7 @@ const VectorPlane = memo(function VectorPlane({
         origin={VEC_ORIGIN}
         marks={vectorMarks(r, tokens)}
         layerRef={layerRef}
+        styleKey={highlight}
       />
     </>
   );
@@ -655,6 +665,7 @@ export function AttentionPlot({
                 setValue={setValue}
                 setHighlight={setHighlight}
                 layerRef={kind === 'scores' ? scoresLayer : weightsLayer}
+                highlight={highlight}
               />
             </div>
           </div>
@@ -662,7 +673,7 @@ export function AttentionPlot({
         <div className="attention-panel panel-bars">
           <div className="panel-title">{t.bars}</div>
           <div className="panel-body">
-            <RowBars r={r} tokens={tokens} lang={lang} layerRef={barsLayer} />
+            <RowBars r={r} tokens={tokens} lang={lang} layerRef={barsLayer} highlight={highlight} />
           </div>
         </div>
         <div className="attention-panel panel-vectors">
@@ -672,7 +683,13 @@ export function AttentionPlot({
             onPointerMove={onPlanePointer}
             onPointerLeave={onPlanePointer}
           >
-            <VectorPlane r={r} tokens={tokens} lang={lang} layerRef={vectorsLayer} />
+            <VectorPlane
+              r={r}
+              tokens={tokens}
+              lang={lang}
+              layerRef={vectorsLayer}
+              highlight={highlight}
+            />
           </div>
         </div>
       </div>
