@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { TEXT, canvasesDrawn, pageText, plotMarkup, sliders } from './app';
 import { appPath, goto, setupBrowser } from './browser';
@@ -95,7 +96,7 @@ describe('home and formula pages', () => {
 });
 
 describe('the attention canvases follow the card', () => {
-  const pixels = (page: import('playwright-core').Page, panel: string) =>
+  const pixels = (page: Page, panel: string) =>
     page.evaluate(
       (sel) => (document.querySelector(sel) as HTMLCanvasElement).toDataURL(),
       `.panel-${panel} canvas`,
@@ -118,6 +119,7 @@ describe('the attention canvases follow the card', () => {
 
     const light = await pixels(page, 'weights');
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-    await expect.poll(() => pixels(page, 'weights'), 'dark theme redraws').not.toBe(light);
+    // the dark theme redraws the cells
+    await expect.poll(() => pixels(page, 'weights')).not.toBe(light);
   });
 });
