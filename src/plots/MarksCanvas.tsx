@@ -77,6 +77,12 @@ interface LayerState {
   x: number;
   y: number;
   marks: readonly Mark[];
+  /** The pixel ratio and the CSS size the backing store was sized for. */
+  ratio: number;
+  boxWidth: number;
+  boxHeight: number;
+  /** Sizes the backing store for a CSS size at the current pixel ratio (once mounted). */
+  resize: ((boxWidth: number, boxHeight: number) => void) | null;
 }
 
 /** Reads the styles of an SVG's `StyleProbes` into `styles`. */
@@ -95,9 +101,13 @@ function readStyles(svg: SVGSVGElement, styles: Map<string, MarkStyle>) {
   }
 }
 
-/** Clears the canvas and draws the state's marks. */
+/**
+ * Clears the canvas and draws the state's marks, first sizing the backing store again if
+ * the pixel ratio changed (zoom, another screen) since it was sized.
+ */
 function paint(canvas: HTMLCanvasElement, s: LayerState) {
   (canvas as HTMLCanvasElement & { [DRAWN_MARKS]?: readonly Mark[] })[DRAWN_MARKS] = s.marks;
+  if ((window.devicePixelRatio || 1) !== s.ratio) s.resize?.(s.boxWidth, s.boxHeight);
   const ctx = s.ctx;
   if (!ctx) return;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -121,6 +131,10 @@ export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: 
     x: 0,
     y: 0,
     marks,
+    ratio: 0,
+    boxWidth: 0,
+    boxHeight: 0,
+    resize: null,
   });
   const { x: ox, y: oy } = origin;
 
@@ -131,6 +145,9 @@ export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: 
     const s = state.current;
     const resize = (boxWidth: number, boxHeight: number) => {
       const ratio = window.devicePixelRatio || 1;
+      s.ratio = ratio;
+      s.boxWidth = boxWidth;
+      s.boxHeight = boxHeight;
       const w = Math.max(1, Math.round(boxWidth * ratio));
       const h = Math.max(1, Math.round(boxHeight * ratio));
       if (canvas.width !== w) canvas.width = w;
@@ -143,6 +160,7 @@ export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: 
       s.y = (meet.y + oy * meet.scale) * ratio;
     };
     s.ctx = canvas.getContext('2d') ?? null;
+    s.resize = resize;
     const box = svg.getBoundingClientRect();
     resize(box.width, box.height);
     if (layerRef) {
@@ -174,10 +192,23 @@ export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: 
     observers.push(mo);
     const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
     scheme?.addEventListener?.('change', onTheme);
+    // A new pixel ratio (zoom, another screen) may leave the CSS size as it was: the
+    // backing store follows it (see paint), so the marks stay crisp.
+    let ratio: MediaQueryList | undefined;
+    const onRatio = () => {
+      ratio?.removeEventListener?.('change', onRatio);
+      ratio = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+      ratio?.addEventListener?.('change', onRatio);
+      paint(canvas, s);
+    };
+    ratio = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    ratio?.addEventListener?.('change', onRatio);
     return () => {
       observers.forEach((o) => o.disconnect());
       scheme?.removeEventListener?.('change', onTheme);
+      ratio?.removeEventListener?.('change', onRatio);
       if (layerRef) layerRef.current = null;
+      s.resize = null;
     };
   }, [svgRef, width, height, ox, oy, layerRef]);
 

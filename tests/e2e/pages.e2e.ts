@@ -102,7 +102,7 @@ describe('the attention canvases follow the card', () => {
       `.panel-${panel} canvas`,
     );
 
-  it('hovering a value arrow highlights the values, and the canvas draws them anew; so does the dark theme', async () => {
+  it('hovering a value arrow highlights the values, and the canvas draws them anew; so does the dark theme and a new pixel ratio', async () => {
     const { page } = await open('/attention', { viewport: { width: 1280, height: 800 } });
     const svg = page.locator('.panel-vectors svg');
     await svg.scrollIntoViewIfNeeded();
@@ -121,5 +121,21 @@ describe('the attention canvases follow the card', () => {
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     // the dark theme redraws the cells
     await expect.poll(() => pixels(page, 'weights')).not.toBe(light);
+
+    // a new pixel ratio (zoom, another screen) resizes the backing stores
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: 1280,
+      height: 800,
+      deviceScaleFactor: 2,
+      mobile: false,
+    });
+    await expect.poll(() => page.evaluate(() => window.devicePixelRatio)).toBe(2);
+    // (headless Chromium sends no resolution change here: the next drawing sizes them, here
+    // the one a highlight makes)
+    await page.locator('.grid-weights .grid-row').first().hover();
+    await expect
+      .poll(async () => (await canvasesDrawn(page)).every((c) => c.sized && c.painted))
+      .toBe(true);
   });
 });
