@@ -102,7 +102,7 @@ describe('the attention canvases follow the card', () => {
       `.panel-${panel} canvas`,
     );
 
-  it('hovering a value arrow highlights the values, and the canvas draws them anew; so does the dark theme and a new pixel ratio', async () => {
+  it('hovering a value arrow highlights the values, and the canvas draws them anew; a contribution tells its size; the dark theme and a new pixel ratio redraw', async () => {
     const { page } = await open('/attention', { viewport: { width: 1280, height: 800 } });
     const svg = page.locator('.panel-vectors svg');
     await svg.scrollIntoViewIfNeeded();
@@ -113,6 +113,14 @@ describe('the attention canvases follow the card', () => {
     await page.mouse.move(box.x + (52 + (4.2 / 6.4) * 236) * s, box.y + (46 + 118) * s);
     await expect.poll(() => page.locator('.attention-plot.hl-V').count()).toBe(1);
     expect(await pixels(page, 'vectors'), 'the highlighted arrows are drawn').not.toBe(before);
+    // the middle of the contribution of "sat", 0.65 · (0, 2) from (0.45, 0.005): a tooltip
+    await page.mouse.move(
+      box.x + (52 + (3.65 / 6.4) * 236) * s,
+      box.y + (46 + (2.545 / 6.4) * 236) * s,
+    );
+    await expect
+      .poll(() => page.locator('.panel-vectors .panel-body').getAttribute('title'))
+      .toBe('0.65 · v(sat)');
     await page.mouse.move(2, 2);
     await expect.poll(() => page.locator('.attention-plot.hl-V').count()).toBe(0);
     await expect.poll(() => pixels(page, 'vectors')).toBe(before);

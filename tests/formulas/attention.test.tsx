@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/attention';
-import { nearValueArrow } from '../../src/formulas/attention/AttentionPlot';
+import { contributionAt, nearValueArrow } from '../../src/formulas/attention/AttentionPlot';
 import type { AttentionPageResult } from '../../src/formulas/attention/compute';
 import type { ParamValue, Values } from '../../src/formulas/types';
 import type { Mark } from '../../src/plots/canvasMarks';
@@ -347,6 +347,21 @@ describe('AttentionPlot', () => {
     // a corner of the plane is far from every arrow of the defaults (all within ±2)
     expect(nearValueArrow(result, 0, 0)).toBe(false);
     expect(nearValueArrow(result, 236, 236)).toBe(false);
+  });
+
+  it('hovering the largest contribution names its weight and token; away from them, nothing', () => {
+    const result = run(defaults);
+    const x = scaleLinear().domain([-3.2, 3.2]).range([0, 236]);
+    const y = scaleLinear().domain([-3.2, 3.2]).range([236, 0]);
+    // "cat" attends most to "sat": w = 0.65, v_sat = (0, 2), drawn after "the" and "cat"
+    const w = result.weights[1];
+    const j = w.indexOf(Math.max(...w));
+    const from = [0, 1].map((c) => w.slice(0, j).reduce((a, wk, k) => a + wk * V4[k][c], 0));
+    const to = [from[0] + w[j] * V4[j][0], from[1] + w[j] * V4[j][1]];
+    const mid = [x((from[0] + to[0]) / 2), y((from[1] + to[1]) / 2)];
+    const tokens = ['the', 'cat', 'sat', 'down'];
+    expect(contributionAt(result, tokens, mid[0], mid[1])).toBe(`${formatFixed(w[j], 2)} · v(sat)`);
+    expect(contributionAt(result, tokens, 0, 0)).toBeNull();
   });
 });
 

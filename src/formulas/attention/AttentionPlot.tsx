@@ -499,17 +499,42 @@ export function vectorMarks(r: AttentionPageResult, tokens: readonly string[]): 
   return marks;
 }
 
+/** The distance from (px, py) to the segment from (x1, y1) to (x2, y2). */
+function segmentDistance(px: number, py: number, x1: number, y1: number, x2: number, y2: number) {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / len2)) : 0;
+  return Math.hypot(px - (x1 + t * dx), py - (y1 + t * dy));
+}
+
 /** Whether a point (inner viewBox units) lies within `reach` of a value arrow. */
 export function nearValueArrow(r: AttentionPageResult, px: number, py: number, reach = 6): boolean {
   const x0 = VEC_X(0);
   const y0 = VEC_Y(0);
-  return r.V.some((v) => {
-    const dx = VEC_X(v[0]) - x0;
-    const dy = VEC_Y(v[1]) - y0;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / len2)) : 0;
-    return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy)) <= reach;
-  });
+  return r.V.some((v) => segmentDistance(px, py, x0, y0, VEC_X(v[0]), VEC_Y(v[1])) <= reach);
+}
+
+/**
+ * What the contribution under a point (inner viewBox units) adds, e.g. "0.65 · v(sat)", for
+ * its tooltip; the one drawn last where several meet; null away from them.
+ */
+export function contributionAt(
+  r: AttentionPageResult,
+  tokens: readonly string[],
+  px: number,
+  py: number,
+  reach = 5,
+): string | null {
+  const w = r.weights[r.row];
+  const sums = partialSums(r);
+  for (let j = w.length - 1; j >= 0; j--) {
+    if (r.hidden[r.row][j] || !(w[j] > 0.005)) continue;
+    const [a, b] = [sums[j], sums[j + 1]];
+    if (segmentDistance(px, py, VEC_X(a[0]), VEC_Y(a[1]), VEC_X(b[0]), VEC_Y(b[1])) <= reach)
+      return `${formatFixed(w[j], 2)} · v(${tokens[j]})`;
+  }
+  return null;
 }
 
 /** Value vectors, the selected row's weighted contributions head to tail, and their sum. */
@@ -620,13 +645,21 @@ export function AttentionPlot({
     [subscribeLive, n, row, scaled, causal, tokens],
   );
 
+  // Hovering a value arrow highlights the values; hovering a contribution tells its size.
   const onPlanePointer = (e: PointerEvent<HTMLDivElement>) => {
-    const svg = e.currentTarget.querySelector('svg');
-    const ctm = svg?.getScreenCTM();
+    const body = e.currentTarget;
+    const ctm = body.querySelector('svg')?.getScreenCTM();
     let over = false;
+    let tip: string | null = null;
     if (e.type === 'pointermove' && ctm) {
       const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
-      over = nearValueArrow(drawn.current, p.x - VEC_MARGIN.left, p.y - VEC_MARGIN.top);
+      const [px, py] = [p.x - VEC_MARGIN.left, p.y - VEC_MARGIN.top];
+      over = nearValueArrow(drawn.current, px, py);
+      tip = contributionAt(drawn.current, tokens, px, py);
+    }
+    if (tip !== body.getAttribute('title')) {
+      if (tip) body.setAttribute('title', tip);
+      else body.removeAttribute('title');
     }
     if (over === overValues.current) return;
     overValues.current = over;
