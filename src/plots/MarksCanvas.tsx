@@ -62,11 +62,6 @@ export interface MarksCanvasProps {
   marks: readonly Mark[];
   /** Receives the layer, for drawing ticks without a render. */
   layerRef?: RefObject<MarksLayer | null>;
-  /**
-   * Changes when the CSS of the marks may have (a highlight class on an ancestor): the
-   * canvas renders again and reads its styles anew.
-   */
-  styleKey?: string | null;
 }
 
 interface LayerState {

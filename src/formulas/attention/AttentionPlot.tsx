@@ -195,7 +195,7 @@ interface GridProps {
   setValue: PlotProps<AttentionPageResult>['setValue'];
   setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
   layerRef: RefObject<MarksLayer | null>;
-  /** The card's highlight: it restyles the canvas marks. */
+  /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
   highlight: string | null;
 }
 
@@ -213,7 +213,6 @@ const MatrixGrid = memo(function MatrixGrid({
   setValue,
   setHighlight,
   layerRef,
-  highlight,
 }: GridProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const c = GRID_SIZE / r.n;
@@ -298,7 +297,6 @@ const MatrixGrid = memo(function MatrixGrid({
         origin={GRID_ORIGIN}
         marks={gridMarks(kind, r)}
         layerRef={layerRef}
-        styleKey={highlight}
       />
     </>
   );
@@ -368,12 +366,12 @@ const RowBars = memo(function RowBars({
   tokens,
   lang,
   layerRef,
-  highlight,
 }: {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
   layerRef: RefObject<MarksLayer | null>;
+  /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
   highlight: string | null;
 }) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -422,7 +420,6 @@ const RowBars = memo(function RowBars({
         origin={BAR_ORIGIN}
         marks={rowBarMarks(r)}
         layerRef={layerRef}
-        styleKey={highlight}
       />
     </>
   );
@@ -543,12 +540,12 @@ const VectorPlane = memo(function VectorPlane({
   tokens,
   lang,
   layerRef,
-  highlight,
 }: {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
   layerRef: RefObject<MarksLayer | null>;
+  /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
   highlight: string | null;
 }) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -588,7 +585,6 @@ const VectorPlane = memo(function VectorPlane({
         origin={VEC_ORIGIN}
         marks={vectorMarks(r, tokens)}
         layerRef={layerRef}
-        styleKey={highlight}
       />
     </>
   );
