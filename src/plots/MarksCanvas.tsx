@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { drawMarks, meetTransform, readMarkStyle, type Mark, type MarkStyle } from './canvasMarks';
+import { PlotFrame, type Margin } from './PlotFrame';
 
 /** The key under which a canvas keeps the marks it drew last (for tests, which read it). */
 export const DRAWN_MARKS = Symbol.for('llm-math-explorer.drawn-marks');
@@ -220,4 +221,59 @@ export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: 
   });
 
   return <canvas ref={canvasRef} className="marks-canvas" aria-hidden="true" />;
+}
+
+/** Props of `LayeredPlotFrame`. */
+export interface LayeredPlotFrameProps {
+  /** viewBox size and margins, as for `PlotFrame`. */
+  width: number;
+  height: number;
+  margin: Margin;
+  className?: string;
+  /** The styles the marks name. */
+  probes: readonly StyleProbe[];
+  /** The marks of this render, in the frame's inner units (from the margin's corner). */
+  marks: readonly Mark[];
+  layerRef?: RefObject<MarksLayer | null>;
+  /** What does not change with a tick, drawn in the SVG. */
+  children: ReactNode;
+}
+
+/**
+ * A `PlotFrame` with a `MarksCanvas` over it: the frame's static parts in SVG, and the marks
+ * a tick changes on the canvas, in the same inner units. Put it in a positioned block.
+ */
+export function LayeredPlotFrame({
+  width,
+  height,
+  margin,
+  className,
+  probes,
+  marks,
+  layerRef,
+  children,
+}: LayeredPlotFrameProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  return (
+    <>
+      <PlotFrame
+        width={width}
+        height={height}
+        margin={margin}
+        className={className}
+        svgRef={svgRef}
+      >
+        <StyleProbes probes={probes} />
+        {children}
+      </PlotFrame>
+      <MarksCanvas
+        svgRef={svgRef}
+        width={width}
+        height={height}
+        origin={{ x: margin.left, y: margin.top }}
+        marks={marks}
+        layerRef={layerRef}
+      />
+    </>
+  );
 }

@@ -11,13 +11,8 @@ import {
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import type { Mark } from '../../plots/canvasMarks';
 import { formatFixed } from '../../plots/formatNumber';
-import {
-  MarksCanvas,
-  StyleProbes,
-  type MarksLayer,
-  type StyleProbe,
-} from '../../plots/MarksCanvas';
-import { innerSize, PlotFrame } from '../../plots/PlotFrame';
+import { LayeredPlotFrame, type MarksLayer, type StyleProbe } from '../../plots/MarksCanvas';
+import { innerSize } from '../../plots/PlotFrame';
 import type { Bilingual, Lang, PlotProps } from '../types';
 import type { AttentionPageResult } from './compute';
 import { TOKENS } from './compute';
@@ -103,10 +98,6 @@ const MASKED_TEXT = { scores: '−∞', weights: '0' } as const;
 function cellFont(n: number) {
   return n >= 6 ? 11 : n === 5 ? 12 : 13;
 }
-
-const GRID_ORIGIN = { x: GRID_MARGIN.left, y: GRID_MARGIN.top };
-const BAR_ORIGIN = { x: BAR_MARGIN.left, y: BAR_MARGIN.top };
-const VEC_ORIGIN = { x: VEC_MARGIN.left, y: VEC_MARGIN.top };
 
 /** The styles of the canvas marks, read from the CSS of these classes in each panel. */
 const GRID_STYLES: readonly StyleProbe[] = [
@@ -214,91 +205,81 @@ const MatrixGrid = memo(function MatrixGrid({
   setHighlight,
   layerRef,
 }: GridProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const c = GRID_SIZE / r.n;
   const font = cellFont(r.n);
   return (
-    <>
-      <PlotFrame
-        width={PANEL}
-        height={GRID_HEIGHT}
-        margin={GRID_MARGIN}
-        className={`grid-${kind}`}
-        svgRef={svgRef}
-      >
-        <StyleProbes probes={GRID_STYLES} />
-        <text className="grid-caption" x={-6} y={-30} textAnchor="end">
-          {WORDS.key[lang]}
+    <LayeredPlotFrame
+      width={PANEL}
+      height={GRID_HEIGHT}
+      margin={GRID_MARGIN}
+      className={`grid-${kind}`}
+      probes={GRID_STYLES}
+      marks={gridMarks(kind, r)}
+      layerRef={layerRef}
+    >
+      <text className="grid-caption" x={-6} y={-30} textAnchor="end">
+        {WORDS.key[lang]}
+      </text>
+      <text className="grid-caption" x={-6} y={-14} textAnchor="end">
+        {WORDS.query[lang]}
+      </text>
+      {tokens.slice(0, r.n).map((t, j) => (
+        <text
+          key={`k${j}`}
+          className="token-label key-label sym-2"
+          x={j * c + c / 2}
+          y={-10}
+          textAnchor="middle"
+        >
+          {t}
         </text>
-        <text className="grid-caption" x={-6} y={-14} textAnchor="end">
-          {WORDS.query[lang]}
-        </text>
-        {tokens.slice(0, r.n).map((t, j) => (
+      ))}
+      {r.hidden.map((row, i) => (
+        <g
+          key={i}
+          className={i === r.row ? 'grid-row is-selected' : 'grid-row'}
+          onClick={() => setValue('row', i)}
+          onPointerEnter={() => setHighlight('row')}
+          onPointerLeave={() => setHighlight(null)}
+        >
+          <rect className="row-target" x={0} y={i * c} width={GRID_SIZE} height={c} />
           <text
-            key={`k${j}`}
-            className="token-label key-label sym-2"
-            x={j * c + c / 2}
-            y={-10}
-            textAnchor="middle"
+            className="token-label query-label sym-1"
+            x={-8}
+            y={i * c + c / 2}
+            dy="0.32em"
+            textAnchor="end"
           >
-            {t}
+            {tokens[i]}
           </text>
-        ))}
-        {r.hidden.map((row, i) => (
-          <g
-            key={i}
-            className={i === r.row ? 'grid-row is-selected' : 'grid-row'}
-            onClick={() => setValue('row', i)}
-            onPointerEnter={() => setHighlight('row')}
-            onPointerLeave={() => setHighlight(null)}
-          >
-            <rect className="row-target" x={0} y={i * c} width={GRID_SIZE} height={c} />
-            <text
-              className="token-label query-label sym-1"
-              x={-8}
-              y={i * c + c / 2}
-              dy="0.32em"
-              textAnchor="end"
-            >
-              {tokens[i]}
-            </text>
-            {row.map((hidden, j) =>
-              hidden ? (
-                <g key={j} className="cell is-masked">
-                  <rect
-                    className="cell-bg masked"
-                    x={j * c}
-                    y={i * c}
-                    width={c}
-                    height={c}
-                    // An inline style: the stylesheet's cell fill would beat a fill attribute.
-                    style={{ fill: `url(#${hatchId})` }}
-                  />
-                  <text
-                    className="cell-value"
-                    x={j * c + c / 2}
-                    y={i * c + c / 2}
-                    dy="0.32em"
-                    textAnchor="middle"
-                    fontSize={font}
-                  >
-                    {MASKED_TEXT[kind]}
-                  </text>
-                </g>
-              ) : null,
-            )}
-          </g>
-        ))}
-      </PlotFrame>
-      <MarksCanvas
-        svgRef={svgRef}
-        width={PANEL}
-        height={GRID_HEIGHT}
-        origin={GRID_ORIGIN}
-        marks={gridMarks(kind, r)}
-        layerRef={layerRef}
-      />
-    </>
+          {row.map((hidden, j) =>
+            hidden ? (
+              <g key={j} className="cell is-masked">
+                <rect
+                  className="cell-bg masked"
+                  x={j * c}
+                  y={i * c}
+                  width={c}
+                  height={c}
+                  // An inline style: the stylesheet's cell fill would beat a fill attribute.
+                  style={{ fill: `url(#${hatchId})` }}
+                />
+                <text
+                  className="cell-value"
+                  x={j * c + c / 2}
+                  y={i * c + c / 2}
+                  dy="0.32em"
+                  textAnchor="middle"
+                  fontSize={font}
+                >
+                  {MASKED_TEXT[kind]}
+                </text>
+              </g>
+            ) : null,
+          )}
+        </g>
+      ))}
+    </LayeredPlotFrame>
   );
 });
 
@@ -374,54 +355,44 @@ const RowBars = memo(function RowBars({
   /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
   highlight: string | null;
 }) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const { innerWidth, innerHeight } = BAR_INNER;
   const n = r.n;
   const x = useMemo(() => rowBand(n), [n]);
   const shown = r.scaled ? WORDS.scaled[lang] : WORDS.unscaled[lang];
   const other = r.scaled ? WORDS.unscaled[lang] : WORDS.scaled[lang];
   return (
-    <>
-      <PlotFrame
-        width={PANEL}
-        height={BAR_HEIGHT}
-        margin={BAR_MARGIN}
-        className="row-bars"
-        svgRef={svgRef}
-      >
-        <StyleProbes probes={BAR_STYLES} />
-        <g className="legend" transform={`translate(0,${-BAR_MARGIN.top + 14})`}>
-          <rect className="bar sym-7" x={0} y={-6} width={14} height={12} />
-          <text x={20} dy="0.32em">
-            {shown}
-          </text>
-          <rect className="bar-other sym-7" x={130} y={-6} width={14} height={12} />
-          <text x={150} dy="0.32em">
-            {other}
-          </text>
-        </g>
-        <AxisLeft scale={BAR_Y} size={innerWidth} label={WORDS.weight[lang]} ticks={4} grid />
-        {tokens.slice(0, n).map((t, j) => (
-          <text
-            key={j}
-            className="token-label key-label sym-2"
-            x={(x(j) ?? 0) + x.bandwidth() / 2}
-            y={innerHeight + 18}
-            textAnchor="middle"
-          >
-            {t}
-          </text>
-        ))}
-      </PlotFrame>
-      <MarksCanvas
-        svgRef={svgRef}
-        width={PANEL}
-        height={BAR_HEIGHT}
-        origin={BAR_ORIGIN}
-        marks={rowBarMarks(r)}
-        layerRef={layerRef}
-      />
-    </>
+    <LayeredPlotFrame
+      width={PANEL}
+      height={BAR_HEIGHT}
+      margin={BAR_MARGIN}
+      className="row-bars"
+      probes={BAR_STYLES}
+      marks={rowBarMarks(r)}
+      layerRef={layerRef}
+    >
+      <g className="legend" transform={`translate(0,${-BAR_MARGIN.top + 14})`}>
+        <rect className="bar sym-7" x={0} y={-6} width={14} height={12} />
+        <text x={20} dy="0.32em">
+          {shown}
+        </text>
+        <rect className="bar-other sym-7" x={130} y={-6} width={14} height={12} />
+        <text x={150} dy="0.32em">
+          {other}
+        </text>
+      </g>
+      <AxisLeft scale={BAR_Y} size={innerWidth} label={WORDS.weight[lang]} ticks={4} grid />
+      {tokens.slice(0, n).map((t, j) => (
+        <text
+          key={j}
+          className="token-label key-label sym-2"
+          x={(x(j) ?? 0) + x.bandwidth() / 2}
+          y={innerHeight + 18}
+          textAnchor="middle"
+        >
+          {t}
+        </text>
+      ))}
+    </LayeredPlotFrame>
   );
 });
 
@@ -548,45 +519,35 @@ const VectorPlane = memo(function VectorPlane({
   /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
   highlight: string | null;
 }) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const x = VEC_X;
   const y = VEC_Y;
   const ticks = VEC_TICKS;
   return (
-    <>
-      <PlotFrame
-        width={PANEL}
-        height={VEC_HEIGHT}
-        margin={VEC_MARGIN}
-        className="vector-plane"
-        svgRef={svgRef}
-      >
-        <StyleProbes probes={VEC_STYLES} />
-        <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
-        <AxisBottom scale={x} size={VEC_SIZE} label={WORDS.dim1[lang]} tickValues={ticks} grid />
-        <line className="origin-line" x1={x(0)} x2={x(0)} y1={0} y2={VEC_SIZE} />
-        <line className="origin-line" x1={0} x2={VEC_SIZE} y1={y(0)} y2={y(0)} />
-        <g className="legend" transform={`translate(0,${-VEC_MARGIN.top + 12})`}>
-          <path className="value-arrow sym-3" d={arrow(0, 0, 26, 0, 5)} />
-          <text x={32} dy="0.32em">
-            {WORDS.values[lang]}
-          </text>
-          <path className="contribution sym-3" d={arrow(120, 0, 146, 0, 5)} />
-          <text x={152} dy="0.32em">
-            wⱼ vⱼ
-          </text>
-          <path className="output-arrow sym-6" d={arrow(0, 20, 26, 20, 6)} />
-        </g>
-      </PlotFrame>
-      <MarksCanvas
-        svgRef={svgRef}
-        width={PANEL}
-        height={VEC_HEIGHT}
-        origin={VEC_ORIGIN}
-        marks={vectorMarks(r, tokens)}
-        layerRef={layerRef}
-      />
-    </>
+    <LayeredPlotFrame
+      width={PANEL}
+      height={VEC_HEIGHT}
+      margin={VEC_MARGIN}
+      className="vector-plane"
+      probes={VEC_STYLES}
+      marks={vectorMarks(r, tokens)}
+      layerRef={layerRef}
+    >
+      <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
+      <AxisBottom scale={x} size={VEC_SIZE} label={WORDS.dim1[lang]} tickValues={ticks} grid />
+      <line className="origin-line" x1={x(0)} x2={x(0)} y1={0} y2={VEC_SIZE} />
+      <line className="origin-line" x1={0} x2={VEC_SIZE} y1={y(0)} y2={y(0)} />
+      <g className="legend" transform={`translate(0,${-VEC_MARGIN.top + 12})`}>
+        <path className="value-arrow sym-3" d={arrow(0, 0, 26, 0, 5)} />
+        <text x={32} dy="0.32em">
+          {WORDS.values[lang]}
+        </text>
+        <path className="contribution sym-3" d={arrow(120, 0, 146, 0, 5)} />
+        <text x={152} dy="0.32em">
+          wⱼ vⱼ
+        </text>
+        <path className="output-arrow sym-6" d={arrow(0, 20, 26, 20, 6)} />
+      </g>
+    </LayeredPlotFrame>
   );
 });
 
