@@ -177,17 +177,21 @@ export function gridMarks(kind: Kind, r: AttentionPageResult): Mark[] {
   return [...cells, ...values, outline];
 }
 
-interface GridProps {
-  kind: Kind;
+/** What every panel takes: the result, the tokens, the language, its canvas layer and the highlight. */
+interface PanelProps {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
-  hatchId: string;
-  setValue: PlotProps<AttentionPageResult>['setValue'];
-  setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
   layerRef: RefObject<MarksLayer | null>;
   /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
   highlight: string | null;
+}
+
+interface GridProps extends PanelProps {
+  kind: Kind;
+  hatchId: string;
+  setValue: PlotProps<AttentionPageResult>['setValue'];
+  setHighlight: PlotProps<AttentionPageResult>['setHighlight'];
 }
 
 /**
@@ -342,19 +346,7 @@ export function rowBarMarks(r: AttentionPageResult): Mark[] {
 }
 
 /** The selected row's weights as bars, with the other scaling setting outlined. */
-const RowBars = memo(function RowBars({
-  r,
-  tokens,
-  lang,
-  layerRef,
-}: {
-  r: AttentionPageResult;
-  tokens: readonly string[];
-  lang: Lang;
-  layerRef: RefObject<MarksLayer | null>;
-  /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
-  highlight: string | null;
-}) {
+const RowBars = memo(function RowBars({ r, tokens, lang, layerRef }: PanelProps) {
   const { innerWidth, innerHeight } = BAR_INNER;
   const n = r.n;
   const x = useMemo(() => rowBand(n), [n]);
@@ -506,19 +498,7 @@ export function contributionAt(
 }
 
 /** Value vectors, the selected row's weighted contributions head to tail, and their sum. */
-const VectorPlane = memo(function VectorPlane({
-  r,
-  tokens,
-  lang,
-  layerRef,
-}: {
-  r: AttentionPageResult;
-  tokens: readonly string[];
-  lang: Lang;
-  layerRef: RefObject<MarksLayer | null>;
-  /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
-  highlight: string | null;
-}) {
+const VectorPlane = memo(function VectorPlane({ r, tokens, lang, layerRef }: PanelProps) {
   const x = VEC_X;
   const y = VEC_Y;
   const ticks = VEC_TICKS;
