@@ -56,3 +56,24 @@ describe('accessibility (axe-core)', () => {
     180_000,
   );
 });
+
+describe('forced colours (a Windows contrast theme)', () => {
+  it('a switch shows whether it is on: its knob stands out from its track, and on differs from off', async () => {
+    const { page } = await open('/attention?lang=en', { forcedColors: 'active' });
+    const toggles = page.locator('input.toggle-input');
+    await expect.poll(() => toggles.count()).toBeGreaterThanOrEqual(2);
+    const looks = await toggles.evaluateAll((els) =>
+      els.map((el) => ({
+        checked: (el as HTMLInputElement).checked,
+        track: getComputedStyle(el).backgroundColor,
+        knob: getComputedStyle(el, '::before').backgroundColor,
+      })),
+    );
+    const on = looks.find((l) => l.checked);
+    const off = looks.find((l) => !l.checked);
+    expect(on, 'a switch that is on (divide by √d_k)').toBeDefined();
+    expect(off, 'a switch that is off (causal mask)').toBeDefined();
+    for (const l of [on!, off!]) expect(l.knob, JSON.stringify(l)).not.toBe(l.track);
+    expect(on!.track).not.toBe(off!.track);
+  });
+});
