@@ -3,6 +3,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * BASE_PATH lets the built app live under a sub-folder of a static host,
@@ -30,9 +31,45 @@ function spaFallback404(): Plugin {
   };
 }
 
+/**
+ * Offline use: a service worker (Workbox, generated at build time) precaches the whole
+ * built app (every page's code, the CSS, KaTeX's fonts and the icons), so once a page has
+ * been opened, every formula page opens without a network, deep links included. A new
+ * build is not forced on an open tab: the app offers a reload (src/ui/shell/UpdateNotice.tsx),
+ * and takes the new version at the latest once every tab of it has been closed. No service
+ * worker under `npm run dev`.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  // the manifest's icons are precached with it
+  includeAssets: ['favicon-32.png', 'apple-touch-icon.png'],
+  manifest: {
+    name: 'LLM Math Explorer',
+    short_name: 'LLM Math',
+    description: 'Every formula behind large language models as a live, interactive card.',
+    lang: 'en',
+    theme_color: '#1d5fc4',
+    background_color: '#ffffff',
+    display: 'standalone',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,woff2}'],
+    // 404.html is the static host's copy of index.html; the worker answers navigations itself
+    globIgnores: ['404.html'],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
   base,
-  plugins: [react(), spaFallback404()],
+  plugins: [react(), spaFallback404(), offline],
   build: {
     target: 'es2022',
     sourcemap: false,

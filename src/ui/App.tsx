@@ -7,6 +7,8 @@ import { FormulaRoute } from './shell/FormulaRoute';
 import { Header } from './shell/Header';
 import { Home } from './shell/Home';
 import { NotFound } from './shell/NotFound';
+import { UpdateNotice } from './shell/UpdateNotice';
+import { useOffline } from './shell/useOffline';
 import { neighbours } from './shell/PrevNext';
 import { isEditableTarget } from './theme/keys';
 import { useTheme } from './theme/useTheme';
@@ -33,6 +35,7 @@ function Shell() {
   const { t, lang, i18n } = useLang();
   const [location, navigate] = useLocation();
   const { theme, toggle: toggleTheme } = useTheme();
+  const offline = useOffline();
   const [present, setPresent] = useState(
     () => new URLSearchParams(window.location.search).get('present') === '1',
   );
@@ -138,7 +141,14 @@ function Shell() {
           </Route>
         </Switch>
       </main>
-      {!presenting && <Footer />}
+      {!presenting && <Footer offline={offline.available} />}
+      {!presenting && (
+        <UpdateNotice
+          waiting={offline.updateWaiting}
+          onReload={offline.update}
+          onLater={offline.postpone}
+        />
+      )}
     </div>
   );
 }

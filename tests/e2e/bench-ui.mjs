@@ -217,7 +217,11 @@ async function driveSlider(page, slider, keys, moves) {
 }
 
 async function measure(browser, url, rate, target) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // No service worker: its install (precaching the whole app) would run beside the samples.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
   await context.addInitScript(instrument);
   const page = await context.newPage();
   const errors = [];

@@ -85,6 +85,12 @@ export const en = {
     entryInvalid: '{{name}}: entry {{index}} (“{{raw}}”) is not a number; using the default.',
     dismiss: 'Dismiss',
   },
+  offline: {
+    ready: 'Works offline: on this device, every formula page opens without a network connection.',
+    update: 'A new version of the explorer is ready.',
+    reload: 'Reload',
+    later: 'Later',
+  },
 } as const;
 
 /** Replaces every string leaf of a nested object type with `string`. */

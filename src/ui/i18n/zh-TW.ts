@@ -82,4 +82,10 @@ export const zhTW: ShellStrings = {
     entryInvalid: '{{name}}：第 {{index}} 項（「{{raw}}」）不是數字，改用預設值。',
     dismiss: '關閉',
   },
+  offline: {
+    ready: '可離線使用：在這部裝置上，沒有網路連線時每個公式頁面照樣能開啟。',
+    update: '探索器有新版本了。',
+    reload: '重新載入',
+    later: '稍後',
+  },
 };
