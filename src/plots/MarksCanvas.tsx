@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { Bilingual, Lang } from '../formulas/types';
 import { drawMarks, meetTransform, readMarkStyle, type Mark, type MarkStyle } from './canvasMarks';
 import { PlotFrame, type Margin } from './PlotFrame';
 
@@ -63,6 +64,8 @@ export interface MarksCanvasProps {
   marks: readonly Mark[];
   /** Receives the layer, for drawing ticks without a render. */
   layerRef?: RefObject<MarksLayer | null>;
+  /** Called when the browser gives the canvas no 2D context: nothing can be drawn on it. */
+  onUnavailable?: () => void;
 }
 
 interface LayerState {
@@ -118,7 +121,15 @@ function paint(canvas: HTMLCanvasElement, s: LayerState) {
  * SVG's viewBox units, crisp at the device's pixel ratio. It redraws on every render, on
  * `layerRef.current.draw`, when the SVG is resized and when the theme changes.
  */
-export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: MarksCanvasProps) {
+export function MarksCanvas({
+  svgRef,
+  width,
+  height,
+  origin,
+  marks,
+  layerRef,
+  onUnavailable,
+}: MarksCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const state = useRef<LayerState>({
     ctx: null,
@@ -156,6 +167,7 @@ export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: 
       s.y = (meet.y + oy * meet.scale) * ratio;
     };
     s.ctx = canvas.getContext('2d') ?? null;
+    if (!s.ctx) onUnavailable?.();
     s.resize = resize;
     const box = svg.getBoundingClientRect();
     resize(box.width, box.height);
@@ -206,6 +218,8 @@ export function MarksCanvas({ svgRef, width, height, origin, marks, layerRef }: 
       if (layerRef) layerRef.current = null;
       s.resize = null;
     };
+    // onUnavailable is only read on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [svgRef, width, height, ox, oy, layerRef]);
 
   // Every render: the marks of the props, in styles that may have changed with them
@@ -235,9 +249,17 @@ export interface LayeredPlotFrameProps {
   /** The marks of this render, in the frame's inner units (from the margin's corner). */
   marks: readonly Mark[];
   layerRef?: RefObject<MarksLayer | null>;
+  /** The language of the note shown if the browser cannot draw on a canvas. */
+  lang: Lang;
   /** What does not change with a tick, drawn in the SVG. */
   children: ReactNode;
 }
+
+/** Shown over a panel whose canvas has no 2D context (the card's data table still has it all). */
+export const CANVAS_UNAVAILABLE: Bilingual = {
+  en: 'This browser could not draw this panel. “Show data” below lists its values.',
+  'zh-TW': '這個瀏覽器無法繪製此面板。下方的「顯示資料」列出了它的數值。',
+};
 
 /**
  * A `PlotFrame` with a `MarksCanvas` over it: the frame's static parts in SVG, and the marks
@@ -251,9 +273,11 @@ export function LayeredPlotFrame({
   probes,
   marks,
   layerRef,
+  lang,
   children,
 }: LayeredPlotFrameProps) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const [unavailable, setUnavailable] = useState(false);
   return (
     <>
       <PlotFrame
@@ -273,7 +297,13 @@ export function LayeredPlotFrame({
         origin={{ x: margin.left, y: margin.top }}
         marks={marks}
         layerRef={layerRef}
+        onUnavailable={() => setUnavailable(true)}
       />
+      {unavailable && (
+        <p className="marks-unavailable" role="note">
+          {CANVAS_UNAVAILABLE[lang]}
+        </p>
+      )}
     </>
   );
 }

@@ -2,14 +2,14 @@ import { fireEvent } from '@testing-library/react';
 import { scaleLinear } from 'd3-scale';
 import fc from 'fast-check';
 import katex from 'katex';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/attention';
 import { contributionAt, nearValueArrow } from '../../src/formulas/attention/AttentionPlot';
 import type { AttentionPageResult } from '../../src/formulas/attention/compute';
 import type { ParamValue, Values } from '../../src/formulas/types';
 import type { Mark } from '../../src/plots/canvasMarks';
 import { formatFixed } from '../../src/plots/formatNumber';
-import { drawnMarks } from '../../src/plots/MarksCanvas';
+import { CANVAS_UNAVAILABLE, drawnMarks } from '../../src/plots/MarksCanvas';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import { expectLiveDrawAsRender, plotMarkup, renderFormulaPlot } from '../helpers/formula';
 
@@ -227,6 +227,28 @@ describe('AttentionPlot', () => {
     expect(container.textContent).toContain('QKᵀ/√2');
     expect(plotMarkup(container)).not.toMatch(/NaN|undefined|null/);
   });
+
+  it.each(['en', 'zh-TW'] as const)(
+    'a browser that gives no 2D canvas gets a note over each panel, not blank panels (%s)',
+    (lang) => {
+      const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+      try {
+        const { container } = renderPlot(defaults, lang);
+        const notes = [...container.querySelectorAll('.marks-unavailable')];
+        expect(notes.length).toBe(container.querySelectorAll('canvas').length);
+        expect(notes.length).toBe(4);
+        for (const n of notes) {
+          expect(n).toHaveAttribute('role', 'note');
+          expect(n.textContent).toBe(CANVAS_UNAVAILABLE[lang]);
+        }
+      } finally {
+        spy.mockRestore();
+      }
+      // with a 2D context, no note
+      const { container } = renderPlot(defaults, lang);
+      expect(container.querySelector('.marks-unavailable')).toBeNull();
+    },
+  );
 
   it('shades each weight cell by its weight and each score cell by its size against the largest', () => {
     const { container, result } = renderPlot(defaults);

@@ -2,11 +2,18 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// jsdom has no 2D canvas (its getContext reports "not implemented"): canvas layers
-// record their marks and draw nothing.
+// jsdom has no 2D canvas (its getContext reports "not implemented"). A context that
+// draws nothing stands in, so canvas layers work as in a browser and record their marks
+// (MarksCanvas's DRAWN_MARKS); a test of a browser without a 2D canvas stubs getContext.
 if (typeof HTMLCanvasElement !== 'undefined') {
+  const noop = () => {};
   HTMLCanvasElement.prototype.getContext = (() =>
-    null) as typeof HTMLCanvasElement.prototype.getContext;
+    new Proxy({} as Record<PropertyKey, unknown>, {
+      get: (target, key) => (key in target ? target[key] : noop),
+    })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
+  globalThis.Path2D ??= class {
+    addPath() {}
+  } as unknown as typeof Path2D;
 }
 
 afterEach(() => {

@@ -220,6 +220,7 @@ const MatrixGrid = memo(function MatrixGrid({
       probes={GRID_STYLES}
       marks={gridMarks(kind, r)}
       layerRef={layerRef}
+      lang={lang}
     >
       <text className="grid-caption" x={-6} y={-30} textAnchor="end">
         {WORDS.key[lang]}
@@ -361,6 +362,7 @@ const RowBars = memo(function RowBars({ r, tokens, lang, layerRef }: PanelProps)
       probes={BAR_STYLES}
       marks={rowBarMarks(r)}
       layerRef={layerRef}
+      lang={lang}
     >
       <g className="legend" transform={`translate(0,${-BAR_MARGIN.top + 14})`}>
         <rect className="bar sym-7" x={0} y={-6} width={14} height={12} />
@@ -511,6 +513,7 @@ const VectorPlane = memo(function VectorPlane({ r, tokens, lang, layerRef }: Pan
       probes={VEC_STYLES}
       marks={vectorMarks(r, tokens)}
       layerRef={layerRef}
+      lang={lang}
     >
       <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
       <AxisBottom scale={x} size={VEC_SIZE} label={WORDS.dim1[lang]} tickValues={ticks} grid />
