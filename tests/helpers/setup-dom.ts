@@ -8,7 +8,7 @@ import { afterEach } from 'vitest';
 if (typeof HTMLCanvasElement !== 'undefined') {
   const noop = () => {};
   HTMLCanvasElement.prototype.getContext = (() =>
-    new Proxy({} as Record<PropertyKey, unknown>, {
+    new Proxy({ measureText: () => ({ width: 0 }) } as Record<PropertyKey, unknown>, {
       get: (target, key) => (key in target ? target[key] : noop),
     })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
   globalThis.Path2D ??= class {

@@ -50,6 +50,15 @@ describe('readMarkStyle', () => {
     expect(st.radius).toBeNull();
   });
 
+  it('text-decoration-line underline (alone or with others) underlines; none does not', () => {
+    expect(readMarkStyle(computed({ textDecorationLine: 'underline' })).underline).toBe(true);
+    expect(readMarkStyle(computed({ textDecorationLine: 'overline underline' })).underline).toBe(
+      true,
+    );
+    expect(readMarkStyle(computed({ textDecorationLine: 'none' })).underline).toBe(false);
+    expect(readMarkStyle(computed()).underline).toBe(false);
+  });
+
   it('a pattern fill (url) is not drawn, paint-order stroke makes a halo, CSS r sets a radius', () => {
     const st = readMarkStyle(computed({ fill: 'url("#hatch")', paintOrder: 'stroke', r: '6px' }));
     expect(st.fill).toBeNull();
@@ -149,6 +158,11 @@ function recorder() {
     setLineDash(this: typeof state, d: number[]) {
       this.dash = d;
     },
+    // 6 units a character
+    measureText: (text: string) => ({ width: 6 * text.length }),
+    fillRect(this: typeof state, x: number, y: number, w: number, h: number) {
+      calls.push(`fillRect ${x} ${y} ${w} ${h.toFixed(3)} ${this.fillStyle}`);
+    },
   };
   return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
 }
@@ -202,6 +216,26 @@ describe('drawMarks', () => {
       'strokeText 0.25 10 25 3',
       'fillText 0.25 10 25 center 400 10px system-ui, sans-serif 1',
     ]);
+  });
+
+  it('underlined text gets a bar in its fill under the measured text, placed by its anchor', () => {
+    const under = new Map<string, MarkStyle>([
+      ['label', readMarkStyle(computed({ fill: 'green', textDecorationLine: 'underline' }))],
+    ]);
+    for (const [anchor, x0] of [
+      ['start', 30],
+      ['middle', 30 - 12],
+      ['end', 30 - 24],
+    ] as const) {
+      const { ctx, calls } = recorder();
+      // 4 characters: 24 units wide; 15 units type: 1.5 below the baseline, 1 thick
+      drawMarks(
+        ctx,
+        [{ type: 'text', style: 'label', x: 30, y: 40, size: 15, anchor, text: 'v(a)' }],
+        under,
+      );
+      expect(calls[1]).toBe(`fillRect ${x0} 41.5 24 1.000 green`);
+    }
   });
 
   it('a circle takes the radius its CSS sets; an unknown style draws nothing', () => {
