@@ -13,6 +13,7 @@ import { neighbours } from './shell/PrevNext';
 import { isEditableTarget } from './theme/keys';
 import { useTheme } from './theme/useTheme';
 import { setSearchKey } from './url/params';
+import { ShareQr } from './share/ShareQr';
 
 /** Props of `App`. */
 export interface AppProps {
@@ -112,13 +113,16 @@ function Shell() {
         {t('header.skip')}
       </a>
       {presenting ? (
-        <button
-          type="button"
-          className="button exit-present"
-          onClick={() => setPresentation(false)}
-        >
-          {t('header.exitPresent')}
-        </button>
+        <div className="present-bar">
+          <ShareQr />
+          <button
+            type="button"
+            className="button exit-present"
+            onClick={() => setPresentation(false)}
+          >
+            {t('header.exitPresent')}
+          </button>
+        </div>
       ) : (
         <Header
           theme={theme}

@@ -1,6 +1,7 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import { TEXT, backgroundLuminance, hasCjk, waitForUrl } from './app';
-import { appPath, setupBrowser, waitForApp } from './browser';
+import { appPath, appUrl, setupBrowser, waitForApp } from './browser';
 
 const ids = inject('pageIds');
 const { open } = setupBrowser();
@@ -133,5 +134,43 @@ describe('language, theme and presentation mode', () => {
       .toBe(true);
     expect(appPath(page.url())).toMatch(new RegExp(`^/${ids[ids.length - 2]}`));
     expect(new URL(page.url()).searchParams.get('present')).toBeNull();
+  });
+
+  it('presenting, the QR code opens the card with its values on a phone; Esc closes it, not presentation mode', async () => {
+    const path = '/softmax?T=0.7&z=2,1,0.1,-1,-3&lang=zh-TW&present=1';
+    const { page } = await open(path, { viewport: { width: 1920, height: 1080 } });
+    await page.getByRole('button', { name: /QR/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const img = dialog.getByRole('img');
+    await img.waitFor();
+    const axe = await new AxeBuilder({ page }).include('.share-dialog').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+      [],
+    );
+    // the code as drawn on screen, read back with an independent decoder (jsQR)
+    const { rgba, size } = await img.evaluate(async (svg) => {
+      const px = 400;
+      const image = new Image(px, px);
+      image.src = `data:image/svg+xml,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = px;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0, px, px);
+      return { rgba: [...ctx.getImageData(0, 0, px, px).data], size: px };
+    });
+    const { default: jsQR } = await import('jsqr');
+    const read = jsQR(Uint8ClampedArray.from(rgba), size, size)?.data;
+    const want = new URL(appUrl(path));
+    want.searchParams.delete('present');
+    expect(read).toBe(want.href);
+    // keys stay in the dialog: an arrow does not turn the page, Esc closes only the dialog
+    await page.keyboard.press('ArrowRight');
+    expect(appPath(page.url())).toMatch(/^\/softmax/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(new URL(page.url()).searchParams.get('present')).toBe('1');
+    expect(await page.locator('header').count()).toBe(0);
   });
 });

@@ -85,6 +85,17 @@ export const en = {
     entryInvalid: '{{name}}: entry {{index}} (“{{raw}}”) is not a number; using the default.',
     dismiss: 'Dismiss',
   },
+  share: {
+    button: 'QR code',
+    title: 'Open this card on a phone',
+    hint: 'Scan the code: it opens this formula with the values shown now.',
+    alt: 'QR code of the link {{url}}',
+    making: 'Making the code…',
+    failed: 'The QR code could not be made here; the link below opens the same card.',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    close: 'Close',
+  },
   offline: {
     ready: 'Works offline: on this device, every formula page opens without a network connection.',
     update: 'A new version of the explorer is ready.',

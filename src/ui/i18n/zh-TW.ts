@@ -82,6 +82,17 @@ export const zhTW: ShellStrings = {
     entryInvalid: '{{name}}：第 {{index}} 項（「{{raw}}」）不是數字，改用預設值。',
     dismiss: '關閉',
   },
+  share: {
+    button: 'QR 碼',
+    title: '在手機上開啟這張卡片',
+    hint: '掃描這個 QR 碼，就會開啟這個公式，數值與現在畫面上的相同。',
+    alt: '連結 {{url}} 的 QR 碼',
+    making: '正在產生 QR 碼…',
+    failed: '這裡無法產生 QR 碼；下方的連結會開啟同一張卡片。',
+    copy: '複製連結',
+    copied: '已複製連結。',
+    close: '關閉',
+  },
   offline: {
     ready: '可離線使用：在這部裝置上，沒有網路連線時每個公式頁面照樣能開啟。',
     update: '探索器有新版本了。',
