@@ -1,6 +1,13 @@
 import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Bilingual, Lang } from '../formulas/types';
-import { drawMarks, meetTransform, readMarkStyle, type Mark, type MarkStyle } from './canvasMarks';
+import {
+  drawMarks,
+  meetTransform,
+  readMarkStyle,
+  sameMarks,
+  type Mark,
+  type MarkStyle,
+} from './canvasMarks';
 import { PlotFrame, type Margin } from './PlotFrame';
 
 /** The key under which a canvas keeps the marks it drew last (for tests, which read it). */
@@ -47,7 +54,7 @@ export function StyleProbes({ probes }: { probes: readonly StyleProbe[] }) {
   );
 }
 
-/** Draws a new set of marks at once (from a plot's live update). */
+/** Draws a new set of marks at once (from a plot's live update); the same marks again draw nothing. */
 export interface MarksLayer {
   draw: (marks: readonly Mark[]) => void;
 }
@@ -174,6 +181,8 @@ export function MarksCanvas({
     if (layerRef) {
       layerRef.current = {
         draw(next) {
+          // a tick that leaves this panel as it is (a value moved, not a key) costs it nothing
+          if (sameMarks(s.marks, next)) return;
           s.marks = next;
           paint(canvas, s);
         },

@@ -222,6 +222,20 @@ export function drawMarks(
   ctx.setLineDash([]);
 }
 
+/** Whether two mark lists draw the same: the same marks, field for field, in the same order. */
+export function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as unknown as Record<string, unknown>;
+    const y = b[i] as unknown as Record<string, unknown>;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const k of keys) if (!Object.is(x[k], y[k])) return false;
+  }
+  return true;
+}
+
 /**
  * Where an SVG with `preserveAspectRatio="xMidYMid meet"` puts its viewBox in a box
  * of the given size: the scale and the offset of the viewBox's origin.

@@ -250,6 +250,29 @@ describe('AttentionPlot', () => {
     },
   );
 
+  it('a value tick redraws only the vectors; a key tick redraws all four panels', () => {
+    const view = renderPlot(defaults);
+    const panels = ['scores', 'weights', 'bars', 'vectors'] as const;
+    const marksNow = () => panels.map((p) => panelMarks(view.container, p));
+    const tick = (over: Values) => {
+      const values = { ...defaults, ...over };
+      expect(view.live()!(values, def.compute(values))).toBe(true);
+    };
+    const before = marksNow();
+    const V = (defaults.V as number[][]).map((row) => [...row]);
+    V[0][0] += 0.5;
+    tick({ V });
+    const afterV = marksNow();
+    // the same mark lists, not redrawn: only the vectors changed
+    expect(afterV.slice(0, 3).every((m, i) => m === before[i])).toBe(true);
+    expect(afterV[3]).not.toBe(before[3]);
+    const K = (defaults.K as number[][]).map((row) => [...row]);
+    K[0][0] += 0.5;
+    tick({ V, K });
+    const afterK = marksNow();
+    expect(afterK.every((m, i) => m !== afterV[i])).toBe(true);
+  });
+
   it('shades each weight cell by its weight and each score cell by its size against the largest', () => {
     const { container, result } = renderPlot(defaults);
     const shade = (marks: readonly Mark[]) =>

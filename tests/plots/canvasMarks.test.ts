@@ -4,6 +4,7 @@ import {
   drawMarks,
   meetTransform,
   readMarkStyle,
+  sameMarks,
   type Mark,
   type MarkStyle,
   type StyleSource,
@@ -249,5 +250,60 @@ describe('drawMarks', () => {
       styles,
     );
     expect(calls).toEqual(['beginPath', 'arc 5 6 6', 'fill teal 1', 'beginPath', 'rect 0 0 1 1']);
+  });
+});
+
+describe('sameMarks', () => {
+  const num = fc.double({ min: -1e3, max: 1e3, noNaN: true });
+  const mark: fc.Arbitrary<Mark> = fc.oneof(
+    fc.record({
+      type: fc.constant('rect' as const),
+      style: fc.constantFrom('cell', 'bar'),
+      x: num,
+      y: num,
+      width: num,
+      height: num,
+    }),
+    fc.record({ type: fc.constant('path' as const), style: fc.constant('arrow'), d: fc.string() }),
+    fc.record({
+      type: fc.constant('circle' as const),
+      style: fc.constant('point'),
+      cx: num,
+      cy: num,
+      r: num,
+    }),
+    fc.record(
+      {
+        type: fc.constant('text' as const),
+        style: fc.constant('label'),
+        x: num,
+        y: num,
+        text: fc.string(),
+        anchor: fc.constantFrom('start' as const, 'middle' as const, 'end' as const),
+      },
+      { requiredKeys: ['type', 'style', 'x', 'y', 'text'] },
+    ),
+  );
+
+  it('a copy draws the same; any one field changed, a mark added or dropped does not (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(mark, { minLength: 1, maxLength: 12 }), fc.nat(), (marks, pick) => {
+        expect(sameMarks(marks, structuredClone(marks))).toBe(true);
+        const i = pick % marks.length;
+        const changed = structuredClone(marks) as unknown as Record<string, unknown>[];
+        const field = Object.keys(changed[i]).filter((k) => k !== 'type')[
+          pick % (Object.keys(changed[i]).length - 1)
+        ];
+        const v = changed[i][field];
+        changed[i][field] = typeof v === 'number' ? v + 1 : `${String(v)}′`;
+        expect(sameMarks(marks, changed as unknown as Mark[])).toBe(false);
+        expect(sameMarks(marks, marks.slice(1))).toBe(false);
+        expect(sameMarks(marks, [...marks, marks[0]])).toBe(false);
+        // an optional field present on one side only
+        const extra = structuredClone(marks) as unknown as Record<string, unknown>[];
+        extra[i].extra = 1;
+        expect(sameMarks(marks, extra as unknown as Mark[])).toBe(false);
+      }),
+    );
   });
 });
