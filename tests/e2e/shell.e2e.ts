@@ -173,4 +173,29 @@ describe('language, theme and presentation mode', () => {
     expect(new URL(page.url()).searchParams.get('present')).toBe('1');
     expect(await page.locator('header').count()).toBe(0);
   });
+
+  it('every formula fits its box: at 1280×800, and presenting on a smaller projector (1024×768, 1280×720)', async () => {
+    for (const [width, height, query] of [
+      [1280, 800, ''],
+      [1024, 768, '?present=1'],
+      [1280, 720, '?present=1'],
+    ] as const) {
+      const { page } = await open(`/${ids[0]}${query}`, { viewport: { width, height } });
+      for (const id of ids) {
+        if (id !== ids[0]) {
+          await page.goto(appUrl(`/${id}${query}`));
+          await waitForApp(page);
+        }
+        // the formula scrolls sideways (its end hidden) when it is wider than its box
+        const overflow = () =>
+          page.evaluate(() => {
+            const f = document.querySelector('.card-formula')!;
+            return f.scrollWidth - f.clientWidth;
+          });
+        await expect
+          .poll(overflow, { message: `/${id}${query} at ${width}×${height}` })
+          .toBeLessThan(1);
+      }
+    }
+  });
 });
