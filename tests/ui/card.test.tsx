@@ -32,6 +32,30 @@ describe('Card with a fake FormulaDef', () => {
     expect(container.querySelector('.card-worked')!.textContent).toContain('units');
   });
 
+  it("a slider's own keys and pointer moves stay with it; Esc and other keys reach the page", () => {
+    renderWithI18n(<Card def={makeFakeDef()} />);
+    const range = screen.getAllByRole('slider')[0];
+    const heard: string[] = [];
+    const listen = (e: Event) =>
+      heard.push(e instanceof KeyboardEvent ? `${e.type} ${e.key}` : e.type);
+    const types = ['keydown', 'keyup', 'pointermove', 'mousemove'] as const;
+    types.forEach((t) => window.addEventListener(t, listen));
+    try {
+      for (const key of ['ArrowRight', 'ArrowUp', 'PageDown', 'Home', 'End']) {
+        fireEvent.keyDown(range, { key });
+        fireEvent.keyUp(range, { key });
+      }
+      fireEvent.pointerMove(range);
+      fireEvent.mouseMove(range);
+      expect(heard).toEqual([]);
+      fireEvent.keyDown(range, { key: 'Escape' });
+      fireEvent.keyDown(range, { key: 'p' });
+      expect(heard).toEqual(['keydown Escape', 'keydown p']);
+    } finally {
+      types.forEach((t) => window.removeEventListener(t, listen));
+    }
+  });
+
   it('the worked example, which scrolls sideways on a phone, is a named, keyboard-focusable group', () => {
     renderWithI18n(<Card def={makeFakeDef()} />);
     const worked = screen.getByRole('group', { name: 'Worked example' });

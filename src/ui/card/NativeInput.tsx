@@ -5,7 +5,10 @@ export type InputAttrs = Readonly<Record<string, string | number | undefined>>;
 
 /** Native listeners of a `NativeInput`, by event type. */
 export type InputListeners = Partial<
-  Record<'input' | 'change' | 'keydown' | 'blur', (e: Event) => void>
+  Record<
+    'input' | 'change' | 'keydown' | 'keyup' | 'pointermove' | 'mousemove' | 'blur',
+    (e: Event) => void
+  >
 >;
 
 /** Props of `NativeInput`. */
@@ -20,7 +23,7 @@ export interface NativeInputProps {
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
-const EVENTS = ['input', 'change', 'keydown', 'blur'] as const;
+const EVENTS = ['input', 'change', 'keydown', 'keyup', 'pointermove', 'mousemove', 'blur'] as const;
 
 function writeAttrs(el: HTMLInputElement, attrs: InputAttrs) {
   for (const [name, v] of Object.entries(attrs)) {

@@ -40,6 +40,27 @@ export interface SliderProps {
   compact?: boolean;
 }
 
+/** The keys a range input steps with: the page need not hear them. */
+const STEP_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+]);
+
+/**
+ * Keeps a slider's own keys and pointer moves (it is only given those) from bubbling to React's root listener,
+ * which would look for handlers up the whole tree on every tick: none above a slider
+ * listens to them (the app's shortcuts ignore keys from an input; Esc still bubbles).
+ */
+const keepToSlider = (e: Event) => {
+  if (!(e instanceof KeyboardEvent) || STEP_KEYS.has(e.key)) e.stopPropagation();
+};
+
 function bigStepDirection(e: KeyboardEvent): number {
   if (e.key === 'PageUp') return 1;
   if (e.key === 'PageDown') return -1;
@@ -122,6 +143,7 @@ export const Slider = memo(function Slider({
 
   const onRangeKey = (e: Event) => {
     if (!(e instanceof KeyboardEvent)) return;
+    keepToSlider(e);
     const dir = bigStepDirection(e);
     if (dir === 0) return;
     e.preventDefault();
@@ -195,7 +217,14 @@ export const Slider = memo(function Slider({
           'aria-label': labelledBy ? undefined : spoken,
           'aria-describedby': note ? noteId : undefined,
         }}
-        on={{ input: onRange, change: onRange, keydown: onRangeKey }}
+        on={{
+          input: onRange,
+          change: onRange,
+          keydown: onRangeKey,
+          keyup: keepToSlider,
+          pointermove: keepToSlider,
+          mousemove: keepToSlider,
+        }}
       />
       <NativeInput
         inputRef={numberRef}
