@@ -2,18 +2,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { findEntry } from '../formulas/registry';
 import { useLang } from './i18n';
+import { ShareQr } from './share/ShareQr';
 import { Footer } from './shell/Footer';
 import { FormulaRoute } from './shell/FormulaRoute';
 import { Header } from './shell/Header';
 import { Home } from './shell/Home';
 import { NotFound } from './shell/NotFound';
+import { neighbours } from './shell/PrevNext';
 import { UpdateNotice } from './shell/UpdateNotice';
 import { useOffline } from './shell/useOffline';
-import { neighbours } from './shell/PrevNext';
 import { isEditableTarget } from './theme/keys';
 import { useTheme } from './theme/useTheme';
 import { setSearchKey } from './url/params';
-import { ShareQr } from './share/ShareQr';
 
 /** Props of `App`. */
 export interface AppProps {

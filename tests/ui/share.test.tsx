@@ -135,6 +135,19 @@ describe('ShareQr', () => {
     },
   );
 
+  it.each([
+    ['no clipboard (a page served without https)', undefined],
+    ['a clipboard that refuses', { writeText: vi.fn(async () => Promise.reject(new Error('no'))) }],
+  ])('says so when the link cannot be copied: %s', async (_, clipboard) => {
+    Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+    renderWithI18n(<ShareQr />, 'en');
+    await userEvent.click(screen.getByRole('button', { name: en.share.button }));
+    await userEvent.click(screen.getByRole('button', { name: en.share.copy }));
+    const dialog = screen.getByRole('dialog', { hidden: true });
+    await waitFor(() => expect(dialog).toHaveTextContent(en.share.copyRefused));
+    expect(dialog).not.toHaveTextContent(en.share.copied);
+  });
+
   it('its keys stay in the dialog: Esc and arrows do not reach the page behind', async () => {
     const onKey = vi.fn();
     window.addEventListener('keydown', onKey);

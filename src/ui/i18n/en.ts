@@ -94,6 +94,7 @@ export const en = {
     failed: 'The QR code could not be made here; the link below opens the same card.',
     copy: 'Copy link',
     copied: 'Link copied.',
+    copyRefused: 'This browser does not let the page copy here: select the link above and copy it.',
     close: 'Close',
   },
   offline: {

@@ -91,6 +91,7 @@ export const zhTW: ShellStrings = {
     failed: '這裡無法產生 QR 碼；下方的連結會開啟同一張卡片。',
     copy: '複製連結',
     copied: '已複製連結。',
+    copyRefused: '這個瀏覽器不讓網頁在這裡複製：請選取上方的連結再複製。',
     close: '關閉',
   },
   offline: {

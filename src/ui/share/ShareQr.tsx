@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLang } from '../i18n';
 import { qrPath, shareUrl } from './qr';
 
@@ -20,12 +20,14 @@ export function ShareQr() {
   const [url, setUrl] = useState('');
   const [code, setCode] = useState<Code | null>(null);
   const [failed, setFailed] = useState(false);
-  const [copied, setCopied] = useState(false);
+  /** What became of the last Copy link: nothing yet, copied, or refused (no clipboard here). */
+  const [copied, setCopied] = useState<'copied' | 'refused' | null>(null);
+  const titleId = useId();
 
   const open = () => {
     const link = shareUrl(window.location.href);
     setUrl(link);
-    setCopied(false);
+    setCopied(null);
     setFailed(false);
     dialog.current?.showModal();
     import('uqr')
@@ -43,15 +45,21 @@ export function ShareQr() {
   const shown = code?.url === url ? code : null;
 
   useEffect(() => {
-    if (!copied) return;
-    const timer = window.setTimeout(() => setCopied(false), 4000);
+    if (copied !== 'copied') return;
+    const timer = window.setTimeout(() => setCopied(null), 4000);
     return () => window.clearTimeout(timer);
   }, [copied]);
 
   const copy = () => {
-    void navigator.clipboard?.writeText(url).then(
-      () => setCopied(true),
-      () => setCopied(false),
+    // the clipboard is missing on a page served without https (other than localhost)
+    const clipboard = navigator.clipboard as Clipboard | undefined;
+    if (!clipboard) {
+      setCopied('refused');
+      return;
+    }
+    clipboard.writeText(url).then(
+      () => setCopied('copied'),
+      () => setCopied('refused'),
     );
   };
 
@@ -62,13 +70,8 @@ export function ShareQr() {
       <button type="button" className="button" aria-haspopup="dialog" onClick={open}>
         {t('share.button')}
       </button>
-      <dialog
-        ref={dialog}
-        className="share-dialog"
-        aria-labelledby="share-title"
-        onKeyDown={keepKeys}
-      >
-        <h2 id="share-title">{t('share.title')}</h2>
+      <dialog ref={dialog} className="share-dialog" aria-labelledby={titleId} onKeyDown={keepKeys}>
+        <h2 id={titleId}>{t('share.title')}</h2>
         <p>{t('share.hint')}</p>
         <div className="share-code">
           {shown ? (
@@ -88,7 +91,11 @@ export function ShareQr() {
         <p className="share-url">{url}</p>
         <div className="share-actions">
           <span className="share-copied" role="status">
-            {copied ? t('share.copied') : ''}
+            {copied === 'copied'
+              ? t('share.copied')
+              : copied === 'refused'
+                ? t('share.copyRefused')
+                : ''}
           </span>
           <button type="button" className="button" onClick={copy}>
             {t('share.copy')}
