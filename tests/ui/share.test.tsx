@@ -36,10 +36,10 @@ function decode(path: string, size: number, scale = 4): string | null {
 }
 
 describe('shareUrl', () => {
-  it('keeps the page, the values and the language; drops presentation mode and the hash', () => {
+  it('keeps the page, the values (commas readable, as the app writes them) and the language; drops presentation mode and the hash', () => {
     expect(
       shareUrl('https://example.org/llm/softmax?T=0.7&z=2,1,0.1,-1,-3&lang=zh-TW&present=1#x'),
-    ).toBe('https://example.org/llm/softmax?T=0.7&z=2%2C1%2C0.1%2C-1%2C-3&lang=zh-TW');
+    ).toBe('https://example.org/llm/softmax?T=0.7&z=2,1,0.1,-1,-3&lang=zh-TW');
   });
 
   it('any query: every key but present survives with its values, in order (fast-check)', () => {

@@ -3,13 +3,16 @@
  * (loaded only when a code is asked for); these are the parts around it.
  */
 
+import { setSearchKey } from '../url/params';
+
 /**
  * The address to share from the current one: the same page, values and language, but not
  * presentation mode (a student's phone opens the card to read and play with, not to project).
  */
 export function shareUrl(href: string): string {
   const url = new URL(href);
-  url.searchParams.delete('present');
+  // the query written as the app writes it (commas and semicolons readable: a smaller code)
+  url.search = setSearchKey(url.search, 'present', null);
   url.hash = '';
   return url.href;
 }
