@@ -26,7 +26,53 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: ['react', 'react-*', 'd3-*', 'katex', '../ui/*', '../plots/*', '../formulas/*'],
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-*',
+                'd3-*',
+                'katex',
+                '**/ui/**',
+                '**/plots/**',
+                '**/formulas/**',
+              ],
+              message: 'src/math is pure: it imports nothing of the app and no UI library.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/plots/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/formulas/**'],
+              message: 'A plot draws any data: src/plots imports no page.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/ui/App.tsx', 'src/ui/shell/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/formulas/**'],
+              message: 'The framework renders any declaration: only the app shell knows the pages.',
+            },
+          ],
         },
       ],
     },

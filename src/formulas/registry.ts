@@ -1,4 +1,4 @@
-import type { Bilingual, FormulaDef } from './types';
+import type { Bilingual, FormulaDef } from '../ui/card/types';
 
 /** The sections of the home page, in the order of the study notes. */
 export const SECTIONS = [

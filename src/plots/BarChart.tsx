@@ -2,7 +2,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import type { ScaleBand } from 'd3-scale';
 import { cloneElement, useCallback, useMemo } from 'react';
 import type { ReactElement, ReactNode } from 'react';
-import type { SymbolSlot } from '../formulas/types';
+import type { SymbolSlot } from '../ui/card/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
 import { setAttr, setAttrs, setText } from './liveDom';

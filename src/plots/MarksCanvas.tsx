@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { Bilingual, Lang } from '../formulas/types';
+import type { Bilingual, Lang } from '../ui/card/types';
 import {
   drawMarks,
   meetTransform,

@@ -2,8 +2,8 @@ import { fireEvent } from '@testing-library/react';
 import katex from 'katex';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import type { FormulaDef, Lang, ParamValue, Values } from '../../src/formulas/types';
-import type { ActivationResult } from '../../src/plots/ActivationPlot';
+import type { FormulaDef, Lang, ParamValue, Values } from '../../src/ui/card/types';
+import type { ActivationResult } from '../../src/formulas/activation/ActivationPlot';
 import {
   expectLiveDrawAsRender,
   paramDefaults,

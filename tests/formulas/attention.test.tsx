@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/attention';
 import { contributionAt, nearValueArrow } from '../../src/formulas/attention/AttentionPlot';
 import type { AttentionPageResult } from '../../src/formulas/attention/compute';
-import type { ParamValue, Values } from '../../src/formulas/types';
+import type { ParamValue, Values } from '../../src/ui/card/types';
 import type { Mark } from '../../src/plots/canvasMarks';
 import { formatFixed } from '../../src/plots/formatNumber';
 import { CANVAS_UNAVAILABLE, drawnMarks } from '../../src/plots/MarksCanvas';

@@ -4,7 +4,7 @@ import def from '../../src/formulas/cross-entropy';
 import { LOSS_MAX, crossEntropyLayout } from '../../src/formulas/cross-entropy/CrossEntropyPlot';
 import { BINARY_P } from '../../src/formulas/cross-entropy/model';
 import type { CrossEntropyResult } from '../../src/formulas/cross-entropy/model';
-import type { Lang, ParamValue, Values } from '../../src/formulas/types';
+import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import {
   expectLiveDrawAsRender,

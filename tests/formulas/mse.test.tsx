@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/mse';
 import { mseFrame, mseGeometry } from '../../src/formulas/mse/MsePlot';
 import type { MseResult } from '../../src/formulas/mse/model';
-import type { Lang, ParamValue, Values } from '../../src/formulas/types';
+import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import {
   expectLiveDrawAsRender,

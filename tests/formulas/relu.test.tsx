@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/relu';
-import type { ActivationResult } from '../../src/plots/ActivationPlot';
+import type { ActivationResult } from '../../src/formulas/activation/ActivationPlot';
 import { defaults, renderPlot, sharedActivationChecks } from './activation-checks';
 
 const compute = (x: number) => def.compute({ ...defaults(def), x }) as ActivationResult;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/sigmoid';
-import type { ActivationResult } from '../../src/plots/ActivationPlot';
-import { vanishingIntervals } from '../../src/plots/vanishingIntervals';
+import type { ActivationResult } from '../../src/formulas/activation/ActivationPlot';
+import { vanishingIntervals } from '../../src/formulas/activation/vanishingIntervals';
 import { sigmoidDerivative } from '../../src/math';
 import { texNum } from '../../src/ui/tex/sym';
 import { expectAllClose, expectClose } from '../helpers/asserts';

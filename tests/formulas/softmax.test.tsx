@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/softmax';
 import { wrapText } from '../../src/formulas/softmax/SoftmaxPlot';
 import type { SoftmaxResult } from '../../src/formulas/softmax/model';
-import type { Lang, ParamValue, Values } from '../../src/formulas/types';
+import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import {
   expectLiveDrawAsRender,

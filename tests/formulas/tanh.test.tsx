@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/tanh';
 import { tanhDerivative } from '../../src/math';
-import type { ActivationResult } from '../../src/plots/ActivationPlot';
-import { vanishingIntervals } from '../../src/plots/vanishingIntervals';
+import type { ActivationResult } from '../../src/formulas/activation/ActivationPlot';
+import { vanishingIntervals } from '../../src/formulas/activation/vanishingIntervals';
 import { texNum } from '../../src/ui/tex/sym';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import { defaults, renderPlot, sharedActivationChecks } from './activation-checks';

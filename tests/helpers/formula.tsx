@@ -8,7 +8,7 @@ import type {
   ParamValue,
   SubscribeLive,
   Values,
-} from '../../src/formulas/types';
+} from '../../src/ui/card/types';
 import { drawnMarks } from '../../src/plots/MarksCanvas';
 import { defaultValues, normalizeValues } from '../../src/ui/card/values';
 

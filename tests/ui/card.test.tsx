@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import katex from 'katex';
 import { useLayoutEffect } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PlotProps, Values } from '../../src/formulas/types';
+import type { PlotProps, Values } from '../../src/ui/card/types';
 import attention from '../../src/formulas/attention';
 import crossEntropy from '../../src/formulas/cross-entropy';
 import mse from '../../src/formulas/mse';

@@ -1,5 +1,5 @@
-import type { FormulaDef, PlotProps, Values } from '../../src/formulas/types';
-import { defineFormula } from '../../src/formulas/types';
+import type { FormulaDef, PlotProps, Values } from '../../src/ui/card/types';
+import { defineFormula } from '../../src/ui/card/types';
 import { sym, texNum } from '../../src/ui/tex/sym';
 
 /** What the fake formula computes: y = a·sum(v) / T, and whether the toggle is on. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY, SECTIONS, SECTION_TITLES, builtEntries } from '../../src/formulas/registry';
-import type { Bilingual } from '../../src/formulas/types';
+import type { Bilingual } from '../../src/ui/card/types';
 import { LANGS, createI18n, normalizeLang } from '../../src/ui/i18n';
 import { en } from '../../src/ui/i18n/en';
 import { zhTW } from '../../src/ui/i18n/zh-TW';

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { Lang } from '../../src/formulas/types';
+import type { Lang } from '../../src/ui/card/types';
 import { I18nProvider, createI18n } from '../../src/ui/i18n';
 
 /** Renders `ui` inside a fresh language store fixed to `lang`. */

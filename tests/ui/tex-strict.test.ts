@@ -1,7 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { builtEntries } from '../../src/formulas/registry';
-import type { FormulaDef, Values } from '../../src/formulas/types';
+import type { FormulaDef, Values } from '../../src/ui/card/types';
 import { defaultValues, presetValues } from '../../src/ui/card/values';
 import { LANGS } from '../../src/ui/i18n';
 import { splitRichText } from '../../src/ui/tex/richText';

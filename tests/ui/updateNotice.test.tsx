@@ -2,7 +2,7 @@ import { act, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Lang } from '../../src/formulas/types';
+import type { Lang } from '../../src/ui/card/types';
 import { en, type ShellStrings } from '../../src/ui/i18n/en';
 import { I18nProvider } from '../../src/ui/i18n';
 import { zhTW } from '../../src/ui/i18n/zh-TW';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Param, Values } from '../../src/formulas/types';
+import type { Param, Values } from '../../src/ui/card/types';
 import { defaultValues } from '../../src/ui/card/values';
 import {
   buildSearch,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChoiceParam, Param } from '../../src/formulas/types';
+import type { ChoiceParam, Param } from '../../src/ui/card/types';
 import { availableOptions, normalizeValues } from '../../src/ui/card/values';
 
 const n: Param = {

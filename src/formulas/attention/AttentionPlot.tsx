@@ -13,7 +13,7 @@ import type { Mark } from '../../plots/canvasMarks';
 import { formatFixed } from '../../plots/formatNumber';
 import { LayeredPlotFrame, type MarksLayer, type StyleProbe } from '../../plots/MarksCanvas';
 import { innerSize } from '../../plots/PlotFrame';
-import type { Bilingual, Lang, PlotProps } from '../types';
+import type { Bilingual, Lang, PlotProps } from '../../ui/card/types';
 import type { AttentionPageResult } from './compute';
 import { TOKENS } from './compute';
 import './attention.css';

@@ -1,5 +1,5 @@
 import { matmul, scaledDotProductAttention, softmax, transpose } from '../../math';
-import type { Lang, Values } from '../types';
+import type { Lang, Values } from '../../ui/card/types';
 
 /** The tokens of the example sentence, at most six. */
 export const TOKENS: Record<Lang, readonly string[]> = {

@@ -1,7 +1,7 @@
 import { formatFixed } from '../../plots/formatNumber';
 import { sym } from '../../ui/tex/sym';
-import type { DataTable, Lang, Values } from '../types';
-import { defineFormula } from '../types';
+import type { DataTable, Lang, Values } from '../../ui/card/types';
+import { defineFormula } from '../../ui/card/types';
 import { AttentionPlot } from './AttentionPlot';
 import type { AttentionPageResult } from './compute';
 import { computeAttention, MAX_TOKENS, TOKENS } from './compute';

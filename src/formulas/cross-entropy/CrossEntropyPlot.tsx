@@ -7,7 +7,7 @@ import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
-import type { Lang, PlotProps } from '../types';
+import type { Lang, PlotProps } from '../../ui/card/types';
 import { BINARY_P, TOKENS } from './model';
 import type { CrossEntropyResult } from './model';
 import './cross-entropy.css';

@@ -1,6 +1,6 @@
 import { sym, texNum } from '../../ui/tex/sym';
-import { defineFormula } from '../types';
-import type { DataTable, Lang, Values } from '../types';
+import { defineFormula } from '../../ui/card/types';
+import type { DataTable, Lang, Values } from '../../ui/card/types';
 import { CrossEntropyPlot } from './CrossEntropyPlot';
 import { TOKENS, computeCrossEntropy } from './model';
 import type { CrossEntropyResult } from './model';

@@ -6,7 +6,7 @@ import {
   softmax,
   softmaxCrossEntropy,
 } from '../../math';
-import type { Lang, Values } from '../types';
+import type { Lang, Values } from '../../ui/card/types';
 
 /** The candidate next tokens of "The cat sat on the ___"; one of them is the true next token. */
 export const TOKENS: Record<Lang, readonly string[]> = {

@@ -4,7 +4,7 @@ import { AxisBottom, AxisLeft, updateAxisBottom, updateAxisLeftSize } from '../.
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
-import type { Lang, PlotProps } from '../types';
+import type { Lang, PlotProps } from '../../ui/card/types';
 import type { MseResult } from './model';
 import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import './mse.css';

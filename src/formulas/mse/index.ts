@@ -1,6 +1,6 @@
 import { sym, texNum } from '../../ui/tex/sym';
-import { defineFormula } from '../types';
-import type { DataTable, Lang, Values } from '../types';
+import { defineFormula } from '../../ui/card/types';
+import type { DataTable, Lang, Values } from '../../ui/card/types';
 import { computeMse } from './model';
 import type { MseResult } from './model';
 import { MsePlot } from './MsePlot';

@@ -1,5 +1,5 @@
 import { mse } from '../../math';
-import type { Values } from '../types';
+import type { Values } from '../../ui/card/types';
 
 /** Everything the mean-squared-error card shows. */
 export interface MseResult {

@@ -1,4 +1,4 @@
-import type { Bilingual, FormulaText } from '../types';
+import type { Bilingual, FormulaText } from '../../ui/card/types';
 
 /** Prose of the mean-squared-error page, written for each language. */
 export const TEXT: Bilingual<FormulaText> = {

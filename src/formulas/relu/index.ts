@@ -1,5 +1,5 @@
 import { texNum } from '../../ui/tex/sym';
-import { activationPage } from '../activationPage';
+import { activationPage } from '../activation/activationPage';
 
 /** The ReLU page: ReLU(x) = max(0, x), slope 1 for x > 0 and 0 otherwise. */
 export default activationPage({

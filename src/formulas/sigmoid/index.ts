@@ -1,5 +1,5 @@
 import { texNum } from '../../ui/tex/sym';
-import { activationPage } from '../activationPage';
+import { activationPage } from '../activation/activationPage';
 
 /** The sigmoid page: σ(x) = 1/(1+e^{−x}) and σ′(x) = σ(x)(1−σ(x)). */
 export default activationPage({

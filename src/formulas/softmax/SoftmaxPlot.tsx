@@ -4,7 +4,7 @@ import { BarChart, barBand, barCentre, updateBarChart } from '../../plots/BarCha
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
-import type { Lang, PlotProps } from '../types';
+import type { Lang, PlotProps } from '../../ui/card/types';
 import { TOKENS, naiveLabel, naiveWrong } from './model';
 import type { SoftmaxResult } from './model';
 import { setAttr, setText } from '../../plots/liveDom';

@@ -1,6 +1,6 @@
 import { sym, texNum } from '../../ui/tex/sym';
-import { defineFormula } from '../types';
-import type { DataTable, Lang, Values } from '../types';
+import { defineFormula } from '../../ui/card/types';
+import type { DataTable, Lang, Values } from '../../ui/card/types';
 import { CONTEXT, TOKENS, computeSoftmax, naiveLabel } from './model';
 import type { SoftmaxResult } from './model';
 import { SoftmaxPlot } from './SoftmaxPlot';

@@ -1,6 +1,6 @@
 import { entropy, softmax } from '../../math';
 import { formatProbability } from '../../plots/BarChart';
-import type { Lang, Values } from '../types';
+import type { Lang, Values } from '../../ui/card/types';
 
 /** The five candidate next tokens of "The cat sat on the ___". */
 export const TOKENS: Record<Lang, readonly string[]> = {

@@ -1,5 +1,5 @@
 import { texNum } from '../../ui/tex/sym';
-import { activationPage } from '../activationPage';
+import { activationPage } from '../activation/activationPage';
 
 /** Digits that show tanh(x) distinctly from ±1: two significant digits of 1 − |tanh(x)|. */
 function digitsNearOne(y: number): number {

@@ -7,7 +7,7 @@ import {
   useState,
   type MouseEvent,
 } from 'react';
-import type { FormulaDef, ParamValue, Values } from '../../formulas/types';
+import type { FormulaDef, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
 import { Tex } from '../tex/Tex';
 import { ErrorBoundary } from './ErrorBoundary';

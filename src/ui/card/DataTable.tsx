@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DataTable as DataTableData } from '../../formulas/types';
+import type { DataTable as DataTableData } from './types';
 
 /** A table cell: numbers to 6 significant digits (exponent when tiny or huge), a true minus sign. */
 export function formatCell(v: string | number): string {

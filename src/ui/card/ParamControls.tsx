@@ -9,7 +9,7 @@ import type {
   ToggleParam,
   Values,
   VectorParam,
-} from '../../formulas/types';
+} from './types';
 import { useLang } from '../i18n';
 import { sym } from '../tex/sym';
 import { Tex } from '../tex/Tex';

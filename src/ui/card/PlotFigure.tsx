@@ -1,5 +1,5 @@
 import { memo, useMemo, useSyncExternalStore } from 'react';
-import type { FormulaDef, Lang, ParamValue, Values } from '../../formulas/types';
+import type { FormulaDef, Lang, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
 import { DataTable } from './DataTable';
 import { ErrorBoundary } from './ErrorBoundary';

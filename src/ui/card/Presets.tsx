@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Lang, Preset } from '../../formulas/types';
+import type { Lang, Preset } from './types';
 import { useLang } from '../i18n';
 import { RichText } from '../tex/RichText';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { FormulaDef, Lang, Values } from '../../formulas/types';
+import type { FormulaDef, Lang, Values } from './types';
 import { Tex } from '../tex/Tex';
 import { useAfterPaint } from './useAfterPaint';
 

@@ -1,4 +1,4 @@
-import type { Param, ParamValue, Preset, Values } from '../../formulas/types';
+import type { Param, ParamValue, Preset, Values } from './types';
 import { defaultValues, normalizeValues, presetValues } from './values';
 
 /** State of one card. */

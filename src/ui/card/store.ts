@@ -1,5 +1,5 @@
 import { flushSync } from 'react-dom';
-import type { FormulaDef, LiveUpdate, Values } from '../../formulas/types';
+import type { FormulaDef, LiveUpdate, Values } from './types';
 import { cardReducer, type CardAction, type CardState } from './state';
 
 /** The card re-renders once a plot's own ticks have rested this long (ms)… */

@@ -6,7 +6,7 @@ import type {
   ScalarParam,
   Values,
   VectorParam,
-} from '../../formulas/types';
+} from './types';
 
 /** Params with a numeric range (scalars, vectors, matrices). */
 export type RangedParam = ScalarParam | VectorParam | MatrixParam;

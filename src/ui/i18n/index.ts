@@ -6,7 +6,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { Lang } from '../../formulas/types';
+import type { Lang } from '../card/types';
 import { en, type ShellStrings as Messages } from './en';
 import { zhTW } from './zh-TW';
 

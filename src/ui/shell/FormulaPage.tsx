@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { SECTION_TITLES, type RegistryEntry } from '../../formulas/registry';
-import type { FormulaDef, Values } from '../../formulas/types';
+import type { FormulaDef, Values } from '../card/types';
 import { Card } from '../card/Card';
 import { useLang } from '../i18n';
 import { RichText } from '../tex/RichText';

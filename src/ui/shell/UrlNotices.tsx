@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Lang, Param } from '../../formulas/types';
+import type { Lang, Param } from '../card/types';
 import { formatValue } from '../card/values';
 import { useLang } from '../i18n';
 import type { UrlNotice } from '../url/params';

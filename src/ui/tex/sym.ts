@@ -1,4 +1,4 @@
-import type { SymbolSlot } from '../../formulas/types';
+import type { SymbolSlot } from '../card/types';
 
 /**
  * Colours a TeX symbol with its slot: `sym(1, 'T')` → `\textcolor{#000001}{T}`

@@ -1,4 +1,4 @@
-import type { Param, ParamValue, Values } from '../../formulas/types';
+import type { Param, ParamValue, Values } from '../card/types';
 import {
   clampToParam,
   defaultValue,

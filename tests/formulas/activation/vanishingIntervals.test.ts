@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { vanishingIntervals } from '../../src/plots/vanishingIntervals';
-import { expectAllClose } from '../helpers/asserts';
+import { vanishingIntervals } from '../../../src/formulas/activation/vanishingIntervals';
+import { expectAllClose } from '../../helpers/asserts';
 
 describe('vanishingIntervals', () => {
   it('vanishingIntervals(df, [a, b], t) is empty when |df| ≥ t everywhere', () => {

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tangentSegment } from '../../src/plots/ActivationPlot';
+import { tangentSegment } from '../../../src/formulas/activation/ActivationPlot';
 
 const W = 600;
 const H = 300;

@@ -3,13 +3,13 @@ import { line } from 'd3-shape';
 import type { PointerEvent } from 'react';
 import type { RefObject } from 'react';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Bilingual, Lang, PlotProps } from '../formulas/types';
-import { AxisBottom, AxisLeft } from './Axes';
-import { formatNumber } from './formatNumber';
-import { ChunkBounds, innerSize, PlotFrame } from './PlotFrame';
-import { useContainerWidth } from './useContainerWidth';
+import type { Bilingual, Lang, PlotProps } from '../../ui/card/types';
+import { AxisBottom, AxisLeft } from '../../plots/Axes';
+import { formatNumber } from '../../plots/formatNumber';
+import { ChunkBounds, innerSize, PlotFrame } from '../../plots/PlotFrame';
+import { useContainerWidth } from '../../plots/useContainerWidth';
 import type { Interval } from './vanishingIntervals';
-import { setAttr, setAttrs, setText } from './liveDom';
+import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import './activationPlot.css';
 
 /** The numbers an activation page computes for the current x. */

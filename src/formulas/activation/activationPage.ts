@@ -1,13 +1,13 @@
-import type { ActivationKey } from '../math';
-import { ACTIVATIONS } from '../math';
-import type { ActivationResult, CompareCurve } from '../plots/ActivationPlot';
-import { makeActivationPlot } from '../plots/ActivationPlot';
-import { formatNumber } from '../plots/formatNumber';
-import type { Interval } from '../plots/vanishingIntervals';
-import { vanishingIntervals } from '../plots/vanishingIntervals';
-import { sym, texNum } from '../ui/tex/sym';
-import type { Bilingual, DataTable, FormulaDef, FormulaText, Lang, Preset, Values } from './types';
-import { defineFormula } from './types';
+import type { ActivationKey } from '../../math';
+import { ACTIVATIONS } from '../../math';
+import type { ActivationResult, CompareCurve } from './ActivationPlot';
+import { makeActivationPlot } from './ActivationPlot';
+import { formatNumber } from '../../plots/formatNumber';
+import type { Interval } from './vanishingIntervals';
+import { vanishingIntervals } from './vanishingIntervals';
+import { sym, texNum } from '../../ui/tex/sym';
+import type { Bilingual, DataTable, FormulaDef, FormulaText, Lang, Preset, Values } from '../../ui/card/types';
+import { defineFormula } from '../../ui/card/types';
 
 /**
  * The shared shape of the activation pages (sigmoid, tanh, ReLU, …): one
@@ -16,7 +16,7 @@ import { defineFormula } from './types';
  * factory builds its full declaration.
  */
 
-export type { ActivationResult } from '../plots/ActivationPlot';
+export type { ActivationResult } from './ActivationPlot';
 
 /** Coloured TeX pieces handed to a spec's TeX builders. */
 export interface TexPieces {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointLabelBelow } from '../../src/plots/ActivationPlot';
+import { pointLabelBelow } from '../../../src/formulas/activation/ActivationPlot';
 
 describe('pointLabelBelow', () => {
   const flat = (py: number) => () => py;
