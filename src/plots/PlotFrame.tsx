@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode, type RefObject } from 'react';
+import { FrameProvider, useMakeFrame, type ScaleInput } from './frame';
 
 /** Inner margins of a plot in viewBox units. */
 export interface Margin {
@@ -22,6 +23,15 @@ export interface PlotFrameProps {
   className?: string;
   /** Receives the SVG element (e.g. for a canvas laid over it). */
   svgRef?: RefObject<SVGSVGElement | null>;
+  /** Data x: a domain (`{ domain: [a, b], scale?: 'log' }`) or a d3 scale; its range becomes [0, innerWidth]. */
+  x?: ScaleInput;
+  /** Data y: a domain or a d3 scale; its range becomes [innerHeight, 0]. */
+  y?: ScaleInput;
+  /**
+   * The plot holds focusable marks (DraggablePoint): the SVG is then not aria-hidden
+   * as a whole, and each decorative mark hides itself instead.
+   */
+  interactive?: boolean;
 }
 
 /** The frame's whole viewBox in the inner group's coordinates. */
@@ -41,6 +51,7 @@ export function ChunkBounds({ dx = 0, dy = 0 }: { dx?: number; dy?: number }) {
   return (
     <rect
       className="chunk-bounds"
+      aria-hidden="true"
       x={box.x - dx}
       y={box.y - dy}
       width={box.width}
@@ -50,7 +61,11 @@ export function ChunkBounds({ dx = 0, dy = 0 }: { dx?: number; dy?: number }) {
   );
 }
 
-/** An SVG that scales to its container, with a translated inner group. Use `innerSize` for scale ranges. */
+/**
+ * An SVG that scales to its container, with a translated inner group. It hands its
+ * frame (scales from `x`/`y`, inner size, margin) to the marks inside via `useFrame()`;
+ * without `x`/`y`, use `innerSize` for scale ranges as before.
+ */
 export function PlotFrame({
   width = 640,
   height = 360,
@@ -58,20 +73,26 @@ export function PlotFrame({
   children,
   className,
   svgRef,
+  x,
+  y,
+  interactive = false,
 }: PlotFrameProps) {
+  const frame = useMakeFrame(width, height, margin, x, y);
   return (
     <svg
       ref={svgRef}
       className={className ? `plot-svg ${className}` : 'plot-svg'}
       viewBox={`0 0 ${width} ${height}`}
       preserveAspectRatio="xMidYMid meet"
-      aria-hidden="true"
-      focusable="false"
+      aria-hidden={interactive ? undefined : 'true'}
+      focusable={interactive ? undefined : 'false'}
     >
       <g transform={`translate(${margin.left},${margin.top})`}>
         <FrameBox.Provider value={{ x: -margin.left, y: -margin.top, width, height }}>
-          <ChunkBounds />
-          {children}
+          <FrameProvider frame={frame}>
+            <ChunkBounds />
+            {children}
+          </FrameProvider>
         </FrameBox.Provider>
       </g>
     </svg>
