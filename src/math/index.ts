@@ -13,4 +13,16 @@ export { cosineSimilarity, dot, matmul, norm, transpose } from './linalg';
 export * from './attention';
 export * from './regularization';
 export * from './optimizers';
+export { SCHEDULE_NAMES, learningRate } from './schedules';
+export type {
+  ConstantSchedule,
+  CosineSchedule,
+  ExponentialSchedule,
+  LearningRateSchedule,
+  OptimizerSchedule,
+  StepSchedule,
+  WarmupCosineSchedule,
+} from './schedules';
 export * from './backprop';
+export * from './training';
+export * from './transformer';
