@@ -1,5 +1,34 @@
+/**
+ * The one number formatter of the app's plain text (plot labels, ticks, legends,
+ * summaries, data tables): a true minus sign "−", never "−0", words instead of
+ * NaN/Infinity so that "NaN" never reaches the screen, powers of ten as
+ * "3×10⁻⁴" when fixed digits would read 0 or run long, and the reader's locale
+ * (en, zh-TW) through Intl.NumberFormat. TeX numbers are `texNum` (src/ui/tex/sym.ts).
+ */
+
+/** Locales the app formats numbers for. */
+export type NumberLocale = 'en' | 'zh-TW';
+
+/** How `formatNumber` writes a number. */
+export interface FormatOptions {
+  /** Decimals (`fixed`) or significant digits (`significant`); default 2. */
+  digits?: number;
+  /** `fixed`: exactly `digits` decimals; `significant`: `digits` significant digits, trailing zeros dropped. */
+  notation?: 'fixed' | 'significant';
+  /** Locale of the digits and separators; default 'en'. */
+  lang?: NumberLocale;
+  /** Thousands separators (1,234.5); off by default. */
+  group?: boolean;
+  /** Text for NaN; default "—". */
+  nan?: string;
+}
+
+/** The true minus sign. */
+export const MINUS = '−';
+
 const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻',
+  '+': '',
   '0': '⁰',
   '1': '¹',
   '2': '²',
@@ -16,31 +45,121 @@ function superscript(n: number): string {
   return [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
-/**
- * Formats a number for plain text (plot labels, summaries, data tables): fixed
- * digits, a true minus sign "−", no "−0", and words instead of NaN/Infinity so
- * that "NaN" never reaches the screen.
- */
-export function formatNumber(x: number, digits = 2): string {
-  if (Number.isNaN(x)) return '—';
-  if (x === Infinity) return '∞';
-  if (x === -Infinity) return '−∞';
-  const abs = Math.abs(x);
-  let s: string;
-  if (abs !== 0 && abs < 10 ** -digits) {
-    const [m, e] = x.toExponential(Math.max(digits - 1, 1)).split('e');
-    s = `${m}×10${superscript(Number(e))}`;
-  } else {
-    s = x.toFixed(digits);
+/** Intl formatters by their options, built once each (a pure cache, not state). */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function intl(lang: NumberLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, options);
+    formatters.set(key, f);
   }
-  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-  return s.replace('-', '−');
+  return f;
+}
+
+/** Hyphen-minus and Intl's minus forms become "−"; a zero that lost its digits loses its sign. */
+function cleanSign(s: string): string {
+  const t = s.replace(/[-\u2212\u2012]/g, MINUS);
+  return t.startsWith(MINUS) && !/[1-9]/.test(t) ? t.slice(1) : t;
+}
+
+/** Fixed decimals or significant digits below this magnitude turn into a power of ten. */
+const LARGE = 1e9;
+
+/** A mantissa×10ⁿ form: `3×10⁻⁴`, `1.5×10⁹`. */
+function scientific(x: number, digits: number, lang: NumberLocale, trim = false): string {
+  const [m, e] = x.toExponential(Math.max(digits - 1, 0)).split('e');
+  const mantissa = intl(lang, {
+    maximumFractionDigits: Math.max(digits - 1, 0),
+    minimumFractionDigits: trim ? 0 : Math.max(digits - 1, 0),
+    useGrouping: false,
+  }).format(Number(m));
+  return cleanSign(`${mantissa}×10${superscript(Number(e))}`);
+}
+
+/**
+ * Formats a number for plain text. `formatNumber(x, 2)` keeps two decimals
+ * (0.004 → "4.0×10⁻³" rather than "0.00"); options choose significant digits,
+ * the locale and grouping. NaN → "—", ±Infinity → "∞"/"−∞", −0 → "0".
+ */
+export function formatNumber(x: number, options: number | FormatOptions = 2): string {
+  const o: FormatOptions = typeof options === 'number' ? { digits: options } : options;
+  const digits = Math.max(0, Math.min(20, Math.round(o.digits ?? 2)));
+  const lang = o.lang ?? 'en';
+  if (Number.isNaN(x)) return o.nan ?? '—';
+  if (x === Infinity) return '∞';
+  if (x === -Infinity) return `${MINUS}∞`;
+  if (x === 0) return intl(lang, { maximumFractionDigits: 0 }).format(0);
+  const abs = Math.abs(x);
+  if (o.notation === 'significant') {
+    const sig = Math.max(1, digits);
+    if (abs < 1e-4 || abs >= LARGE) return scientific(x, sig, lang, true);
+    return cleanSign(
+      intl(lang, { maximumSignificantDigits: sig, useGrouping: o.group ?? false }).format(x),
+    );
+  }
+  if (abs < 10 ** -digits || abs >= LARGE) return scientific(x, Math.max(digits, 2), lang);
+  return cleanSign(
+    intl(lang, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: o.group ?? false,
+    }).format(x),
+  );
 }
 
 /** Fixed-point text with a true minus sign and no "−0" (heatmap cells: 0.004 reads "0.00"). */
-export function formatFixed(x: number, digits = 2): string {
+export function formatFixed(x: number, digits = 2, lang: NumberLocale = 'en'): string {
   if (!Number.isFinite(x)) return formatNumber(x, digits);
-  let s = x.toFixed(digits);
-  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-  return s.replace('-', '−');
+  if (Math.abs(x) >= LARGE) return formatNumber(x, { digits, lang });
+  return cleanSign(
+    intl(lang, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    }).format(x),
+  );
+}
+
+/** A probability for a bar label: two decimals, a power of ten when it would read 0.00, a dash for NaN. */
+export function formatProbability(p: number, lang: NumberLocale = 'en'): string {
+  if (!Number.isFinite(p)) return formatNumber(p);
+  if (p === 0) return '0';
+  if (p >= 0.005) return formatFixed(p, 2, lang);
+  return scientific(p, 1, lang);
+}
+
+/** A data-table cell: 6 significant digits, a power of ten when tiny or huge. */
+export function formatCell(v: number, lang: NumberLocale = 'en'): string {
+  return formatNumber(v, { digits: 6, notation: 'significant', lang });
+}
+
+/**
+ * A formatter for a run of axis ticks: as many decimals as the tick spacing
+ * needs (0.1 apart → one decimal), the same for every tick so they line up;
+ * powers of ten for ticks on a log scale spanning decades.
+ */
+export function tickFormatter(
+  ticks: readonly number[],
+  lang: NumberLocale = 'en',
+): (d: number) => string {
+  const finite = ticks.filter(Number.isFinite);
+  let step = Infinity;
+  for (let i = 1; i < finite.length; i++) {
+    const d = Math.abs(finite[i] - finite[i - 1]);
+    if (d > 0) step = Math.min(step, d);
+  }
+  if (!Number.isFinite(step)) step = Math.abs(finite[0] ?? 1) || 1;
+  const max = Math.max(0, ...finite.map(Math.abs));
+  const min = Math.min(...finite);
+  const decades = min > 0 && max / min >= 100;
+  if (decades || max >= LARGE || (max > 0 && max < 1e-3)) {
+    return (d) => (d === 0 ? '0' : formatNumber(d, { digits: 3, notation: 'significant', lang }));
+  }
+  // a tick spacing of 2.5×10⁻ⁿ needs one decimal more than its power of ten
+  const e = -Math.floor(Math.log10(step) + 1e-9);
+  const needed = Math.abs(step * 10 ** e - Math.round(step * 10 ** e)) > 1e-6 ? e + 1 : e;
+  const digits = Math.max(0, Math.min(12, needed));
+  return (d) => formatFixed(d, digits, lang);
 }
