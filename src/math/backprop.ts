@@ -9,7 +9,7 @@ import {
 import { mse, softmaxCrossEntropy } from './losses';
 import { softmax } from './softmax';
 import type { Matrix, Vector } from './types';
-import { checkIndex, checkMatrix, checkVector, fail } from './validate';
+import { checkDenseLayers, checkIndex, checkOneOf, checkVector, fail } from './validate';
 
 /**
  * One forward and one backward pass of a fully connected network (a
@@ -62,7 +62,11 @@ const HIDDEN_ACTIVATIONS: Record<
   relu: { f: relu, df: reluDerivative },
 };
 
-const LOSSES: readonly MlpLoss[] = ['mse', 'softmax-cross-entropy'];
+/** The activation names `mlpForwardBackward` knows. */
+export const MLP_ACTIVATIONS: readonly MlpActivation[] = ['sigmoid', 'tanh', 'relu'];
+
+/** The loss names `mlpForwardBackward` knows. */
+export const MLP_LOSSES: readonly MlpLoss[] = ['mse', 'softmax-cross-entropy'];
 
 /** Forward and backward pass of an MLP: $z^{(k)} = W^{(k)} a^{(k)} + b^{(k)}$, $\delta^{(k-1)} = \left(W^{(k)\top}\delta^{(k)}\right) \odot \phi'(z^{(k-1)})$, $\frac{\partial L}{\partial W^{(k)}} = \delta^{(k)} a^{(k)\top}$, $\frac{\partial L}{\partial b^{(k)}} = \delta^{(k)}$. */
 export function mlpForwardBackward(
@@ -80,44 +84,9 @@ export function mlpForwardBackward(
     fail(fn, 'options', `must be an object { activation, loss }, got ${String(options)}`);
   }
   const { activation, loss } = options;
-  if (typeof activation !== 'string' || !Object.hasOwn(HIDDEN_ACTIVATIONS, activation)) {
-    fail(
-      fn,
-      'options.activation',
-      `must be one of sigmoid, tanh, relu, got ${JSON.stringify(activation) ?? String(activation)}`,
-    );
-  }
-  if (typeof loss !== 'string' || !LOSSES.includes(loss)) {
-    fail(
-      fn,
-      'options.loss',
-      `must be one of ${LOSSES.join(', ')}, got ${JSON.stringify(loss) ?? String(loss)}`,
-    );
-  }
-  let size = x.length;
-  for (let k = 0; k < layers.length; k++) {
-    const layer = layers[k];
-    if (layer === null || typeof layer !== 'object') {
-      fail(fn, `layers[${k}]`, 'must be an object { W, b }');
-    }
-    const [rows, cols] = checkMatrix(fn, `layers[${k}].W`, layer.W);
-    if (cols !== size) {
-      fail(
-        fn,
-        `layers[${k}].W`,
-        `must have ${size} columns (the size of ${k === 0 ? 'x' : `layer ${k - 1}'s output`}), got ${cols}`,
-      );
-    }
-    checkVector(fn, `layers[${k}].b`, layer.b);
-    if (layer.b.length !== rows) {
-      fail(
-        fn,
-        `layers[${k}].b`,
-        `must have ${rows} entries (the rows of W), got ${layer.b.length}`,
-      );
-    }
-    size = rows;
-  }
+  checkOneOf(fn, 'options.activation', activation, MLP_ACTIVATIONS);
+  checkOneOf(fn, 'options.loss', loss, MLP_LOSSES);
+  const size = checkDenseLayers(fn, layers, x.length, 'x');
   if (loss === 'mse') {
     if (!Array.isArray(target)) fail(fn, 'target', 'must be a vector for the mse loss');
     checkVector(fn, 'target', target);

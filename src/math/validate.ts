@@ -137,3 +137,85 @@ export function checkMatrix(fn: string, param: string, A: Matrix): [number, numb
   }
   return [A.length, cols];
 }
+
+/** A vector of exactly `length` finite entries; `why` says where the length comes from. */
+export function checkLength(
+  fn: string,
+  param: string,
+  v: Vector,
+  length: number,
+  why: string,
+): void {
+  checkVector(fn, param, v);
+  if (v.length !== length) fail(fn, param, `must have ${length} entries (${why}), got ${v.length}`);
+}
+
+/** A rows×cols matrix of finite numbers; `why` says where the shape comes from. */
+export function checkShape(
+  fn: string,
+  param: string,
+  A: Matrix,
+  rows: number,
+  cols: number,
+  why: string,
+): void {
+  const [r, c] = checkMatrix(fn, param, A);
+  if (r !== rows || c !== cols) fail(fn, param, `must be ${rows}×${cols} (${why}), got ${r}×${c}`);
+}
+
+/** A string among `names` (an optimizer, activation or loss name). */
+export function checkOneOf<T extends string>(
+  fn: string,
+  param: string,
+  value: unknown,
+  names: readonly T[],
+): asserts value is T {
+  if (typeof value !== 'string' || !(names as readonly string[]).includes(value)) {
+    fail(
+      fn,
+      param,
+      `must be one of ${names.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`,
+    );
+  }
+}
+
+/**
+ * Dense layers `{ W, b }` chained from an input of `inputSize` entries: each W
+ * is a matrix with as many columns as the previous output, each b has one
+ * entry per row of W. Returns the size of the last layer's output.
+ */
+export function checkDenseLayers(
+  fn: string,
+  layers: readonly { W: Matrix; b: Vector }[],
+  inputSize: number,
+  inputName: string,
+): number {
+  if (!Array.isArray(layers) || layers.length === 0) {
+    fail(fn, 'layers', 'must be a non-empty array of { W, b } layers');
+  }
+  let size = inputSize;
+  for (let k = 0; k < layers.length; k++) {
+    const layer = layers[k];
+    if (layer === null || typeof layer !== 'object') {
+      fail(fn, `layers[${k}]`, 'must be an object { W, b }');
+    }
+    const [rows, cols] = checkMatrix(fn, `layers[${k}].W`, layer.W);
+    if (cols !== size) {
+      fail(
+        fn,
+        `layers[${k}].W`,
+        `must have ${size} columns (the size of ${k === 0 ? inputName : `layer ${k - 1}'s output`}), got ${cols}`,
+      );
+    }
+    checkVector(fn, `layers[${k}].b`, layer.b);
+    if (layer.b.length !== rows) {
+      fail(
+        fn,
+        `layers[${k}].b`,
+        `must have ${rows} entries (the rows of W), got ${layer.b.length}`,
+      );
+    }
+    size = rows;
+  }
+  return size;
+}
