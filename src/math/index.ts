@@ -26,3 +26,4 @@ export type {
 export * from './backprop';
 export * from './training';
 export * from './transformer';
+export * from './training';
