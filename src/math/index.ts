@@ -26,4 +26,4 @@ export type {
 export * from './backprop';
 export * from './training';
 export * from './transformer';
-export * from './training';
+export * from './random';
