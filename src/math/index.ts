@@ -7,6 +7,7 @@ export * from './special';
 export * from './activations';
 export * from './softmax';
 export * from './information';
+export * from './sampling';
 export * from './losses';
 export * from './probability';
 export { cosineSimilarity, dot, matmul, norm, transpose } from './linalg';
