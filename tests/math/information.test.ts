@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crossEntropy, entropy, klDivergence } from '../../src/math/information';
+import {
+  binaryEntropy,
+  crossEntropy,
+  entropy,
+  klDivergence,
+  perplexity,
+} from '../../src/math/information';
 import { expectClose, expectRangeError } from '../helpers/asserts';
 
 /** Arbitrary distributions of 1–10 entries, some of them exact zeros. */
@@ -206,5 +212,103 @@ describe('entropy, crossEntropy and klDivergence reject bad input', () => {
         new RegExp(`^${name}: base must be > 0`),
       );
     }
+  });
+});
+
+describe('binaryEntropy', () => {
+  it('binaryEntropy(p) on hand-derived cases, in nats and bits', () => {
+    expectClose(binaryEntropy(0.5), Math.LN2, { rel: 1e-15 });
+    expectClose(binaryEntropy(0.5, 2), 1, { rel: 1e-15 });
+    // H(1/4) = −¼·log₂¼ − ¾·log₂¾ = ½ + ¾(2 − log₂3) = 2 − ¾·log₂3
+    expectClose(binaryEntropy(0.25, 2), 2 - 0.75 * Math.log2(3), { rel: 1e-15 });
+    expectClose(binaryEntropy(0.75, 2), 2 - 0.75 * Math.log2(3), { rel: 1e-15 });
+    expectClose(binaryEntropy(0.1), -(0.1 * Math.log(0.1) + 0.9 * Math.log(0.9)), { rel: 1e-15 });
+  });
+
+  it('binaryEntropy is exactly 0 at p = 0 and p = 1', () => {
+    expect(binaryEntropy(0)).toBe(0);
+    expect(binaryEntropy(1)).toBe(0);
+    expect(binaryEntropy(0, 2)).toBe(0);
+    expect(binaryEntropy(1, 10)).toBe(0);
+  });
+
+  it('binaryEntropy is accurate near 0 and near 1', () => {
+    // −p log p − (1−p) log(1−p) = p(1 − log p) − p²/2 − O(p³) for small p
+    for (const p of [1e-300, 1e-100, 1e-12, 1e-8]) {
+      expectClose(binaryEntropy(p), p * (1 - Math.log(p)) - (p * p) / 2, { rel: 1e-15, abs: 0 });
+    }
+    // p = 1 − 2^−40 is exact, and q = 1 − p = 2^−40
+    const q = 2 ** -40;
+    expectClose(binaryEntropy(1 - q), q * (1 + 40 * Math.LN2) - (q * q) / 2, {
+      rel: 1e-13,
+      abs: 0,
+    });
+    expectClose(binaryEntropy(1 - q, 2), q * (40 + 1 / Math.LN2), { rel: 1e-11, abs: 0 });
+  });
+
+  it('binaryEntropy(p) = binaryEntropy(1 − p) = entropy([p, 1 − p]) and lies in [0, log 2]', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 1, noNaN: true }),
+        fc.constantFrom(Math.E, 2, 10, 0.5),
+        (p, base) => {
+          const q = 1 - p; // exact for p in [1/2, 1]
+          const h = binaryEntropy(p, base);
+          expectClose(binaryEntropy(q, base), h, { rel: 1e-14, abs: 1e-300 });
+          expectClose(entropy([p, q], base), h, { rel: 1e-14, abs: 1e-300 });
+          const hNats = binaryEntropy(p);
+          expect(hNats).toBeGreaterThanOrEqual(0);
+          expect(hNats).toBeLessThanOrEqual(Math.LN2 * (1 + 1e-15));
+          expectClose(h, hNats / Math.log(base), { rel: 1e-14, abs: 1e-300 });
+        },
+      ),
+    );
+  });
+
+  it('binaryEntropy rejects p outside [0, 1] or NaN, and a bad base', () => {
+    for (const bad of [-0.1, 1.1, NaN, Infinity, -Infinity]) {
+      expectRangeError(() => binaryEntropy(bad), /^binaryEntropy: p must be a probability/);
+    }
+    for (const base of [0, -2, 1, NaN, Infinity]) {
+      expectRangeError(
+        () => binaryEntropy(0.5, base),
+        /^binaryEntropy: base must be > 0, finite and not 1/,
+      );
+    }
+  });
+});
+
+describe('perplexity', () => {
+  it('perplexity of the uniform distribution over n choices is n', () => {
+    for (let n = 1; n <= 50; n++) {
+      expectClose(perplexity(new Array<number>(n).fill(1 / n)), n, { rel: 1e-13 });
+    }
+  });
+
+  it('perplexity on hand-derived cases: one-hot 1, [½, ¼, ¼] 2√2, zeros count for nothing', () => {
+    expect(perplexity([0, 1, 0])).toBe(1);
+    // H = 1.5 bits, so e^H = 2^1.5
+    expectClose(perplexity([0.5, 0.25, 0.25]), 2 * Math.SQRT2, { rel: 1e-15 });
+    expectClose(perplexity([0.5, 0, 0.5, 0]), 2, { rel: 1e-15 });
+    // H = −(0.9 ln 0.9 + 0.1 ln 0.1): e^H = 0.9^−0.9 · 0.1^−0.1
+    expectClose(perplexity([0.9, 0.1]), 0.9 ** -0.9 * 0.1 ** -0.1, { rel: 1e-14 });
+  });
+
+  it('1 ≤ perplexity(p) ≤ the number of non-zero entries', () => {
+    fc.assert(
+      fc.property(distribution, (p) => {
+        const pp = perplexity(p);
+        expect(pp).toBeGreaterThanOrEqual(1 - 1e-15);
+        expect(pp).toBeLessThanOrEqual(p.filter((v) => v > 0).length * (1 + 1e-12));
+      }),
+    );
+  });
+
+  it('perplexity rejects a p that is not a distribution', () => {
+    expectRangeError(() => perplexity([]), /^perplexity: p must not be empty/);
+    expectRangeError(() => perplexity([0.5, 0.4]), /^perplexity: p must sum to 1/);
+    expectRangeError(() => perplexity([1.5, -0.5]), /^perplexity: p\[0\] must be a probability/);
+    expectRangeError(() => perplexity([NaN, 1]), /^perplexity: p\[0\] must be a number/);
+    expectRangeError(() => perplexity([Infinity, 0]), /^perplexity: p\[0\] must not be \+Infinity/);
   });
 });
