@@ -1,5 +1,5 @@
 import { normalCdf, normalPdf } from './special';
-import { checkFinite } from './validate';
+import { checkFinite, checkProbability } from './validate';
 
 /**
  * Activation functions and their derivatives. Every one is exact (to float64
@@ -13,6 +13,18 @@ export function sigmoid(x: number): number {
   if (x >= 0) return 1 / (1 + Math.exp(-x));
   const e = Math.exp(x);
   return e / (1 + e);
+}
+
+/** Logit, the inverse of the sigmoid: $\operatorname{logit}(p) = \log\frac{p}{1-p}$, $-\infty$ at 0 and $+\infty$ at 1. */
+export function logit(p: number): number {
+  checkProbability('logit', 'p', p);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  // Far below 1/2 neither term cancels the other.
+  if (p < 0.25) return Math.log(p) - Math.log1p(-p);
+  // p/(1 − p) = 1 + (2p − 1)/(1 − p): for p ≥ 1/4, 2p − 1 is exact, and so is
+  // 1 − p for p ≥ 1/2 (near 1, where it carries the whole value).
+  return Math.log1p((2 * p - 1) / (1 - p));
 }
 
 /** Sigmoid derivative, $\sigma'(x) = \sigma(x)(1-\sigma(x)) = e^{-|x|}/(1+e^{-|x|})^2$. */

@@ -6,6 +6,7 @@ import {
   geluDerivative,
   leakyRelu,
   leakyReluDerivative,
+  logit,
   relu,
   reluDerivative,
   sigmoid,
@@ -54,6 +55,86 @@ describe('sigmoid', () => {
     expect(sigmoid(-700)).toBeGreaterThan(9.8e-305);
     expect(sigmoid(1e300)).toBe(1);
     expect(sigmoid(-1e300)).toBe(0);
+  });
+});
+
+describe('logit', () => {
+  it('logit(p) on hand-derived cases: ½ → 0, ¾ → ln 3, ¼ → −ln 3, 0.9 → ln 9', () => {
+    expect(logit(0.5)).toBe(0);
+    expectClose(logit(0.75), Math.log(3), { rel: 1e-15 });
+    expectClose(logit(0.25), -Math.log(3), { rel: 1e-15 });
+    expectClose(logit(0.9), Math.log(9), { rel: 1e-15 });
+    expectClose(logit(0.1), -Math.log(9), { rel: 1e-15 });
+    expectClose(logit(0.2), -2 * Math.LN2, { rel: 1e-15 });
+  });
+
+  it('logit(0) is −Infinity and logit(1) is +Infinity', () => {
+    expect(logit(0)).toBe(-Infinity);
+    expect(logit(1)).toBe(Infinity);
+  });
+
+  it('logit is accurate near 0: logit(p) = log p + p + p²/2 + …', () => {
+    for (const p of [1e-12, 1e-8, 1e-100, 1e-300, Number.MIN_VALUE]) {
+      expectClose(logit(p), Math.log(p) + p + (p * p) / 2, { rel: 1e-15, abs: 0 });
+    }
+  });
+
+  it('logit is accurate near 1: logit(1 − q) = −log q − q − q²/2 − … with q = 1 − p exact', () => {
+    const p = 1 - 1e-12;
+    const q = 1 - p; // exact (Sterbenz), about 1.0000889e-12: the float p is not 1 − 1e-12
+    expectClose(logit(p), -Math.log(q) - q - (q * q) / 2, { rel: 1e-15, abs: 0 });
+    for (let k = 14; k <= 53; k++) {
+      const qk = 2 ** -k; // 1 − 2^−k is exact
+      expectClose(logit(1 - qk), k * Math.LN2 - qk - (qk * qk) / 2 - qk ** 3 / 3, {
+        rel: 1e-15,
+        abs: 0,
+      });
+    }
+  });
+
+  it('logit(1 − p) = −logit(p) for p in [½, 1), where 1 − p is exact', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 1, maxExcluded: true, noNaN: true }), (p) => {
+        expectClose(logit(1 - p), -logit(p), { rel: 1e-15, abs: 0 });
+      }),
+    );
+  });
+
+  it('logit inverts sigmoid: logit(sigmoid(x)) = x and sigmoid(logit(p)) = p', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -700, max: 3, noNaN: true }), (x) => {
+        // σ(x) is rounded by at most 2^−53 relative, which moves logit by ≤ 2^−53/(1 − σ(x))
+        expectClose(logit(sigmoid(x)), x, { rel: 1e-15, abs: 1e-14 });
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, minExcluded: true, maxExcluded: true, noNaN: true }),
+        (p) => {
+          // a rounding of logit(p) by 2^−53 relative moves σ by |log p|·2^−53 relative,
+          // up to 745·2^−53 ≈ 8e-14 for subnormal p
+          expectClose(sigmoid(logit(p)), p, { rel: 2e-13, abs: 0 });
+        },
+      ),
+    );
+  });
+
+  it('logit is increasing', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b) => {
+          if (a < b) expect(logit(a)).toBeLessThanOrEqual(logit(b));
+        },
+      ),
+    );
+  });
+
+  it('logit throws a RangeError naming p outside [0, 1] or NaN', () => {
+    for (const bad of [-1e-300, -0.5, 1 + 2 ** -52, 2, NaN, Infinity, -Infinity]) {
+      expectRangeError(() => logit(bad), /^logit: p must be a probability in \[0, 1\]/);
+    }
   });
 });
 
