@@ -1,8 +1,8 @@
 import { MLP_ACTIVATIONS, MLP_LOSSES } from './backprop';
 import type { DenseLayer, MlpActivation, MlpOptions } from './backprop';
 import { mse, softmaxCrossEntropy } from './losses';
-import { initialOptimizerState, optimizerStep } from './optimizers';
-import type { OptimizerConfig, OptimizerState } from './optimizers';
+import { initialOptimizerState, resolveOptimizer, stepResolved } from './optimizers';
+import type { OptimizerConfig } from './optimizers';
 import type { Matrix, Vector } from './types';
 import {
   checkCount,
@@ -21,9 +21,10 @@ import {
  * `minimize` on the mean loss over a data set.
  *
  * Training works on one flat parameter vector, every layer's W row by row and
- * then its b, in layer order; the forward and backward passes read it in place
- * and accumulate the gradient into one array, so a step allocates nothing per
- * example.
+ * then its b, in layer order; the forward and backward passes read it in place,
+ * accumulate the gradient into one reused array, and the optimizer
+ * (`stepResolved`, the rules of `minimize`) updates it in place, so a step
+ * allocates nothing.
  */
 
 /** A trained dense layer: `W` is out×in, `b` has one entry per row of W. */
@@ -262,19 +263,6 @@ function backward(
   }
 }
 
-/** Checks the optimizer config once, by a step over one coordinate, and names it as mlpTrain's parameter. */
-function checkOptimizer(fn: string, optimizer: OptimizerConfig): void {
-  try {
-    optimizerStep(optimizer, [0], [0], initialOptimizerState(1));
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    const message = e.message.startsWith('optimizerStep: config')
-      ? e.message.replace('optimizerStep: config', `${fn}: optimizer`)
-      : `${fn}: optimizer is not a valid optimizer config (${e.message})`;
-    throw new RangeError(message, { cause: e });
-  }
-}
-
 /** Full-batch training: $L(\theta) = \frac1N \sum_{n=1}^{N} \ell\big(f_\theta(x_n), y_n\big)$, each step $\theta \leftarrow \mathrm{step}\big(\theta, \nabla_\theta L\big)$ of the `minimize` optimizer; returns the trained layers and the steps + 1 losses. */
 export function mlpTrain(
   layers: readonly DenseLayer[],
@@ -310,15 +298,16 @@ export function mlpTrain(
       checkIndex(fn, `targets[${i}]`, t as number, outputSize);
     }
   }
-  checkOptimizer(fn, optimizer);
+  const resolved = resolveOptimizer(optimizer, fn, 'optimizer');
   checkCount(fn, 'steps', steps);
 
   const { f, df } = UNCHECKED[activation];
   const plan = planOf(layers, inputSize);
   const s = scratchOf(plan);
   const P = plan.count;
-  let params = flatten(layers, plan);
-  let state: OptimizerState = initialOptimizerState(P);
+  const params = flatten(layers, plan);
+  const state = initialOptimizerState(P);
+  const grad = new Array<number>(P).fill(0);
   const losses: number[] = [];
 
   const diverged = (step: number, what: string): never =>
@@ -328,7 +317,7 @@ export function mlpTrain(
 
   for (let step = 0; step <= steps; step++) {
     const training = step < steps;
-    const grad = training ? new Array<number>(P).fill(0) : [];
+    if (training) grad.fill(0);
     let total = 0;
     for (let n = 0; n < count; n++) {
       const x = inputs[n];
@@ -342,9 +331,7 @@ export function mlpTrain(
     if (!training) break;
     for (let i = 0; i < P; i++) grad[i] /= count;
     if (!allFinite(grad)) diverged(step, 'gradient');
-    const next = optimizerStep(optimizer, params, grad, state);
-    params = next.point;
-    state = next.state;
+    stepResolved(resolved, params, grad, state);
     if (!allFinite(params)) diverged(step + 1, 'parameter');
   }
   return { layers: unflatten(params, plan), losses };

@@ -240,6 +240,30 @@ describe('mlpTrain', () => {
     },
   );
 
+  it('mlpTrain with an exponential schedule steps with lr·γᵏ at step k (an SGD replay written in the test)', () => {
+    fc.assert(
+      fc.property(problem, ({ layers, inputs, vectorTargets }) => {
+        const options = { activation: 'sigmoid', loss: 'mse' } as const;
+        const [lr, gamma, steps] = [0.3, 0.5, 4];
+        const r = mlpTrain(
+          layers,
+          inputs,
+          vectorTargets,
+          options,
+          { name: 'sgd', lr, schedule: { name: 'exponential', gamma } },
+          steps,
+        );
+        let p = flat(layers);
+        for (let k = 0; k < steps; k++) {
+          const { grad } = meanLossAndGradient(unflat(p, layers), inputs, vectorTargets, options);
+          p = p.map((pi, i) => pi - lr * gamma ** k * grad[i]);
+        }
+        expectAllClose(flat(r.layers), p, { rel: 1e-10, abs: 1e-12 });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('mlpTrain with SGD at a small rate decreases the loss step by step (smooth activations)', () => {
     fc.assert(
       fc.property(
@@ -318,6 +342,20 @@ describe('mlpTrain', () => {
     ['adagrad', { name: 'adagrad', lr: 0.1 }],
     ['rmsprop', { name: 'rmsprop', lr: 0.01, alpha: 0.9 }],
     ['adam', { name: 'adam', lr: 0.02, beta1: 0.8, weightDecay: 0.001 }],
+    ['sgd with nesterov momentum', { name: 'sgd', lr: 0.05, momentum: 0.8, nesterov: true }],
+    ['adamw', { name: 'adamw', lr: 0.02, weightDecay: 0.1 }],
+    [
+      'adam with a warmup-cosine schedule',
+      {
+        name: 'adam',
+        lr: 0.05,
+        schedule: { name: 'warmup-cosine', warmupSteps: 2, tMax: 5, etaMin: 0.001 },
+      },
+    ],
+    [
+      'sgd with a step schedule',
+      { name: 'sgd', lr: 0.2, schedule: { name: 'step', stepSize: 2, gamma: 0.5 } },
+    ],
   ])('mlpTrain with %s follows minimize on the flattened parameters', (_, config) => {
     fc.assert(
       fc.property(
@@ -556,6 +594,38 @@ describe('mlpTrain', () => {
       expectRangeError(
         () => mlpTrain(layers, inputs, vt, mse, null as unknown as OptimizerConfig, 1),
         /mlpTrain: optimizer/,
+      );
+      expectRangeError(
+        () => mlpTrain(layers, inputs, vt, mse, { name: 'sgd', lr: 0.1, nesterov: true }, 1),
+        /mlpTrain: optimizer\.nesterov/,
+      );
+      expectRangeError(
+        () => mlpTrain(layers, inputs, vt, mse, { name: 'adamw', lr: 0.1, weightDecay: -1 }, 1),
+        /mlpTrain: optimizer\.weightDecay/,
+      );
+      expectRangeError(
+        () =>
+          mlpTrain(
+            layers,
+            inputs,
+            vt,
+            mse,
+            { name: 'adam', lr: 0.1, schedule: { name: 'cosine', tMax: 0 } },
+            1,
+          ),
+        /mlpTrain: optimizer\.schedule\.tMax/,
+      );
+      expectRangeError(
+        () =>
+          mlpTrain(
+            layers,
+            inputs,
+            vt,
+            mse,
+            { name: 'adam', lr: 0.1, schedule: { name: 'cyclic' } } as unknown as OptimizerConfig,
+            1,
+          ),
+        /mlpTrain: optimizer\.schedule\.name/,
       );
     });
 
