@@ -10,7 +10,16 @@ export * from './information';
 export * from './sampling';
 export * from './losses';
 export * from './probability';
-export { cosineSimilarity, dot, matmul, norm, transpose } from './linalg';
+export {
+  angle,
+  cosineSimilarity,
+  dot,
+  euclideanDistance,
+  matmul,
+  norm,
+  projection,
+  transpose,
+} from './linalg';
 export * from './attention';
 export * from './regularization';
 export * from './optimizers';

@@ -2,8 +2,9 @@ import type { Matrix, Vector } from './types';
 import { checkMatrix, checkSameLength, checkVector, fail } from './validate';
 
 /**
- * Vectors and matrices: dot product, L2 norm, cosine similarity, matrix
- * product and transpose. Sums that could overflow or underflow are computed on
+ * Vectors and matrices: dot product, L2 norm, cosine similarity, the angle
+ * between two vectors, projection, Euclidean distance, matrix product and
+ * transpose. Sums that could overflow or underflow are computed on
  * values scaled by a power of two near the largest |component| (the idea of
  * LAPACK's dnrm2), which is exact for every component in the normal range.
  */
@@ -11,8 +12,8 @@ import { checkMatrix, checkSameLength, checkVector, fail } from './validate';
 /** Largest exponent used for scaling: 2^±1000 stays finite and normal. */
 const MAX_SCALE_EXPONENT = 1000;
 
-/** The exponent k, with 2^k near `maxAbs` (> 0), clamped to ±1000. */
-function scaleExponent(maxAbs: number): number {
+/** The exponent k, with 2^k near `maxAbs` (> 0), clamped to ±1000 (shared with determinant.ts, not re-exported). */
+export function scaleExponent(maxAbs: number): number {
   const k = Math.floor(Math.log2(maxAbs));
   return Math.max(-MAX_SCALE_EXPONENT, Math.min(MAX_SCALE_EXPONENT, k));
 }
@@ -97,6 +98,110 @@ export function cosineSimilarity(a: Vector, b: Vector): number {
   }
   const c = ab / (Math.sqrt(aa) * Math.sqrt(bb));
   return Math.max(-1, Math.min(1, c));
+}
+
+/** The largest |v_i|, failing with "must not be the zero vector" when it is 0. */
+function nonZeroMaxAbs(fn: string, param: string, v: Vector): number {
+  const m = maxAbs(v);
+  if (m === 0) fail(fn, param, 'must not be the zero vector');
+  return m;
+}
+
+/** Dekker's splitter: x·SPLITTER splits x into hi + lo of 26 bits each, whose products are exact. */
+const SPLITTER = 134217729; // 2^27 + 1
+
+/** Angle between non-zero vectors, $\theta = \operatorname{atan2}(\|a\| \|b - \frac{a \cdot b}{a \cdot a} a\|, a \cdot b) \in [0, \pi]$, accurate when nearly parallel. */
+export function angle(a: Vector, b: Vector): number {
+  checkVector('angle', 'a', a);
+  checkVector('angle', 'b', b);
+  checkSameLength('angle', 'a', a, 'b', b);
+  // The angle is invariant under positive scaling: work on a/2^ka and b/2^kb,
+  // whose largest components are in [1, 2) (exact, no overflow or underflow).
+  const sa = 2 ** -scaleExponent(nonZeroMaxAbs('angle', 'a', a));
+  const sb = 2 ** -scaleExponent(nonZeroMaxAbs('angle', 'b', b));
+  const n = a.length;
+  let aa = 0;
+  let ab = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i] * sa;
+    aa += x * x;
+    ab += x * (b[i] * sb);
+  }
+  // r = b − c·a, the part of b orthogonal to a. For nearly parallel vectors
+  // r is far smaller than b, so c·a_i is formed exactly (Dekker's product)
+  // and subtracted with no rounding but that of r itself; a second pass
+  // removes the component along a that the rounding of c left behind.
+  const c = ab / aa;
+  const cHi = SPLITTER * c - (SPLITTER * c - c);
+  const cLo = c - cHi;
+  const r = new Array<number>(n);
+  let ar = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i] * sa;
+    const t = SPLITTER * x;
+    const xHi = t - (t - x);
+    const xLo = x - xHi;
+    const hi = c * x;
+    const lo = cHi * xHi - hi + cHi * xLo + cLo * xHi + cLo * xLo;
+    const ri = b[i] * sb - hi - lo;
+    r[i] = ri;
+    ar += x * ri;
+  }
+  const c2 = ar / aa;
+  for (let i = 0; i < n; i++) r[i] -= c2 * (a[i] * sa);
+  const { sum, exponent } = scaledSumOfSquares(r);
+  const orthogonal = Math.sqrt(aa) * Math.sqrt(sum) * 2 ** exponent;
+  return Math.atan2(orthogonal, ab);
+}
+
+/** Projection of a onto b, $\operatorname{proj}_b a = \frac{a \cdot b}{b \cdot b}\, b$ (b = `onto`, not the zero vector). */
+export function projection(a: Vector, onto: Vector): number[] {
+  checkVector('projection', 'a', a);
+  checkVector('projection', 'onto', onto);
+  checkSameLength('projection', 'a', a, 'onto', onto);
+  const mb = nonZeroMaxAbs('projection', 'onto', onto);
+  const n = a.length;
+  const ma = maxAbs(a);
+  if (ma === 0) return new Array<number>(n).fill(0);
+  // With a = 2^ka a′ and b = 2^kb b′: proj = 2^ka (a′·b′ / b′·b′) b′, every
+  // intermediate of moderate size.
+  const ka = scaleExponent(ma);
+  const sa = 2 ** -ka;
+  const sb = 2 ** -scaleExponent(mb);
+  let ab = 0;
+  let bb = 0;
+  for (let i = 0; i < n; i++) {
+    const y = onto[i] * sb;
+    ab += a[i] * sa * y;
+    bb += y * y;
+  }
+  const c = ab / bb;
+  const back = 2 ** ka;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = c * (onto[i] * sb) * back;
+  return out;
+}
+
+/** Euclidean distance, $\|a - b\|_2 = \sqrt{\sum_i (a_i - b_i)^2}$, without overflow or underflow. */
+export function euclideanDistance(a: Vector, b: Vector): number {
+  checkVector('euclideanDistance', 'a', a);
+  checkVector('euclideanDistance', 'b', b);
+  checkSameLength('euclideanDistance', 'a', a, 'b', b);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    if (d > m) m = d;
+  }
+  // A difference beyond the largest double means a distance beyond it too.
+  if (m === 0 || m === Infinity) return m;
+  const k = scaleExponent(m);
+  const s = 2 ** -k;
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] - b[i]) * s;
+    sum += d * d;
+  }
+  return Math.sqrt(sum) * 2 ** k;
 }
 
 /** Matrix product of an n×k and a k×m matrix: $(AB)_{ij} = \sum_l A_{il} B_{lj}$. */

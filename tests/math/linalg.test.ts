@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosineSimilarity, dot, matmul, norm, transpose } from '../../src/math/linalg';
-import { expectAllClose, expectClose } from '../helpers/asserts';
+import {
+  angle,
+  cosineSimilarity,
+  dot,
+  euclideanDistance,
+  matmul,
+  norm,
+  projection,
+  transpose,
+} from '../../src/math/linalg';
+import { expectAllClose, expectClose, expectRangeError } from '../helpers/asserts';
 
 const moderate = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const wide = fc.double({ min: -1e300, max: 1e300, noNaN: true, noDefaultInfinity: true });
@@ -302,5 +311,371 @@ describe('bad input', () => {
     expect(() => transpose([])).toThrow(/transpose: A must have at least one row/);
     expect(() => transpose([[1], [2, 3]])).toThrow(/transpose: A\[1\]/);
     expect(() => transpose([[NaN]])).toThrow(/transpose: A\[0\]\[0\]/);
+  });
+});
+
+/** x·2^1074 as an exact BigInt: every double is an integer multiple of 2^−1074. */
+function exactScaled(x: number): bigint {
+  if (x === 0) return 0n;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  // normal: (2^52 + f)·2^(e − 1075); subnormal: f·2^−1074
+  const magnitude = exponent === 0 ? fraction : ((1n << 52n) + fraction) << BigInt(exponent - 1);
+  return negative ? -magnitude : magnitude;
+}
+
+/** ⌊√n⌋ of a BigInt n ≥ 0 by Newton's iteration. */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/**
+ * The angle between the exact values of two float vectors, from integer
+ * arithmetic: θ = atan2(√Σ_{i<j}(a_i b_j − a_j b_i)², a·b) (Lagrange's
+ * identity), both arguments exact up to the final rounding to double.
+ */
+function exactAngle(a: readonly number[], b: readonly number[]): number {
+  const A = a.map(exactScaled);
+  const B = b.map(exactScaled);
+  let dotAB = 0n;
+  for (let i = 0; i < A.length; i++) dotAB += A[i] * B[i];
+  let wedge2 = 0n;
+  for (let i = 0; i < A.length; i++) {
+    for (let j = i + 1; j < A.length; j++) {
+      const m = A[i] * B[j] - A[j] * B[i];
+      wedge2 += m * m;
+    }
+  }
+  const y = isqrt(wedge2);
+  const absDot = dotAB < 0n ? -dotAB : dotAB;
+  const bits = Math.max(y.toString(2).length, absDot.toString(2).length);
+  const shift = BigInt(Math.max(0, bits - 1000));
+  const x = Number(absDot >> shift) * (dotAB < 0n ? -1 : 1);
+  return Math.atan2(Number(y >> shift), x);
+}
+
+const nonZero = (v: readonly number[]): boolean => v.some((x) => x !== 0);
+/** Moderate values without the tiny ones, whose products with a scale factor would lose bits. */
+const tame = moderate.map((x) => (Math.abs(x) < 1e-100 ? 0 : x));
+const pairOf = (arb: fc.Arbitrary<number>, min = 1, max = 8) =>
+  fc.integer({ min, max }).chain((n) => fc.tuple(vec(arb, n, n), vec(arb, n, n)));
+
+/** a and a vector within about `size` (relative) of ±c·a: nearly parallel or nearly opposite. */
+const nearlyParallel = (sign: 1 | -1) =>
+  fc
+    .integer({ min: 2, max: 8 })
+    .chain((n) =>
+      fc.tuple(
+        vec(fc.double({ min: -10, max: 10, noNaN: true }), n, n),
+        vec(fc.double({ min: -1, max: 1, noNaN: true }), n, n),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.constantFrom(1e-4, 1e-8, 1e-12, 1e-15),
+      ),
+    )
+    .filter(([a]) => a.some((x) => Math.abs(x) > 1e-3))
+    .map(([a, noise, c, size]) => {
+      const b = a.map((x, i) => sign * c * x + size * c * noise[i] * Math.max(...a.map(Math.abs)));
+      return [a, b] as const;
+    });
+
+describe('angle', () => {
+  it('angle on hand-derived cases: π/2, π/4, 3π/4, π, 0 and atan2(7, 24)', () => {
+    expectClose(angle([1, 0], [0, 1]), Math.PI / 2, { rel: 1e-15 });
+    expectClose(angle([1, 0], [1, 1]), Math.PI / 4, { rel: 1e-15 });
+    expectClose(angle([1, 0], [-1, 1]), (3 * Math.PI) / 4, { rel: 1e-15 });
+    expectClose(angle([1, 2, 2], [2, 1, -2]), Math.PI / 2, { rel: 1e-15 });
+    // cos = 24/25, sin = 7/25
+    expectClose(angle([3, 4], [4, 3]), Math.atan2(7, 24), { rel: 1e-15 });
+    expect(angle([2], [-3])).toBe(Math.PI);
+    expect(angle([2], [3])).toBe(0);
+    expect(angle([1, 2, 3], [2, 4, 6])).toBe(0);
+  });
+
+  it('angle([1, 0], [1, 1e-10]) is atan(1e-10) and angle([1, 0], [−1, 1e-10]) is π − atan(1e-10)', () => {
+    // atan(t) = t − t³/3 + …: 1e-10 to 1e-30 relative
+    expectClose(angle([1, 0], [1, 1e-10]), 1e-10, { rel: 1e-15, abs: 0 });
+    expectClose(angle([1, 0], [1, 1e-100]), 1e-100, { rel: 1e-15, abs: 0 });
+    expectClose(angle([1, 0], [-1, 1e-10]), Math.PI - 1e-10, { rel: 1e-15, abs: 0 });
+    expectClose(angle([3, 4], [3, 4 + 1e-9]), exactAngle([3, 4], [3, 4 + 1e-9]), {
+      rel: 1e-12,
+      abs: 0,
+    });
+  });
+
+  it('angle is accurate to 1e-9 for nearly parallel vectors (exact integer reference)', () => {
+    fc.assert(
+      fc.property(nearlyParallel(1), ([a, b]) => {
+        fc.pre(nonZero(b));
+        // an exactly parallel b whose ratio to a is not a double leaves ~ε²·‖b‖
+        expectClose(angle(a, b), exactAngle(a, b), { rel: 1e-11, abs: 1e-30 });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('angle is accurate to 1e-9 for nearly opposite vectors (exact integer reference)', () => {
+    fc.assert(
+      fc.property(nearlyParallel(-1), ([a, b]) => {
+        fc.pre(nonZero(b));
+        expectClose(angle(a, b), exactAngle(a, b), { rel: 1e-15, abs: 0 });
+        // and π − θ, the small supplement, is accurate too
+        expectClose(Math.PI - angle(a, b), Math.PI - exactAngle(a, b), {
+          rel: 1e-9,
+          abs: 1e-15,
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('angle agrees with the exact angle for vectors of components up to ±1e300', () => {
+    fc.assert(
+      fc.property(pairOf(wide), ([a, b]) => {
+        fc.pre(nonZero(a) && nonZero(b));
+        expectClose(angle(a, b), exactAngle(a, b), { rel: 1e-13, abs: 1e-15 });
+      }),
+    );
+  });
+
+  it('angle works for components near 1e±200 and 1e±300', () => {
+    expectClose(angle([1e200, 1e200], [1e200, 0]), Math.PI / 4, { rel: 1e-15 });
+    expectClose(angle([1e-200, 0], [1e200, 1e200]), Math.PI / 4, { rel: 1e-15 });
+    expectClose(angle([1e300, 1e300], [-1e300, 1e300]), Math.PI / 2, { rel: 1e-15 });
+    expectClose(angle([3e-300, 4e-300], [-4e300, 3e300]), Math.PI / 2, { rel: 1e-15 });
+    expect(
+      angle([Number.MAX_VALUE, Number.MAX_VALUE], [-Number.MAX_VALUE, -Number.MAX_VALUE]),
+    ).toBe(Math.PI);
+    expectClose(angle([Number.MIN_VALUE, 0], [0, Number.MAX_VALUE]), Math.PI / 2, { rel: 1e-15 });
+  });
+
+  it('angle(a, b) = angle(b, a), lies in [0, π], and angle(a, a) = 0, angle(a, −a) = π', () => {
+    fc.assert(
+      fc.property(pairOf(wide), ([a, b]) => {
+        fc.pre(nonZero(a) && nonZero(b));
+        const t = angle(a, b);
+        expect(t).toBeGreaterThanOrEqual(0);
+        expect(t).toBeLessThanOrEqual(Math.PI);
+        expectClose(angle(b, a), t, { rel: 1e-13, abs: 1e-15 });
+        expect(angle(a, a)).toBe(0);
+        expect(
+          angle(
+            a,
+            a.map((x) => -x),
+          ),
+        ).toBe(Math.PI);
+      }),
+    );
+  });
+
+  it('angle is invariant to positive scaling of either vector', () => {
+    fc.assert(
+      fc.property(
+        pairOf(tame),
+        fc.double({ min: 1e-100, max: 1e100, noNaN: true }),
+        fc.integer({ min: -900, max: 900 }),
+        ([a, b], c, k) => {
+          fc.pre(nonZero(a) && nonZero(b));
+          const t = angle(a, b);
+          // by a power of two the scaled vector is exact, so the angle is the same
+          fc.pre(a.every((x) => x * 2 ** k * 2 ** -k === x));
+          expect(
+            angle(
+              a.map((x) => x * 2 ** k),
+              b,
+            ),
+          ).toBe(t);
+          // by any c the scaled components round, which moves the angle by ~1e-16
+          expectClose(
+            angle(
+              a,
+              b.map((x) => x * c),
+            ),
+            t,
+            { rel: 1e-9, abs: 1e-14 },
+          );
+        },
+      ),
+    );
+  });
+
+  it('angle agrees with acos of the cosine away from 0 and π', () => {
+    fc.assert(
+      fc.property(pairOf(fc.integer({ min: -50, max: 50 })), ([a, b]) => {
+        fc.pre(nonZero(a) && nonZero(b));
+        let ab = 0;
+        for (let i = 0; i < a.length; i++) ab += a[i] * b[i];
+        const cos = ab / (Math.hypot(...a) * Math.hypot(...b));
+        fc.pre(Math.abs(cos) < 0.9);
+        expectClose(angle(a, b), Math.acos(cos), { rel: 1e-14 });
+      }),
+    );
+  });
+
+  it('angle throws a RangeError naming a zero vector, a bad entry or mismatched lengths', () => {
+    expectRangeError(() => angle([0, 0], [1, 2]), /^angle: a must not be the zero vector/);
+    expectRangeError(() => angle([1, 2], [0, -0]), /^angle: b must not be the zero vector/);
+    expectRangeError(() => angle([1, 2], [1]), /^angle: b must have the same length as a/);
+    expectRangeError(() => angle([], [1]), /^angle: a must not be empty/);
+    expectRangeError(() => angle([1, NaN], [1, 2]), /^angle: a\[1\] must be a number/);
+    expectRangeError(() => angle([1, 2], [Infinity, 2]), /^angle: b\[0\] must not be \+Infinity/);
+    expectRangeError(() => angle([1, 2], [-Infinity, 2]), /^angle: b\[0\] must not be -Infinity/);
+  });
+});
+
+describe('projection', () => {
+  it('projection on hand-derived cases', () => {
+    expect(projection([3, 4], [1, 0])).toEqual([3, 0]);
+    expect(projection([1, 2, 3], [1, 1, 1])).toEqual([2, 2, 2]);
+    expect(projection([2, 0], [1, 1])).toEqual([1, 1]);
+    expect(projection([2, 0], [-1, -1])).toEqual([1, 1]);
+    expectAllClose(projection([1, 2], [2, -1]), [0, 0], { abs: 0 });
+    expectAllClose(projection([0, 0], [2, -1]), [0, 0], { abs: 0 });
+    expectAllClose(projection([5], [-3]), [5]);
+  });
+
+  it('projection on integer vectors equals (a·b) b_i / (b·b) computed exactly', () => {
+    fc.assert(
+      fc.property(pairOf(fc.integer({ min: -1000, max: 1000 })), ([a, b]) => {
+        fc.pre(nonZero(b));
+        // integer sums below 2^53 are exact, so this is one rounding from the exact value
+        let ab = 0;
+        let bb = 0;
+        for (let i = 0; i < a.length; i++) {
+          ab += a[i] * b[i];
+          bb += b[i] * b[i];
+        }
+        expectAllClose(
+          projection(a, b),
+          b.map((x) => (ab * x) / bb),
+          { rel: 1e-15, abs: 0 },
+        );
+      }),
+    );
+  });
+
+  it('projection is idempotent, its residual is orthogonal to onto, and scaling onto changes nothing', () => {
+    fc.assert(
+      fc.property(pairOf(tame), fc.double({ min: -1e6, max: 1e6, noNaN: true }), ([a, b], c) => {
+        fc.pre(nonZero(b) && Math.abs(c) > 1e-6);
+        const p = projection(a, b);
+        const scale = Math.hypot(...a);
+        expectAllClose(projection(p, b), p, { rel: 1e-12, abs: 1e-13 * scale });
+        let residualDot = 0;
+        for (let i = 0; i < a.length; i++) residualDot += (a[i] - p[i]) * b[i];
+        expect(Math.abs(residualDot)).toBeLessThanOrEqual(1e-13 * scale * Math.hypot(...b));
+        expectAllClose(
+          projection(
+            a,
+            b.map((x) => x * c),
+          ),
+          p,
+          { rel: 1e-12, abs: 1e-13 * scale },
+        );
+      }),
+    );
+  });
+
+  it('projection stays finite and exact for components near 1e±200 and 1e±300', () => {
+    expectAllClose(projection([1e200, 1e200], [1e200, 0]), [1e200, 0], { rel: 1e-15 });
+    expectAllClose(projection([3e200, 4e200], [1e-200, 1e-200]), [3.5e200, 3.5e200], {
+      rel: 1e-15,
+    });
+    expectAllClose(projection([1e-300, 1e-300], [1e300, 0]), [1e-300, 0], { rel: 1e-15, abs: 0 });
+    expectAllClose(projection([1e300, 1e300], [1e-300, 1e-300]), [1e300, 1e300], { rel: 1e-15 });
+  });
+
+  it('projection throws a RangeError naming a zero onto, a bad entry or mismatched lengths', () => {
+    expectRangeError(
+      () => projection([1, 2], [0, 0]),
+      /^projection: onto must not be the zero vector/,
+    );
+    expectRangeError(
+      () => projection([1, 2], [1]),
+      /^projection: onto must have the same length as a/,
+    );
+    expectRangeError(() => projection([], [1]), /^projection: a must not be empty/);
+    expectRangeError(() => projection([1], []), /^projection: onto must not be empty/);
+    expectRangeError(() => projection([NaN], [1]), /^projection: a\[0\] must be a number/);
+    expectRangeError(
+      () => projection([1], [Infinity]),
+      /^projection: onto\[0\] must not be \+Infinity/,
+    );
+    expectRangeError(
+      () => projection([-Infinity], [1]),
+      /^projection: a\[0\] must not be -Infinity/,
+    );
+  });
+});
+
+describe('euclideanDistance', () => {
+  it('euclideanDistance on hand-derived cases', () => {
+    expect(euclideanDistance([0, 0], [3, 4])).toBe(5);
+    expect(euclideanDistance([1, 2, 3], [1, 2, 3])).toBe(0);
+    expect(euclideanDistance([1, -2], [6, 10])).toBe(13);
+    expect(euclideanDistance([-7], [2])).toBe(9);
+  });
+
+  it('euclideanDistance([1e200, 1e200], [−1e200, −1e200]) is 2√2·1e200', () => {
+    expectClose(euclideanDistance([1e200, 1e200], [-1e200, -1e200]), 2 * Math.SQRT2 * 1e200, {
+      rel: 1e-15,
+    });
+    expectClose(euclideanDistance([3e200, 0], [0, -4e200]), 5e200, { rel: 1e-15 });
+    expectClose(euclideanDistance([1e-200, 0], [0, 1e-200]), Math.SQRT2 * 1e-200, {
+      rel: 1e-15,
+      abs: 0,
+    });
+    expect(euclideanDistance([Number.MAX_VALUE, 0], [0, 0])).toBe(Number.MAX_VALUE);
+  });
+
+  it('euclideanDistance is Infinity only when the distance exceeds the largest double', () => {
+    expect(euclideanDistance([Number.MAX_VALUE], [-Number.MAX_VALUE])).toBe(Infinity);
+  });
+
+  it('euclideanDistance agrees with Math.hypot of the differences, is symmetric and obeys the triangle inequality', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 8 })
+          .chain((n) => fc.tuple(vec(wide, n, n), vec(wide, n, n), vec(wide, n, n))),
+        ([a, b, c]) => {
+          const d = euclideanDistance(a, b);
+          expectClose(d, Math.hypot(...a.map((x, i) => x - b[i])), { rel: 1e-13, abs: 0 });
+          expect(euclideanDistance(b, a)).toBe(d);
+          expect(d).toBeLessThanOrEqual(
+            (euclideanDistance(a, c) + euclideanDistance(c, b)) * (1 + 1e-13),
+          );
+        },
+      ),
+    );
+  });
+
+  it('euclideanDistance throws a RangeError naming a bad entry or mismatched lengths', () => {
+    expectRangeError(
+      () => euclideanDistance([1, 2], [1]),
+      /^euclideanDistance: b must have the same length as a/,
+    );
+    expectRangeError(() => euclideanDistance([], []), /^euclideanDistance: a must not be empty/);
+    expectRangeError(
+      () => euclideanDistance([1], [NaN]),
+      /^euclideanDistance: b\[0\] must be a number/,
+    );
+    expectRangeError(
+      () => euclideanDistance([Infinity], [1]),
+      /^euclideanDistance: a\[0\] must not be \+Infinity/,
+    );
+    expectRangeError(
+      () => euclideanDistance([1], [-Infinity]),
+      /^euclideanDistance: b\[0\] must not be -Infinity/,
+    );
   });
 });
