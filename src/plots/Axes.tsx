@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import { tickFormatter } from './formatNumber';
+import { useOptionalFrame } from './frame';
 import { setAttr, setAttrs } from './liveDom';
 
 /** A continuous scale as d3-scale returns it (linear, log, …). */
@@ -9,11 +11,16 @@ export interface AxisScale {
   range: () => number[];
 }
 
-interface AxisProps {
-  scale: AxisScale;
-  /** Length of the other axis (grid lines span it). */
-  size: number;
+/** Props of `AxisBottom` and `AxisLeft`. */
+export interface AxisProps {
+  /** The axis scale; default the enclosing frame's x (bottom) or y (left). */
+  scale?: AxisScale;
+  /** Length of the other axis (grid lines span it); default the frame's inner height (bottom) or width (left). */
+  size?: number;
+  /** The axis title. */
   label: string;
+  /** Its unit, shown after the title: "loss (nats)". */
+  unit?: string;
   ticks?: number;
   /** Explicit tick values instead of `scale.ticks()`. */
   tickValues?: readonly number[];
@@ -27,10 +34,49 @@ function tickList(scale: AxisScale, count: number, values?: readonly number[]): 
   return scale.ticks ? scale.ticks(count) : [];
 }
 
-function formatter(scale: AxisScale, count: number, format?: (d: number) => string) {
+/** Ticks of a frame axis: on a log scale over two decades or more, only the powers of ten. */
+function frameTicks(scale: AxisScale, count: number, values?: readonly number[]): number[] {
+  const all = tickList(scale, count, values);
+  if (values || !('base' in scale)) return all;
+  const decades = all.filter((v) => Number.isInteger(Math.round(Math.log10(v) * 1e9) / 1e9));
+  return decades.length >= 3 ? decades : all;
+}
+
+/** Tick text: `format`, else d3's tick format for a given scale, else the one formatter's. */
+function formatter(
+  scale: AxisScale,
+  count: number,
+  values: readonly number[],
+  fromFrame: boolean,
+  format?: (d: number) => string,
+) {
   if (format) return format;
+  if (fromFrame) return tickFormatter(values);
   const f = scale.tickFormat ? scale.tickFormat(count) : (d: number) => String(d);
-  return (d: number) => f(d).replace('-', '−');
+  return (d: number) => {
+    const s = f(d).replace(/-/g, '−');
+    return /^−[0.]*$/.test(s) ? s.slice(1) : s;
+  };
+}
+
+/** The title with its unit. */
+const title = (label: string, unit?: string) => (unit ? `${label} (${unit})` : label);
+
+/** The scale and size an axis draws with: its own, else the frame's. */
+function useAxis(
+  which: 'x' | 'y',
+  scale: AxisScale | undefined,
+  size: number | undefined,
+): { scale: AxisScale; size: number; fromFrame: boolean } {
+  const frame = useOptionalFrame();
+  if (scale) return { scale, size: size ?? 0, fromFrame: false };
+  if (!frame) throw new Error('An axis without a scale must be inside a <PlotFrame> with x and y');
+  const s = which === 'x' ? frame.x : frame.y;
+  return {
+    scale: s,
+    size: size ?? (which === 'x' ? frame.innerHeight : frame.innerWidth),
+    fromFrame: true,
+  };
 }
 
 /** Where a bottom axis puts a tick. */
@@ -60,18 +106,22 @@ export function updateAxisLeftSize(axis: Element, size: number): void {
   axis.querySelectorAll(':scope > g > .grid-line').forEach((line) => setAttr(line, 'x2', size));
 }
 
-/** A horizontal axis at the bottom of a plot of height `size`, with a centred label. */
+/** A horizontal axis at the bottom of a plot of height `size` (default: the frame's x), with a centred title. */
 export const AxisBottom = memo(function AxisBottom({
-  scale,
-  size,
+  scale: ownScale,
+  size: ownSize,
   label,
+  unit,
   ticks = 6,
   tickValues,
   format,
   grid,
 }: AxisProps) {
-  const values = tickList(scale, ticks, tickValues);
-  const fmt = formatter(scale, ticks, format);
+  const { scale, size, fromFrame } = useAxis('x', ownScale, ownSize);
+  const values = fromFrame
+    ? frameTicks(scale, ticks, tickValues)
+    : tickList(scale, ticks, tickValues);
+  const fmt = formatter(scale, ticks, values, fromFrame, format);
   const [r0, r1] = scale.range();
   return (
     <g className="axis axis-x" transform={`translate(0,${size})`}>
@@ -86,7 +136,7 @@ export const AxisBottom = memo(function AxisBottom({
         </g>
       ))}
       <text className="axis-label" x={(r0 + r1) / 2} y={38} textAnchor="middle">
-        {label}
+        {title(label, unit)}
       </text>
     </g>
   );
@@ -95,18 +145,22 @@ export const AxisBottom = memo(function AxisBottom({
 /** About the width of one tick-label character at the plots' 13px, in viewBox units. */
 const LABEL_CHAR = 7;
 
-/** A vertical axis at the left of a plot of width `size`, with a rotated label. */
+/** A vertical axis at the left of a plot of width `size` (default: the frame's y), with a rotated title. */
 export const AxisLeft = memo(function AxisLeft({
-  scale,
-  size,
+  scale: ownScale,
+  size: ownSize,
   label,
+  unit,
   ticks = 5,
   tickValues,
   format,
   grid,
 }: AxisProps) {
-  const values = tickList(scale, ticks, tickValues);
-  const fmt = formatter(scale, ticks, format);
+  const { scale, size, fromFrame } = useAxis('y', ownScale, ownSize);
+  const values = fromFrame
+    ? frameTicks(scale, ticks, tickValues)
+    : tickList(scale, ticks, tickValues);
+  const fmt = formatter(scale, ticks, values, fromFrame, format);
   const [r0, r1] = scale.range();
   // The title clears the widest tick label: 42 suits three characters (0.5), a minus sign
   // or a fourth digit pushes it out by about a character's width.
@@ -129,7 +183,7 @@ export const AxisLeft = memo(function AxisLeft({
         transform={`translate(${titleX},${(r0 + r1) / 2}) rotate(-90)`}
         textAnchor="middle"
       >
-        {label}
+        {title(label, unit)}
       </text>
     </g>
   );
