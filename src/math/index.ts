@@ -20,6 +20,7 @@ export {
   projection,
   transpose,
 } from './linalg';
+export * from './determinant';
 export * from './attention';
 export * from './regularization';
 export * from './optimizers';

@@ -12,8 +12,8 @@ import { checkMatrix, checkSameLength, checkVector, fail } from './validate';
 /** Largest exponent used for scaling: 2^±1000 stays finite and normal. */
 const MAX_SCALE_EXPONENT = 1000;
 
-/** The exponent k, with 2^k near `maxAbs` (> 0), clamped to ±1000 (shared with determinant.ts, not re-exported). */
-export function scaleExponent(maxAbs: number): number {
+/** The exponent k, with 2^k near `maxAbs` (> 0), clamped to ±1000. */
+function scaleExponent(maxAbs: number): number {
   const k = Math.floor(Math.log2(maxAbs));
   return Math.max(-MAX_SCALE_EXPONENT, Math.min(MAX_SCALE_EXPONENT, k));
 }

@@ -11,6 +11,7 @@ import {
   transpose,
 } from '../../src/math/linalg';
 import { expectAllClose, expectClose, expectRangeError } from '../helpers/asserts';
+import { exactScaled, isqrt } from './exact';
 
 const moderate = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const wide = fc.double({ min: -1e300, max: 1e300, noNaN: true, noDefaultInfinity: true });
@@ -313,31 +314,6 @@ describe('bad input', () => {
     expect(() => transpose([[NaN]])).toThrow(/transpose: A\[0\]\[0\]/);
   });
 });
-
-/** x·2^1074 as an exact BigInt: every double is an integer multiple of 2^−1074. */
-function exactScaled(x: number): bigint {
-  if (x === 0) return 0n;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const negative = bits >> 63n === 1n;
-  const exponent = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  // normal: (2^52 + f)·2^(e − 1075); subnormal: f·2^−1074
-  const magnitude = exponent === 0 ? fraction : ((1n << 52n) + fraction) << BigInt(exponent - 1);
-  return negative ? -magnitude : magnitude;
-}
-
-/** ⌊√n⌋ of a BigInt n ≥ 0 by Newton's iteration. */
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
-}
 
 /**
  * The angle between the exact values of two float vectors, from integer
