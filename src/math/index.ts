@@ -23,6 +23,7 @@ export {
 export * from './determinant';
 export * from './attention';
 export * from './regularization';
+export * from './regression';
 export * from './optimizers';
 export { SCHEDULE_NAMES, learningRate } from './schedules';
 export type {
