@@ -6,7 +6,7 @@
  * repainting any element, which is what a panel of many changing cells needs on a tick.
  */
 
-/** A rectangle; `fillOpacity` overrides its style's. */
+/** A rectangle; `fillOpacity` overrides its style's, and `fill` its paint (a heatmap cell's colour). */
 export interface RectMark {
   type: 'rect';
   style: string;
@@ -15,6 +15,7 @@ export interface RectMark {
   width: number;
   height: number;
   fillOpacity?: number;
+  fill?: string;
 }
 
 /** A path given as SVG path data. */
@@ -158,9 +159,14 @@ function strokeWith(ctx: CanvasRenderingContext2D, st: MarkStyle): boolean {
   return true;
 }
 
-function fillWith(ctx: CanvasRenderingContext2D, st: MarkStyle, alpha = st.fillAlpha): boolean {
-  if (!st.fill || alpha <= 0) return false;
-  ctx.fillStyle = st.fill;
+function fillWith(
+  ctx: CanvasRenderingContext2D,
+  st: MarkStyle,
+  alpha = st.fillAlpha,
+  paint = st.fill,
+): boolean {
+  if (!paint || alpha <= 0) return false;
+  ctx.fillStyle = paint;
   ctx.globalAlpha = alpha;
   return true;
 }
@@ -213,6 +219,7 @@ export function drawMarks(
         ctx,
         st,
         m.type === 'rect' && m.fillOpacity !== undefined ? m.fillOpacity : st.fillAlpha,
+        m.type === 'rect' && m.fill !== undefined ? m.fill : st.fill,
       )
     )
       ctx.fill();

@@ -1,0 +1,100 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
+import type { Lang } from '../ui/card/types';
+import type { Mark } from './canvasMarks';
+import { denseClass, type DenseStyle } from './denseStyles';
+import { useFrame } from './frame';
+import { CANVAS_UNAVAILABLE, MarksCanvas, StyleProbes, type StyleProbe } from './MarksCanvas';
+
+/** Props of `DenseCanvas`. */
+export interface DenseCanvasProps {
+  /** The marks, in the frame's inner pixels (as SVG marks inside the frame would be). */
+  marks: readonly Mark[];
+  /** The styles the marks name (text styles are probed as SVG text). */
+  styles: readonly DenseStyle[];
+  textStyles?: readonly DenseStyle[];
+  /** Language of the note shown when the browser gives the canvas no 2D context. */
+  lang?: Lang;
+}
+
+/** The probes of a set of dense styles: one hidden element per style, with its CSS class. */
+export function denseProbes(
+  styles: readonly DenseStyle[],
+  textStyles: readonly DenseStyle[] = [],
+): StyleProbe[] {
+  return [
+    ...styles.map((name) => ({ name, className: denseClass(name) })),
+    ...textStyles.map((name) => ({ name, className: denseClass(name), text: true })),
+  ];
+}
+
+/**
+ * Where the layer goes: absolutely positioned over the SVG, measured against the layer's
+ * own containing block, so it covers the SVG whether or not the SVG's parent is positioned.
+ */
+function place(layer: HTMLElement, svg: SVGSVGElement) {
+  const parent = layer.offsetParent as HTMLElement | null;
+  const box = svg.getBoundingClientRect();
+  const base = parent?.getBoundingClientRect() ?? { left: 0, top: 0 };
+  const left = box.left - base.left - (parent?.clientLeft ?? 0) + (parent?.scrollLeft ?? 0);
+  const top = box.top - base.top - (parent?.clientTop ?? 0) + (parent?.scrollTop ?? 0);
+  layer.style.left = `${left}px`;
+  layer.style.top = `${top}px`;
+}
+
+/**
+ * A canvas layer for a dense mark set drawn from inside a `PlotFrame`: the style probes go
+ * into the SVG, and a `MarksCanvas` (the same drawing, pixel ratio and theme handling as
+ * every canvas panel) goes next to the SVG, laid over it. The marks take the frame's inner
+ * pixels; nothing of the page has to wire an SVG ref or a positioned wrapper.
+ */
+export function DenseCanvas({ marks, styles, textStyles = [], lang = 'en' }: DenseCanvasProps) {
+  const frame = useFrame();
+  const anchor = useRef<SVGGElement>(null);
+  const svgRef = useRef<SVGSVGElement | null>(null) as RefObject<SVGSVGElement | null>;
+  const layerRef = useRef<HTMLDivElement>(null);
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+
+  useLayoutEffect(() => {
+    const svg = anchor.current?.ownerSVGElement ?? null;
+    svgRef.current = svg;
+    setHost(svg?.parentElement ?? null);
+  }, [svgRef]);
+
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    const svg = svgRef.current;
+    if (!layer || !svg) return;
+    place(layer, svg);
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => place(layer, svg));
+    ro.observe(svg);
+    return () => ro.disconnect();
+  });
+
+  return (
+    <g ref={anchor} className="kd-canvas-anchor" aria-hidden="true">
+      <StyleProbes probes={denseProbes(styles, textStyles)} />
+      {host &&
+        createPortal(
+          <div ref={layerRef} className="kd-canvas-layer">
+            <MarksCanvas
+              svgRef={svgRef}
+              width={frame.width}
+              height={frame.height}
+              origin={{ x: frame.margin.left, y: frame.margin.top }}
+              marks={marks}
+              onUnavailable={() => setUnavailable(true)}
+            />
+            {unavailable && (
+              <p className="marks-unavailable kd-unavailable" role="note">
+                {CANVAS_UNAVAILABLE[lang]}
+              </p>
+            )}
+          </div>,
+          host,
+        )}
+    </g>
+  );
+}
