@@ -6,6 +6,8 @@ import type {
   Param,
   ParamValue,
   ScalarParam,
+  SeedParam,
+  TimeParam,
   ToggleParam,
   Values,
   VectorParam,
@@ -13,8 +15,10 @@ import type {
 import { useLang } from '../i18n';
 import { sym } from '../tex/sym';
 import { Tex } from '../tex/Tex';
+import { SeedControl } from './SeedControl';
 import { Slider } from './Slider';
-import { defaultEntry, maxLength, optionsBelow } from './values';
+import { TimeControl } from './TimeControl';
+import { defaultEntry, maxLength, optionsBelow, timeMax } from './values';
 
 /** Sets a whole value (`row`/`col` absent) or one entry of a vector (`row`) or matrix (`row`, `col`). */
 export type SetValue = (name: string, value: ParamValue, row?: number, col?: number) => void;
@@ -30,6 +34,8 @@ interface RowProps<P extends Param> {
   onHighlight: (name: string | null) => void;
   /** For a choice with a `limit`: the current value of the limiting param. */
   limitValue?: ParamValue;
+  /** For a time param: its last step under the current values. */
+  timeMax?: number;
 }
 
 /** The param's symbol in its slot colour (hidden from the accessible name, which uses the words). */
@@ -255,6 +261,39 @@ function ChoiceRow({
   );
 }
 
+function SeedRow({ param, value, lang, active, onSet, onHighlight }: RowProps<SeedParam>) {
+  const id = useId();
+  const name = param.label[lang];
+  return (
+    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-seed">
+      <label className="param-label" htmlFor={id}>
+        <ParamTitle param={param} name={name} />
+      </label>
+      <SeedControl id={id} param={param} value={value as number} spoken={name} onSet={onSet} />
+    </RowShell>
+  );
+}
+
+function TimeRow({ param, value, lang, active, onSet, onHighlight, timeMax }: RowProps<TimeParam>) {
+  const id = useId();
+  const name = param.label[lang];
+  return (
+    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-time">
+      <label className="param-label" htmlFor={id}>
+        <ParamTitle param={param} name={name} />
+      </label>
+      <TimeControl
+        id={id}
+        param={param}
+        value={value as number}
+        max={timeMax ?? 0}
+        spoken={name}
+        onSet={onSet}
+      />
+    </RowShell>
+  );
+}
+
 /** One param's controls; re-renders only when its own value, language or highlight changes. */
 export const ParamRow = memo(function ParamRow(props: RowProps<Param>) {
   switch (props.param.kind) {
@@ -268,6 +307,10 @@ export const ParamRow = memo(function ParamRow(props: RowProps<Param>) {
       return <ToggleRow {...(props as RowProps<ToggleParam>)} />;
     case 'choice':
       return <ChoiceRow {...(props as RowProps<ChoiceParam>)} />;
+    case 'seed':
+      return <SeedRow {...(props as RowProps<SeedParam>)} />;
+    case 'time':
+      return <TimeRow {...(props as RowProps<TimeParam>)} />;
   }
 });
 
@@ -302,6 +345,7 @@ export function ParamControls({
           onSet={onSet}
           onHighlight={onHighlight}
           limitValue={p.kind === 'choice' && p.limit ? values[p.limit.param] : undefined}
+          timeMax={p.kind === 'time' ? timeMax(p, values) : undefined}
         />
       ))}
     </div>

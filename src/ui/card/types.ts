@@ -97,7 +97,35 @@ export interface ChoiceParam extends ParamBase {
   limit?: { param: string };
 }
 
-export type Param = ScalarParam | VectorParam | MatrixParam | ToggleParam | ChoiceParam;
+/**
+ * The seed of a page's random draws (sampled tokens, noisy data): an integer
+ * 0…2³²−1 in the URL, shown with its number and a "new seed" button, so a link
+ * reproduces the same draw. Feed it to `createRandom` from `src/math/random.ts`.
+ */
+export interface SeedParam extends ParamBase {
+  kind: 'seed';
+  default: number;
+}
+
+/**
+ * The current step of a page that plays (descent steps, tokens generated): an
+ * integer 0…max in the URL, so a link opens at the same step. Its control plays
+ * (at the chosen speed, only when the reader starts it), pauses, steps either
+ * way, resets and scrubs; Space, `.` and `,` do the same from anywhere in the card.
+ */
+export interface TimeParam extends ParamBase {
+  kind: 'time';
+  /** Last step: fixed, or the value of an integer scalar param (e.g. `{ param: 'steps' }`). */
+  max: number | { param: string };
+  default: number;
+  /** Playing speeds offered, in steps per second, ascending (default 1, 2, 5, 10, 30). */
+  speeds?: readonly number[];
+  /** The speed selected at first, one of `speeds` (default 5, or the first speed). */
+  speed?: number;
+}
+
+export type Param =
+  ScalarParam | VectorParam | MatrixParam | ToggleParam | ChoiceParam | SeedParam | TimeParam;
 
 /** The value a param holds in state and in the URL. */
 export type ParamValue = number | boolean | number[] | number[][];

@@ -4,9 +4,17 @@ import type {
   Param,
   ParamValue,
   ScalarParam,
+  SeedParam,
+  TimeParam,
   Values,
   VectorParam,
 } from './types';
+
+/** Largest seed: 2³² − 1 (as `MAX_SEED` in `src/math/random.ts`). */
+export const SEED_MAX = 0xffffffff;
+
+/** Playing speeds of a time param without its own, in steps per second. */
+export const DEFAULT_SPEEDS: readonly number[] = [1, 2, 5, 10, 30];
 
 /** Params with a numeric range (scalars, vectors, matrices). */
 export type RangedParam = ScalarParam | VectorParam | MatrixParam;
@@ -143,6 +151,23 @@ function fill(param: RangedParam, fallback: readonly number[], n: number, from: 
   return out;
 }
 
+/** A seed brought to an integer in 0…2³²−1 (NaN becomes the param's default). */
+export function clampSeed(param: SeedParam, x: number): number {
+  if (Number.isNaN(x)) return clamp(Math.round(param.default), 0, SEED_MAX);
+  return clamp(Math.round(x), 0, SEED_MAX);
+}
+
+/** The last step of a time param under the given values (an integer ≥ 0). */
+export function timeMax(param: TimeParam, values: Values): number {
+  const m = typeof param.max === 'number' ? param.max : values[param.max.param];
+  return typeof m === 'number' && Number.isFinite(m) ? Math.max(0, Math.round(m)) : 0;
+}
+
+/** A step brought to an integer in 0…max (NaN becomes 0). */
+export function clampStep(param: TimeParam, values: Values, x: number): number {
+  return clamp(Math.round(x), 0, timeMax(param, values));
+}
+
 /** The options of a choice param offered under the current values (see `ChoiceParam.limit`). */
 export function availableOptions(param: ChoiceParam, values: Values): ChoiceParam['options'] {
   return optionsBelow(param, param.limit ? values[param.limit.param] : undefined);
@@ -176,6 +201,10 @@ export function defaultValue(param: Param, params: readonly Param[], values: Val
     case 'choice':
     case 'toggle':
       return param.default;
+    case 'seed':
+      return clampSeed(param, param.default);
+    case 'time':
+      return clampStep(param, values, param.default);
     case 'vector':
       return fill(param, param.default, vectorLength(param, params, values), []);
     case 'matrix': {
@@ -192,6 +221,8 @@ export function defaultValues(params: readonly Param[]): Values {
   const out: Record<string, ParamValue> = {};
   for (const p of params)
     if (p.kind === 'scalar' || p.kind === 'choice' || p.kind === 'toggle') out[p.name] = p.default;
+  for (const p of params)
+    if (p.kind === 'seed' || p.kind === 'time') out[p.name] = defaultValue(p, params, out);
   for (const p of params)
     if (p.kind === 'vector' || p.kind === 'matrix') out[p.name] = defaultValue(p, params, out);
   return out;
@@ -216,9 +247,19 @@ export function normalizeValues(params: readonly Param[], values: Values): Value
       else if (clampToParam(p, v) !== v) set(p.name, clampToParam(p, v));
     } else if (p.kind === 'toggle') {
       if (typeof v !== 'boolean') set(p.name, p.default);
+    } else if (p.kind === 'seed') {
+      if (typeof v !== 'number' || !Number.isFinite(v)) set(p.name, clampSeed(p, p.default));
+      else if (clampSeed(p, v) !== v) set(p.name, clampSeed(p, v));
     }
   }
   const cur = (): Values => out ?? values;
+  // after the scalars: a time's last step may follow one
+  for (const p of params) {
+    if (p.kind !== 'time') continue;
+    const v = cur()[p.name];
+    const step = typeof v === 'number' && Number.isFinite(v) ? clampStep(p, cur(), v) : 0;
+    if (step !== v) set(p.name, step);
+  }
   for (const p of params) {
     if (p.kind !== 'choice') continue;
     const v = cur()[p.name];

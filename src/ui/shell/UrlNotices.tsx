@@ -23,6 +23,7 @@ export function UrlNotices({ notices, params, lang }: UrlNoticesProps) {
   };
   const step = (key: string) => {
     const p = params.find((q) => q.name === key.replace(/\[\d+\]$/, ''));
+    if (p && (p.kind === 'seed' || p.kind === 'time')) return 1;
     return p && 'step' in p ? p.step : 0.01;
   };
   const text = (n: UrlNotice): string => {

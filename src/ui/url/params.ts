@@ -1,11 +1,13 @@
 import type { Param, ParamValue, Values } from '../card/types';
 import {
+  SEED_MAX,
   clampToParam,
   defaultValue,
   defaultValues,
   matrixRows,
   normalizeValues,
   sameValue,
+  timeMax,
   vectorLength,
   type RangedParam,
 } from '../card/values';
@@ -70,6 +72,24 @@ function parseEntry(
   return v;
 }
 
+/** An integer in `min…max`: text or a fraction is invalid (undefined), a value outside is clamped. */
+function parseInteger(
+  name: string,
+  raw: string,
+  min: number,
+  max: number,
+  notices: UrlNotice[],
+): number | undefined {
+  const x = parseNumber(raw);
+  if (x === null || !Number.isInteger(x)) {
+    notices.push({ kind: 'invalid', name, raw: excerpt(raw) });
+    return undefined;
+  }
+  const v = Math.min(max, Math.max(min, x));
+  if (v !== x) notices.push({ kind: 'clamped', name, raw: excerpt(raw), min, max, value: v });
+  return v === 0 ? 0 : v;
+}
+
 function parseList(
   param: RangedParam,
   raw: string,
@@ -127,6 +147,10 @@ function parseOne(
       }
       return x;
     }
+    case 'seed':
+      return parseInteger(param.name, raw, 0, SEED_MAX, notices);
+    case 'time':
+      return parseInteger(param.name, raw, 0, timeMax(param, values), notices);
     case 'vector': {
       const n = vectorLength(param, params, values);
       const fallback = defaultValue(param, params, values) as number[];
@@ -155,15 +179,13 @@ function parseOne(
  * Infinity, 1e999, markup, huge strings, wrong lengths) never throws: each bad
  * value falls back to its default or is clamped into range, and a notice says
  * what was adjusted. Scalars are read first, so vectors and matrices take their
- * length from them.
+ * length, and time params their last step, from them.
  */
 export function parseParams(params: readonly Param[], query: URLSearchParams): ParsedParams {
   const notices: UrlNotice[] = [];
   const values: Record<string, ParamValue> = { ...defaultValues(params) };
-  const ordered = [
-    ...params.filter((p) => p.kind !== 'vector' && p.kind !== 'matrix'),
-    ...params.filter((p) => p.kind === 'vector' || p.kind === 'matrix'),
-  ];
+  const follows = (p: Param) => p.kind === 'vector' || p.kind === 'matrix' || p.kind === 'time';
+  const ordered = [...params.filter((p) => !follows(p)), ...params.filter(follows)];
   for (const p of ordered) {
     const raw = query.get(p.name);
     if (raw === null) continue;

@@ -1,0 +1,252 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { TimeParam } from './types';
+import { useLang } from '../i18n';
+import { isEditableTarget } from '../theme/keys';
+import { DEFAULT_SPEEDS } from './values';
+
+/** Props of `TimeControl`. */
+export interface TimeControlProps {
+  param: TimeParam;
+  /** The current step, 0…max. */
+  value: number;
+  /** The last step under the current values. */
+  max: number;
+  /** The param's name in words, for accessible names. */
+  spoken: string;
+  /** Id given to the step slider (for an external `<label htmlFor>`). */
+  id: string;
+  onSet: (name: string, value: number) => void;
+}
+
+/** The speeds of a time param and the one selected at first. */
+export function speedsOf(param: TimeParam): { speeds: readonly number[]; initial: number } {
+  const speeds = param.speeds && param.speeds.length > 0 ? param.speeds : DEFAULT_SPEEDS;
+  const wanted = param.speed ?? 5;
+  return { speeds, initial: speeds.includes(wanted) ? wanted : speeds[0] };
+}
+
+/** Whether Space on this element does something of its own (press a button, tick a box). */
+function ownsSpace(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target instanceof HTMLInputElement && target.type === 'range') return false;
+  return (
+    isEditableTarget(target) ||
+    target.closest('button, a[href], summary, select, [role="button"], [role="switch"]') !== null
+  );
+}
+
+/** Whether `.` and `,` type into this element (a text or number field, not a slider). */
+function typesText(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement && target.type === 'range') return false;
+  return isEditableTarget(target);
+}
+
+/**
+ * Playback of a step-based page: reset, step back, play/pause, step forward, a
+ * speed and a step slider ("step k of N"). Playing is only ever started by the
+ * reader; it advances on animation frames at the chosen speed, at most one step
+ * a frame (a late frame drops steps rather than queueing them), and stops at the
+ * last step. Space, `.` and `,` play/pause and step while focus is in the card
+ * (not in a text field). Every step goes through `onSet`, as a slider's value.
+ */
+export function TimeControl({ param, value, max, spoken, id, onSet }: TimeControlProps) {
+  const { t } = useLang();
+  const { speeds, initial } = speedsOf(param);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(initial);
+  const [status, setStatus] = useState('');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const now = useRef({ value, max });
+  useLayoutEffect(() => {
+    now.current = { value, max };
+  }, [value, max]);
+
+  const set = (step: number) => {
+    const v = Math.min(now.current.max, Math.max(0, step));
+    if (v === now.current.value) return;
+    now.current = { ...now.current, value: v };
+    onSet(param.name, v);
+  };
+  const pause = () => {
+    if (!playing) return;
+    setPlaying(false);
+    setStatus(t('player.paused', { step: now.current.value, max: now.current.max }));
+  };
+  const play = () => {
+    if (now.current.max === 0) return;
+    if (now.current.value >= now.current.max) set(0);
+    setPlaying(true);
+    setStatus(t('player.playing'));
+  };
+  const toggle = () => (playing ? pause() : play());
+  const forward = () => {
+    pause();
+    set(now.current.value + 1);
+  };
+  const back = () => {
+    pause();
+    set(now.current.value - 1);
+  };
+  const reset = () => {
+    pause();
+    set(0);
+  };
+
+  // The frame loop: one step when a step's time has passed, never more in one frame.
+  const finished = useRef<() => void>(() => {});
+  const setStep = useRef(onSet);
+  useLayoutEffect(() => {
+    setStep.current = onSet;
+    finished.current = () => {
+      setPlaying(false);
+      setStatus(t('player.finished', { max: now.current.max }));
+    };
+  });
+  useEffect(() => {
+    if (!playing) return;
+    const interval = 1000 / speed;
+    let last: number | null = null;
+    let frame = 0;
+    const tick = (time: number) => {
+      // the first frame steps at once, so a press is answered without a wait
+      if (last === null || time - last >= interval) {
+        // a frame later than two steps drops the missed steps instead of catching up
+        last = last === null || time - last >= 2 * interval ? time : last + interval;
+        const { value: v, max: m } = now.current;
+        if (v >= m) {
+          finished.current();
+          return;
+        }
+        now.current = { value: v + 1, max: m };
+        setStep.current(param.name, v + 1);
+        if (v + 1 >= m) {
+          finished.current();
+          return;
+        }
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, speed, param.name]);
+
+  // Keys from anywhere in the card; the newest handlers, without re-listening each render.
+  const keys = useRef({ toggle, forward, back });
+  useLayoutEffect(() => {
+    keys.current = { toggle, forward, back };
+  });
+  useEffect(() => {
+    const root = rootRef.current;
+    const scope = root?.closest('.card') ?? root;
+    if (!scope) return;
+    const onKey = (e: Event) => {
+      if (!(e instanceof KeyboardEvent)) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === ' ' && !ownsSpace(e.target)) {
+        e.preventDefault();
+        keys.current.toggle();
+      } else if ((e.key === '.' || e.key === ',') && !typesText(e.target)) {
+        e.preventDefault();
+        if (e.key === '.') keys.current.forward();
+        else keys.current.back();
+      }
+    };
+    scope.addEventListener('keydown', onKey);
+    return () => scope.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onScrub = (e: ChangeEvent<HTMLInputElement>) => {
+    pause();
+    set(Math.round(Number(e.target.value)));
+  };
+
+  const stepOf = t('player.stepOf', { step: value, max });
+  return (
+    <div
+      ref={rootRef}
+      className="time-control"
+      role="group"
+      aria-label={t('player.group', { label: spoken })}
+      data-playing={playing ? '' : undefined}
+    >
+      <div className="time-buttons">
+        {/* aria-disabled, not disabled: a button pressed to its end keeps the focus */}
+        <button
+          type="button"
+          className="button time-button"
+          aria-label={t('player.reset')}
+          title={t('player.reset')}
+          aria-disabled={value === 0}
+          onClick={reset}
+        >
+          <span aria-hidden="true">⏮</span>
+        </button>
+        <button
+          type="button"
+          className="button time-button"
+          aria-label={t('player.stepBack')}
+          title={`${t('player.stepBack')} (,)`}
+          aria-disabled={value === 0}
+          onClick={back}
+        >
+          <span aria-hidden="true">◀︎</span>
+        </button>
+        <button
+          type="button"
+          className="button time-play"
+          title={`${playing ? t('player.pause') : t('player.play')} (Space)`}
+          disabled={max === 0}
+          onClick={toggle}
+        >
+          <span aria-hidden="true">{playing ? '⏸︎' : '▶︎'}</span>{' '}
+          {playing ? t('player.pause') : t('player.play')}
+        </button>
+        <button
+          type="button"
+          className="button time-button"
+          aria-label={t('player.stepForward')}
+          title={`${t('player.stepForward')} (.)`}
+          aria-disabled={value >= max}
+          onClick={forward}
+        >
+          <span aria-hidden="true">▶︎|</span>
+        </button>
+        <label className="time-speed">
+          <span>{t('player.speed')}</span>
+          <select
+            className="choice-select"
+            value={String(speed)}
+            onChange={(e) => setSpeed(Number(e.target.value))}
+          >
+            {speeds.map((s) => (
+              <option key={s} value={String(s)}>
+                {t('player.speedOption', { speed: s })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="time-scrub">
+        <input
+          id={id}
+          className="slider-range time-range"
+          type="range"
+          min={0}
+          max={max}
+          step={1}
+          value={value}
+          aria-label={t('player.scrubber', { label: spoken })}
+          aria-valuetext={stepOf}
+          onChange={onScrub}
+        />
+        <span className="time-step" aria-hidden="true">
+          {stepOf}
+        </span>
+      </div>
+      <p className="visually-hidden">{t('player.keys')}</p>
+      <p className="slider-note" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}
