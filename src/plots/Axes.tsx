@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import { tickFormatter } from './formatNumber';
 import { useOptionalFrame } from './frame';
-import { setAttr, setAttrs } from './liveDom';
 
 /** A continuous scale as d3-scale returns it (linear, log, …). */
 export interface AxisScale {
@@ -81,30 +80,6 @@ function useAxis(
 
 /** Where a bottom axis puts a tick. */
 const xTickTransform = (scale: AxisScale, v: number) => `translate(${scale(v)},0)`;
-
-/**
- * Writes a new scale into a rendered `AxisBottom` (its `.axis-x` group) with the
- * same tick values and labels, for a plot's live update: the attributes its
- * render would write. False, with nothing written, when the ticks differ in number.
- */
-export function updateAxisBottom(
-  axis: Element,
-  scale: AxisScale,
-  tickValues: readonly number[],
-): boolean {
-  const ticks = axis.querySelectorAll(':scope > g');
-  if (ticks.length !== tickValues.length) return false;
-  const [r0, r1] = scale.range();
-  setAttrs(axis.querySelector(':scope > .axis-line'), { x1: r0, x2: r1 });
-  setAttr(axis.querySelector(':scope > .axis-label'), 'x', (r0 + r1) / 2);
-  ticks.forEach((tick, i) => setAttr(tick, 'transform', xTickTransform(scale, tickValues[i])));
-  return true;
-}
-
-/** Sets the length of a rendered `AxisLeft`'s grid lines (its `size`), for a plot's live update. */
-export function updateAxisLeftSize(axis: Element, size: number): void {
-  axis.querySelectorAll(':scope > g > .grid-line').forEach((line) => setAttr(line, 'x2', size));
-}
 
 /** A horizontal axis at the bottom of a plot of height `size` (default: the frame's x), with a centred title. */
 export const AxisBottom = memo(function AxisBottom({

@@ -5,7 +5,6 @@ import type { ReactElement, ReactNode } from 'react';
 import type { SymbolSlot } from '../ui/card/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
-import { setAttr, setAttrs, setText } from './liveDom';
 import { ChunkBounds } from './PlotFrame';
 
 /** A band scale over bar indices 0…n−1 spanning `width`, shared by a chart and rows drawn under it. */
@@ -98,53 +97,6 @@ const markerAt = (band: ScaleBand<number>, index: number, labelY: (i: number) =>
 
 const barGroupClass = (i: number, emphasis: number | null) =>
   `bar-group${i === emphasis ? ' is-emphasis' : ''}`;
-
-/**
- * Writes new values into a rendered `BarChart` (its `.bar-chart` group): the
- * attributes and text its render would write, for a plot's live update. False,
- * with nothing written, when it cannot: a bar missing (a non-finite value), or
- * a marker drawn at another bar than `markerIndex` (or at all, without one).
- */
-export function updateBarChart(
-  chart: Element,
-  {
-    values,
-    valueLabels,
-    width,
-    height,
-    yDomain = UNIT_DOMAIN,
-    emphasis = null,
-    markerIndex = null,
-  }: Pick<BarChartProps, 'values' | 'valueLabels' | 'width' | 'height' | 'yDomain' | 'emphasis'> & {
-    /** The bar the rendered marker stands over, if one is drawn. */
-    markerIndex?: number | null;
-  },
-): boolean {
-  const groups = chart.querySelectorAll(':scope > .bar-group');
-  const labels = chart.querySelectorAll(':scope > .bar-labels > .bar-label');
-  if (
-    groups.length !== values.length ||
-    labels.length !== values.length ||
-    !values.every(Number.isFinite)
-  ) {
-    return false;
-  }
-  const marker = chart.querySelector(':scope > .bar-marker');
-  if (marker && (markerIndex === null || marker.getAttribute('data-index') !== String(markerIndex)))
-    return false;
-  const band = barBand(values.length, width);
-  const y = scaleLinear().domain([yDomain[0], yDomain[1]]).range([height, 0]);
-  const { texts, tops, labelY } = barGeometry(values, valueLabels, band, y, height, yDomain);
-  values.forEach((_, i) => {
-    setAttr(groups[i], 'class', barGroupClass(i, emphasis));
-    setAttrs(groups[i].firstElementChild, { y: tops[i], height: Math.max(0, height - tops[i]) });
-    setAttr(labels[i], 'y', labelY(i));
-    setText(labels[i], texts[i]);
-  });
-  if (marker && markerIndex !== null)
-    setAttrs(marker.firstElementChild, markerAt(band, markerIndex, labelY));
-  return true;
-}
 
 export interface BarChartProps {
   /** One label per bar (tokens, classes). */

@@ -90,7 +90,8 @@ export function formatNumber(x: number, options: number | FormatOptions = 2): st
   if (Number.isNaN(x)) return o.nan ?? '—';
   if (x === Infinity) return '∞';
   if (x === -Infinity) return `${MINUS}∞`;
-  if (x === 0) return intl(lang, { maximumFractionDigits: 0 }).format(0);
+  if (x === 0 && o.notation === 'significant')
+    return intl(lang, { maximumFractionDigits: 0 }).format(0);
   const abs = Math.abs(x);
   if (o.notation === 'significant') {
     const sig = Math.max(1, digits);
@@ -99,7 +100,8 @@ export function formatNumber(x: number, options: number | FormatOptions = 2): st
       intl(lang, { maximumSignificantDigits: sig, useGrouping: o.group ?? false }).format(x),
     );
   }
-  if (abs < 10 ** -digits || abs >= LARGE) return scientific(x, Math.max(digits, 2), lang);
+  if ((abs !== 0 && abs < 10 ** -digits) || abs >= LARGE)
+    return scientific(x, Math.max(digits, 2), lang);
   return cleanSign(
     intl(lang, {
       minimumFractionDigits: digits,

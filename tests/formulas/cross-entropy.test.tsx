@@ -7,7 +7,7 @@ import type { CrossEntropyResult } from '../../src/formulas/cross-entropy/model'
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import {
-  expectLiveDrawAsRender,
+  expectTickAsFresh,
   expectStrictTex,
   renderFormulaPlot,
   withDefaults,
@@ -235,33 +235,18 @@ describe('cross-entropy plot live update', () => {
     ),
     bp: fc.integer({ min: 1, max: 999 }).map((k) => k / 1000),
   });
-  /** Whether the binary plot draws the KL gap, and names it. */
-  const gap = (v: Values) => {
-    const { container, unmount } = renderPlot(v);
-    const g = container.querySelector('.kl-gap');
-    const drawn = [!!g, !!g?.querySelector('text')];
-    unmount();
-    return drawn;
-  };
+
 
   // wide: bars and curve side by side in one SVG; narrow: stacked in two
   for (const width of [640, 342]) {
-    it(`a tick drawn by the live update leaves the same SVG as a fresh render (${width} px)`, () => {
+    it(`a tick leaves the same SVG as a fresh render (${width} px)`, () => {
       if (width !== 640) stubColumnWidth(width);
-      let drawn = 0;
       fc.assert(
         fc.property(valuesArb, valuesArb, fc.constantFrom<Lang>('en', 'zh-TW'), (a, b, lang) => {
-          // the true class is a choice, not a tick: it stays
-          const before = values(a);
-          const after = values({ ...b, y: a.y });
-          const ok = expectLiveDrawAsRender(def, before, after, lang);
-          // declined exactly when the KL gap appears, vanishes or loses its name
-          expect(ok).toBe(gap(before).join() === gap(after).join());
-          if (ok) drawn++;
+          expectTickAsFresh(def, values(a), values(b), lang);
         }),
         { numRuns: 60 },
       );
-      expect(drawn).toBeGreaterThan(0);
     });
   }
 });

@@ -6,7 +6,7 @@ import type { MseResult } from '../../src/formulas/mse/model';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import {
-  expectLiveDrawAsRender,
+  expectTickAsFresh,
   expectStrictTex,
   renderFormulaPlot,
   withDefaults,
@@ -284,24 +284,15 @@ describe('mse plot live update', () => {
 
   // On a phone the scale follows √MSE on nearly every tick, so there React draws nearly all.
   for (const width of [640, 760, 342]) {
-    it(`a tick drawn by the live update leaves the same SVG as a fresh render (${width} px)`, () => {
+    it(`a tick leaves the same SVG as a fresh render (${width} px)`, () => {
       if (width !== 640) stubColumnWidth(width);
       else vi.unstubAllGlobals();
-      let drawn = 0;
       fc.assert(
         fc.property(valuesArb, valuesArb, fc.boolean(), langArb, (a, b, sameN, lang) => {
-          const before = values(a);
-          const after = values({ ...b, n: sameN ? a.n : b.n });
-          const ok = expectLiveDrawAsRender(def, before, after, lang);
-          const g0 = mseGeometry(compute(before), mseFrame(width));
-          const g1 = mseGeometry(compute(after), mseFrame(width));
-          // declined exactly when n or the scale changes
-          expect(ok).toBe(compute(before).n === compute(after).n && g0.unit === g1.unit);
-          if (ok) drawn++;
+          expectTickAsFresh(def, values(a), values({ ...b, n: sameN ? a.n : b.n }), lang);
         }),
         { numRuns: 60 },
       );
-      if (width !== 342) expect(drawn).toBeGreaterThan(0);
     });
   }
 });

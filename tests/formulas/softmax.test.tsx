@@ -7,7 +7,7 @@ import type { SoftmaxResult } from '../../src/formulas/softmax/model';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import {
-  expectLiveDrawAsRender,
+  expectTickAsFresh,
   expectStrictTex,
   renderFormulaPlot,
   withDefaults,
@@ -209,26 +209,19 @@ describe('softmax page Plot', () => {
     expect(container.textContent).toContain('直接計算');
   });
 
-  it('a tick drawn by the live update leaves the same SVG as a fresh render', () => {
+  it('a tick leaves the same SVG as a fresh render', () => {
     const tenth = (k: number) => Number((k / 10).toFixed(1));
     const valuesArb = fc.record({
       z: fc.array(fc.integer({ min: -100, max: 100 }).map(tenth), { minLength: 5, maxLength: 5 }),
       T: fc.constantFrom(0.05, 0.3, 0.7, 1, 2.5, 20),
       c: fc.constantFrom(-1000, -300, -5, 0, 7, 400, 1000),
     });
-    let drawn = 0;
     fc.assert(
       fc.property(valuesArb, valuesArb, fc.constantFrom<Lang>('en', 'zh-TW'), (a, b, lang) => {
-        const before = values(a);
-        const after = values(b);
-        const ok = expectLiveDrawAsRender(def, before, after, lang);
-        // declined only when the naive formula's status (and so the note below) changes
-        expect(ok).toBe(compute(before).naiveStatus === compute(after).naiveStatus);
-        if (ok) drawn++;
+        expectTickAsFresh(def, values(a), values(b), lang);
       }),
       { numRuns: 60 },
     );
-    expect(drawn).toBeGreaterThan(0);
   });
 });
 
@@ -286,7 +279,6 @@ describe('softmax plot on a phone', () => {
         highlight={null}
         setHighlight={() => {}}
         setValue={() => {}}
-        subscribeLive={() => () => {}}
       />,
       { container: host },
     );

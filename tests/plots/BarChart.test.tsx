@@ -6,7 +6,6 @@ import {
   barCentre,
   formatProbability,
   liftedLabels,
-  updateBarChart,
 } from '../../src/plots/BarChart';
 
 describe('formatProbability', () => {
@@ -101,50 +100,5 @@ describe('liftedLabels', () => {
       false,
     ]);
     expect(liftedLabels(tiny.slice(0, 2), [200, 150], 40)).toEqual([false, false]);
-  });
-});
-
-describe('updateBarChart', () => {
-  const chart = (values: number[], markerAt: number | null) => (
-    <svg>
-      <BarChart
-        labels={['a', 'b', 'c']}
-        values={values}
-        width={300}
-        height={100}
-        yLabel="p"
-        xLabel="token"
-        emphasis={markerAt}
-        marker={markerAt === null ? null : { index: markerAt, node: <text>true</text> }}
-      />
-    </svg>
-  );
-
-  it('writes what a render of the new values writes, its marker included', () => {
-    for (const markerAt of [null, 0, 2]) {
-      const view = render(chart([0.2, 0.3, 0.5], markerAt));
-      const ok = updateBarChart(view.container.querySelector('.bar-chart')!, {
-        values: [0.7, 0.2, 0.1],
-        width: 300,
-        height: 100,
-        emphasis: markerAt,
-        markerIndex: markerAt,
-      });
-      expect(ok).toBe(true);
-      expect(view.container.innerHTML).toBe(
-        render(chart([0.7, 0.2, 0.1], markerAt)).container.innerHTML,
-      );
-    }
-  });
-
-  it('declines, writing nothing, for a marker at another bar or a missing bar', () => {
-    const view = render(chart([0.2, 0.3, 0.5], 1));
-    const before = view.container.innerHTML;
-    const el = view.container.querySelector('.bar-chart')!;
-    const next = { values: [0.7, 0.2, 0.1], width: 300, height: 100 };
-    expect(updateBarChart(el, { ...next, markerIndex: 2 })).toBe(false);
-    expect(updateBarChart(el, next)).toBe(false);
-    expect(updateBarChart(el, { ...next, values: [0.7, NaN, 0.3], markerIndex: 1 })).toBe(false);
-    expect(view.container.innerHTML).toBe(before);
   });
 });

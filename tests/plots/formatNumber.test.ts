@@ -16,7 +16,9 @@ describe('formatNumber', () => {
   });
 
   it('formatNumber(−0) and values that round to zero never read "−0"', () => {
-    expect(formatNumber(-0)).toBe('0');
+    // fixed digits keep their decimals at zero too ("σ(0.00)" beside "σ(0.50)")
+    expect(formatNumber(-0)).toBe('0.00');
+    expect(formatNumber(0, { notation: 'significant' })).toBe('0');
     expect(formatNumber(-0.004, 2)).toBe('−4.0×10⁻³');
     expect(formatFixed(-0.004, 2)).toBe('0.00');
     expect(formatFixed(-0)).toBe('0.00');

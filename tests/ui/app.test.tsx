@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REGISTRY, builtEntries } from '../../src/formulas/registry';
 import { URL_REST_MS } from '../../src/ui/url/useUrlWriter';
-import { CATCH_UP_MAX_MS } from '../../src/ui/card/store';
+import { MAX_WAIT_MS } from '../../src/ui/card/useSettled';
 import { App } from '../../src/ui/App';
 import { renderWithI18n } from './renderWithI18n';
 
@@ -157,9 +157,9 @@ describe('App shell', () => {
     const slider = screen.getByRole('slider', { name: new RegExp(p.label.en) });
     const targets = [p.max, p.min, p.max];
     for (const v of targets) fireEvent.change(slider, { target: { value: String(v) } });
-    // the plot draws the ticks; the card catches up once they rest, then the writer
-    // waits for the values to rest
-    act(() => vi.advanceTimersByTime(CATCH_UP_MAX_MS));
+    // the card's settled values follow once the ticks rest, then the writer waits for
+    // the values to rest
+    act(() => vi.advanceTimersByTime(MAX_WAIT_MS));
     expect(replace).not.toHaveBeenCalled();
     act(() => vi.advanceTimersByTime(URL_REST_MS));
     expect(push).not.toHaveBeenCalled();

@@ -1,9 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import katex from 'katex';
-import { useLayoutEffect } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlotProps, Values } from '../../src/ui/card/types';
+import { SETTLE_MS } from '../../src/ui/card/useSettled';
 import attention from '../../src/formulas/attention';
 import crossEntropy from '../../src/formulas/cross-entropy';
 import mse from '../../src/formulas/mse';
@@ -144,13 +144,12 @@ describe('Card with a fake FormulaDef', () => {
     expect(screen.getByText(/Type a number between/)).toBeInTheDocument();
   });
 
-  it('changing the length param slices and extends the vector from its default', async () => {
+  it('changing the length param slices and extends the vector from its default', () => {
     renderWithI18n(<Card def={makeFakeDef()} />);
     fireEvent.change(screen.getByRole('slider', { name: /count/ }), { target: { value: '4' } });
-    // the plot at once; the controls once the ticks rest
+    // the plot and the controls at once
     expect(lastPlot().values.v).toEqual([1, 2, -1, 0.5]);
-    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(3);
-    await waitFor(() => expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(4));
+    expect(screen.getAllByRole('slider', { name: /inputs/ })).toHaveLength(4);
     fireEvent.change(screen.getByRole('slider', { name: /count/ }), { target: { value: '1' } });
     expect(lastPlot().values.v).toEqual([1]);
   });
@@ -258,64 +257,41 @@ describe('Card with a fake FormulaDef', () => {
     expect(changed).toEqual(['slider-range@aria-valuetext']);
   });
 
-  it('a plot that draws ticks itself gets them first; the card catches up once they rest', async () => {
-    const drawn: Values[] = [];
-    let accept = true;
-    function LivePlot(props: PlotProps<FakeResult>) {
-      plotLog.push(props);
-      const { subscribeLive } = props;
-      useLayoutEffect(
-        () =>
-          subscribeLive((values) => {
-            drawn.push(values);
-            return accept;
-          }),
-        [subscribeLive],
-      );
-      return <svg data-testid="fake-plot" onClick={() => props.setValue('a', 4)} />;
+  it('a slider tick renders the plot at once with one compute; what follows a drag waits until the ticks rest', () => {
+    vi.useFakeTimers();
+    try {
+      const compute = vi.fn(makeFakeDef().compute);
+      const onValuesChange = vi.fn<(v: Values) => void>();
+      renderWithI18n(<Card def={makeFakeDef({ compute })} onValuesChange={onValuesChange} />);
+      compute.mockClear();
+      onValuesChange.mockClear();
+      const gain = screen.getByRole('slider', { name: /gain/ });
+      const field = screen.getByRole('spinbutton', {
+        name: 'gain, exact value',
+      }) as HTMLInputElement;
+      fireEvent.change(gain, { target: { value: '2.5' } });
+      // the plot and the slider's number and words follow in the same render
+      expect(lastPlot().values.a).toBe(2.5);
+      expect(compute).toHaveBeenCalledTimes(1);
+      expect(field.value).toBe('2.5');
+      expect(gain).toHaveAttribute('aria-valuetext', 'gain 2.5');
+      fireEvent.keyDown(gain, { key: 'PageUp' });
+      expect(lastPlot().values.a).toBe(7.5);
+      expect(compute).toHaveBeenCalledTimes(2);
+      // the settled snapshot (worked example, summary, table, URL) has not moved yet…
+      expect(onValuesChange).not.toHaveBeenCalled();
+      // …and follows once the ticks rest, with the newest values
+      act(() => vi.advanceTimersByTime(SETTLE_MS + 50));
+      expect(onValuesChange).toHaveBeenCalledTimes(1);
+      expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 7.5 }));
+      expect(compute).toHaveBeenCalledTimes(2);
+      // a value set from inside the plot renders the plot and moves its slider at once
+      fireEvent.click(screen.getByTestId('fake-plot').querySelector('.current-point')!);
+      expect(lastPlot().values.a).toBe(2);
+      expect((gain as HTMLInputElement).value).toBe('2');
+    } finally {
+      vi.useRealTimers();
     }
-    const compute = vi.fn(makeFakeDef().compute);
-    const onValuesChange = vi.fn<(v: Values) => void>();
-    renderWithI18n(
-      <Card def={makeFakeDef({ Plot: LivePlot, compute })} onValuesChange={onValuesChange} />,
-    );
-    compute.mockClear();
-    const gain = screen.getByRole('slider', { name: /gain/ });
-    const field = screen.getByRole('spinbutton', { name: 'gain, exact value' }) as HTMLInputElement;
-    const renders = plotLog.length;
-    fireEvent.change(gain, { target: { value: '2.5' } });
-    // drawn by the plot at once, with one compute; React has not rendered yet, but the
-    // slider's own number and words follow the thumb
-    expect(drawn.at(-1)?.a).toBe(2.5);
-    expect(compute).toHaveBeenCalledTimes(1);
-    expect(plotLog.length).toBe(renders);
-    expect(lastPlot().values.a).toBe(1);
-    expect(field.value).toBe('2.5');
-    expect(gain).toHaveAttribute('aria-valuetext', 'gain 2.5');
-    // two ticks within a frame: the second starts from the first, not from React's state
-    fireEvent.keyDown(gain, { key: 'PageUp' });
-    expect(drawn.at(-1)?.a).toBe(7.5);
-    await waitFor(() =>
-      expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 7.5 })),
-    );
-    // the card caught up; the plot, which drew both ticks, is not rendered again by React
-    expect(plotLog.length).toBe(renders);
-    expect(field.value).toBe('7.5');
-    expect(gain).toHaveAttribute('aria-valuetext', 'gain 7.5');
-    expect(compute).toHaveBeenCalledTimes(2);
-    // a change the plot declines is rendered at once: React first renders what the plot
-    // drew (7.5), so that its diff starts from the DOM as it is, then the new value
-    accept = false;
-    fireEvent.change(gain, { target: { value: '3' } });
-    expect(plotLog.slice(renders).map((p) => p.values.a)).toEqual([7.5, 3]);
-    expect(field.value).toBe('3.0');
-    // so is a value set from inside the plot (a drag on it): its slider follows at once
-    accept = true;
-    const before = drawn.length;
-    fireEvent.click(screen.getByTestId('fake-plot'));
-    expect(drawn.length).toBe(before);
-    expect(lastPlot().values.a).toBe(4);
-    expect((gain as HTMLInputElement).value).toBe('4');
   });
 
   it('starts from initialValues', () => {

@@ -1,8 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_WAIT_MS, SETTLE_MS, useAfterPaint } from '../../src/ui/card/useAfterPaint';
+import { MAX_WAIT_MS, SETTLE_MS, useSettled } from '../../src/ui/card/useSettled';
 
-describe('useAfterPaint', () => {
+describe('useSettled', () => {
   beforeEach(() => {
     vi.useFakeTimers({
       toFake: [
@@ -18,13 +18,13 @@ describe('useAfterPaint', () => {
     vi.useRealTimers();
   });
 
-  it('useAfterPaint(v) shows the first value at once', () => {
-    const { result } = renderHook(({ v }) => useAfterPaint(v), { initialProps: { v: 1 } });
+  it('useSettled(v) shows the first value at once', () => {
+    const { result } = renderHook(({ v }) => useSettled(v), { initialProps: { v: 1 } });
     expect(result.current).toBe(1);
   });
 
-  it('useAfterPaint(v) holds a changing value until changes stop for SETTLE_MS, then shows the newest', () => {
-    const { result, rerender } = renderHook(({ v }) => useAfterPaint(v), {
+  it('useSettled(v) holds a changing value until changes stop for SETTLE_MS, then shows the newest', () => {
+    const { result, rerender } = renderHook(({ v }) => useSettled(v), {
       initialProps: { v: 1 },
     });
     // Four changes, SETTLE_MS/2 apart: still within MAX_WAIT_MS of the first.
@@ -37,8 +37,8 @@ describe('useAfterPaint', () => {
     expect(result.current).toBe(5);
   });
 
-  it('useAfterPaint(v) still shows the newest value every MAX_WAIT_MS during a long drag', () => {
-    const { result, rerender } = renderHook(({ v }) => useAfterPaint(v), {
+  it('useSettled(v) still shows the newest value every MAX_WAIT_MS during a long drag', () => {
+    const { result, rerender } = renderHook(({ v }) => useSettled(v), {
       initialProps: { v: 0 },
     });
     const step = 16;

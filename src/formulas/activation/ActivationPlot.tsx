@@ -9,7 +9,6 @@ import { formatNumber } from '../../plots/formatNumber';
 import { ChunkBounds, innerSize, PlotFrame } from '../../plots/PlotFrame';
 import { useContainerWidth } from '../../plots/useContainerWidth';
 import type { Interval } from './vanishingIntervals';
-import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import './activationPlot.css';
 
 /** The numbers an activation page computes for the current x. */
@@ -256,7 +255,7 @@ export function tangentSegment(
   return { x1: x(lo), y1: at(lo), x2: x(hi), y2: at(hi) };
 }
 
-/** The marker's layout for one result: plain arithmetic, shared by the render and the live update. */
+/** The marker's layout for one result: plain arithmetic. */
 export function markerLayout(ctx: MarkerContext, result: ActivationResult): MarkerLayout {
   const { config, x, y, innerWidth, innerHeight, showCompare, lang } = ctx;
   const x0 = Number.isFinite(result.x) ? result.x : 0;
@@ -313,56 +312,7 @@ export function markerLayout(ctx: MarkerContext, result: ActivationResult): Mark
   };
 }
 
-/** The SVG elements of the marker, for the live update. */
-interface MarkerNodes {
-  tangent: Element;
-  guide: Element;
-  caret: Element;
-  dfPoint: Element;
-  fPoint: Element;
-  label: Element;
-  slope: Element;
-}
-
-/** The marker's elements, found in the rendered marker group; null while not mounted. */
-function markerNodes(tangent: Element | null, group: Element | null): MarkerNodes | null {
-  if (!tangent || !group) return null;
-  const one = (selector: string) => group.querySelector(selector);
-  const nodes = {
-    tangent,
-    guide: one('.x-guide'),
-    caret: one('.x-caret'),
-    dfPoint: one('.derivative-point'),
-    fPoint: one('.current-point:not(.derivative-point)'),
-    label: one('.point-label:not(.slope-label)'),
-    slope: one('.slope-label'),
-  };
-  return Object.values(nodes).every((n) => n !== null) ? (nodes as MarkerNodes) : null;
-}
-
 const caretPath = (px: number, innerHeight: number) => `M${px},${innerHeight} l-6,9 h12 z`;
-
-/** Writes a layout to the marker's elements: the attributes React would write for it. */
-function applyMarker(n: MarkerNodes, m: MarkerLayout) {
-  setAttrs(n.tangent, m.tangent);
-  setAttr(n.guide, 'x1', m.px);
-  setAttr(n.guide, 'x2', m.px);
-  setAttr(n.caret, 'd', caretPath(m.px, m.innerHeight));
-  setAttr(n.dfPoint, 'cx', m.px);
-  setAttr(n.dfPoint, 'cy', m.pyDf);
-  setAttr(n.fPoint, 'cx', m.px);
-  setAttr(n.fPoint, 'cy', m.pyF);
-  for (const [el, y, text] of [
-    [n.label, m.pointY, m.pointText],
-    [n.slope, m.slopeY, m.slopeText],
-  ] as const) {
-    setAttr(el, 'x', m.labelX);
-    setAttr(el, 'y', y);
-    setAttr(el, 'text-anchor', m.anchor);
-    // the text node React rendered, so its later updates land on the same node
-    setText(el, text);
-  }
-}
 
 /**
  * An activation f and its derivative f′ over x, with the current x marked on
@@ -377,7 +327,6 @@ export function ActivationPlot({
   highlight,
   setHighlight,
   setValue,
-  subscribeLive,
 }: PlotProps<ActivationResult> & { config: ActivationPlotConfig }) {
   const clipId = `act-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const boxRef = useRef<HTMLDivElement>(null);
@@ -441,23 +390,6 @@ export function ActivationPlot({
     const clamped = Math.min(Math.max(snapped, xa), xb);
     setValue('x', Number(clamped.toFixed(6)));
   };
-
-  // A tick of x redraws the marker here, before React renders (see PlotProps.subscribeLive).
-  const tangentRef = useRef<SVGLineElement>(null);
-  const markerRef = useRef<SVGGElement>(null);
-  useLayoutEffect(
-    () =>
-      subscribeLive((next, r) => {
-        const nodes = markerNodes(tangentRef.current, markerRef.current);
-        if (!nodes || (next.compare !== false) !== showCompare) return false;
-        applyMarker(
-          nodes,
-          markerLayout({ config, x, y, innerWidth, innerHeight, showCompare, lang }, r),
-        );
-        return true;
-      }),
-    [subscribeLive, config, x, y, innerWidth, innerHeight, showCompare, lang],
-  );
 
   // The layers that do not move with x are built once per size, language and toggle, so a
   // tick reconciles only the tangent and the x marker.
@@ -561,7 +493,7 @@ export function ActivationPlot({
         <g clipPath={`url(#${clipId})`}>
           <ChunkBounds />
           {curves}
-          <line ref={tangentRef} className="tangent sym-2" {...m.tangent} />
+          <line className="tangent sym-2" {...m.tangent} />
         </g>
         <ChunkBounds />
         {compareLabels}
@@ -576,7 +508,6 @@ export function ActivationPlot({
           onPointerMove={onPointer}
         />
         <g
-          ref={markerRef}
           className={highlighted ? 'x-marker sym-1 is-highlighted' : 'x-marker sym-1'}
           onPointerEnter={() => setHighlight('x')}
           onPointerLeave={() => setHighlight(null)}

@@ -2,7 +2,6 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import {
   memo,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   type PointerEvent,
@@ -546,7 +545,6 @@ export function AttentionPlot({
   highlight,
   setHighlight,
   setValue,
-  subscribeLive,
 }: PlotProps<AttentionPageResult>) {
   const hatchId = `att-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const tokens = TOKENS[lang];
@@ -554,36 +552,8 @@ export function AttentionPlot({
   const weightsLayer = useRef<MarksLayer>(null);
   const barsLayer = useRef<MarksLayer>(null);
   const vectorsLayer = useRef<MarksLayer>(null);
-  /** The result drawn last (a live update's, or this render's). */
-  const drawn = useRef(r);
   /** Whether the pointer is over a value arrow (it highlights the values). */
   const overValues = useRef(false);
-  const { n, row, scaled, causal } = r;
-
-  useLayoutEffect(() => {
-    drawn.current = r;
-  });
-
-  // A tick of a query, key or value entry redraws the four canvases here, before React
-  // renders (see PlotProps.subscribeLive). A new token count, another row, the scaling
-  // or the mask changes the SVG too, and is left to React.
-  useLayoutEffect(
-    () =>
-      subscribeLive((_, next) => {
-        const layers = [scoresLayer, weightsLayer, barsLayer, vectorsLayer].map((l) => l.current);
-        if (layers.some((l) => !l)) return false;
-        if (next.n !== n || next.row !== row || next.scaled !== scaled || next.causal !== causal)
-          return false;
-        drawn.current = next;
-        const [scores, weights, bars, vectors] = layers as MarksLayer[];
-        scores.draw(gridMarks('scores', next));
-        weights.draw(gridMarks('weights', next));
-        bars.draw(rowBarMarks(next));
-        vectors.draw(vectorMarks(next, tokens));
-        return true;
-      }),
-    [subscribeLive, n, row, scaled, causal, tokens],
-  );
 
   // Hovering a value arrow highlights the values; hovering a contribution tells its size.
   const onPlanePointer = (e: PointerEvent<HTMLDivElement>) => {
@@ -594,8 +564,8 @@ export function AttentionPlot({
     if (e.type === 'pointermove' && ctm) {
       const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
       const [px, py] = [p.x - VEC_MARGIN.left, p.y - VEC_MARGIN.top];
-      over = nearValueArrow(drawn.current, px, py);
-      tip = contributionAt(drawn.current, tokens, px, py);
+      over = nearValueArrow(r, px, py);
+      tip = contributionAt(r, tokens, px, py);
     }
     if (tip !== body.getAttribute('title')) {
       if (tip) body.setAttribute('title', tip);

@@ -1,9 +1,8 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
-import { BarChart, updateBarChart } from '../../plots/BarChart';
-import { setAttr, setAttrs, setText } from '../../plots/liveDom';
+import { BarChart } from '../../plots/BarChart';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
@@ -131,7 +130,7 @@ export function crossEntropyLayout(width: number) {
 
 type CrossEntropyLayout = ReturnType<typeof crossEntropyLayout>;
 type Words = (typeof WORDS)[Lang];
-/** Where a label stands: the attributes a live update writes, and the render's props. */
+/** Where a label stands: the props its text is rendered with. */
 interface LabelAt {
   x: number;
   y: number;
@@ -193,7 +192,6 @@ export function CrossEntropyPlot({
   lang,
   highlight,
   setHighlight,
-  subscribeLive,
 }: PlotProps<CrossEntropyResult>) {
   const w = WORDS[lang];
   const labels = TOKENS[lang];
@@ -209,61 +207,6 @@ export function CrossEntropyPlot({
   const b = binaryMarks(result, L, w);
   const { bx, by, hy } = b;
 
-  // A tick of a logit, of t or of p redraws the marks here, before React renders (see
-  // PlotProps.subscribeLive). The KL gap appearing, vanishing or losing its name is left
-  // to React; so is a new true class (a choice, not a tick).
-  useLayoutEffect(
-    () =>
-      subscribeLive((_, r) => {
-        const root = boxRef.current;
-        const chart = root?.querySelector('.bar-chart');
-        const curve = root?.querySelector('.curve-panel');
-        const binary = root?.querySelector('.binary-plot');
-        if (!root || !chart || !curve || !binary) return false;
-        const next = binaryMarks(r, L, w);
-        const gap = binary.querySelector('.kl-gap');
-        if (next.kl !== !!gap || next.klNamed !== !!gap?.querySelector('text')) return false;
-        const drawn = updateBarChart(chart, {
-          values: r.q,
-          width: L.barsW,
-          height: L.mainH,
-          emphasis: r.y,
-          markerIndex: r.y,
-        });
-        if (!drawn) return false;
-        const cm = curveMarks(r, L);
-        const [drop, across] = curve.querySelectorAll(':scope > .drop-line');
-        setAttrs(drop, { x1: cm.px, x2: cm.px, y2: cm.py });
-        setAttrs(across, { x2: cm.px, y1: cm.py, y2: cm.py });
-        setAttrs(curve.querySelector(':scope > .current-point'), { cx: cm.px, cy: cm.py });
-        const curveLabel = curve.querySelector(':scope > .point-label');
-        setAttrs(curveLabel, cm.label);
-        setText(curveLabel, cm.text);
-
-        setAttrs(binary.querySelector('.entropy-line:not(.legend *)'), {
-          y1: next.hy,
-          y2: next.hy,
-        });
-        setAttr(binary.querySelector('.bce-curve'), 'd', next.bceD);
-        setAttrs(gap?.querySelector('line'), {
-          x1: next.bx,
-          x2: next.bx,
-          y1: next.hy,
-          y2: next.by,
-        });
-        const klText = gap?.querySelector('text');
-        setAttrs(klText, next.klLabel);
-        const point = binary.querySelector('.current-point:not(.legend *)');
-        setAttrs(point, { cx: next.bx, cy: next.by });
-        const binaryLabel = binary.querySelector('.point-label');
-        setAttrs(binaryLabel, next.label);
-        setText(binaryLabel, next.text);
-        const legend = binary.querySelectorAll('.legend > text');
-        next.legend.forEach((text, i) => setText(legend[i + 2], text));
-        return true;
-      }),
-    [subscribeLive, L, w],
-  );
 
   const bars = (
     <g onMouseEnter={enter('z')} onMouseLeave={leave} className={`bars-panel${hl('z')}`}>

@@ -1,12 +1,11 @@
 import { scaleLinear } from 'd3-scale';
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { AxisBottom, AxisLeft, updateAxisBottom, updateAxisLeftSize } from '../../plots/Axes';
+import { useMemo, useRef } from 'react';
+import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import type { MseResult } from './model';
-import { setAttr, setAttrs, setText } from '../../plots/liveDom';
 import './mse.css';
 
 /** Top of the value axis: the targets' and predictions' slider range is 0…Y_MAX. */
@@ -119,8 +118,7 @@ function sampleTicks(n: number, frame: MseFrame, unit: number): number[] {
 
 /**
  * Where a result puts the marks that move with the values (samples, squares,
- * mean square and their labels), at a given geometry: shared by the render and
- * the live update.
+ * mean square and their labels), at a given geometry.
  */
 function mseMarks(result: MseResult, g: MseGeometry, frame: MseFrame) {
   const { unit, x, y, meanX } = g;
@@ -150,7 +148,6 @@ export function MsePlot({
   lang,
   highlight,
   setHighlight,
-  subscribeLive,
 }: PlotProps<MseResult>) {
   const w = WORDS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
@@ -178,65 +175,6 @@ export function MsePlot({
     : { x: 0, y: -24, row2: { dx: 0, dy: 0 } };
   const meanAnchor = narrow ? 'end' : 'start';
 
-  // A tick of a target or prediction redraws the samples, squares, labels and (when the
-  // drawing widens) the axes here, before React renders (see PlotProps.subscribeLive).
-  // A change of n, or of the scale (a large residual or mean square shrinks it), is left
-  // to React.
-  useLayoutEffect(
-    () =>
-      subscribeLive((_, r) => {
-        const root = boxRef.current;
-        const samples = root?.querySelectorAll('.sample');
-        const xAxis = root?.querySelector('.axis-x');
-        const yAxis = root?.querySelector('.axis-y');
-        if (!root || !samples || !xAxis || !yAxis || r.n !== samples.length) return false;
-        const next = mseGeometry(r, frame);
-        if (next.unit !== unit) return false;
-        if (!updateAxisBottom(xAxis, next.x, sampleTicks(r.n, frame, unit))) return false;
-        updateAxisLeftSize(yAxis, next.xMax * unit);
-        const marks = mseMarks(r, next, frame);
-        marks.samples.forEach((s, i) => {
-          const group = samples[i];
-          setAttr(group, 'class', s.className);
-          setAttrs(group.querySelector('.error-square'), {
-            x: s.cx,
-            y: s.top,
-            width: s.side,
-            height: s.side,
-          });
-          setAttrs(group.querySelector('.residual'), {
-            x1: s.cx,
-            x2: s.cx,
-            y1: s.target,
-            y2: s.prediction,
-          });
-          setAttrs(group.querySelector('.target'), { cx: s.cx, cy: s.target });
-          setAttrs(group.querySelector('.prediction'), { cx: s.cx, cy: s.prediction });
-        });
-        const { mean } = marks;
-        setAttrs(root.querySelector('.mean-square'), {
-          x: mean.x,
-          y: mean.y,
-          width: mean.side,
-          height: mean.side,
-        });
-        const [mseLabel, rmseLabel] = root.querySelectorAll('.mean-label');
-        setAttrs(mseLabel, { x: marks.meanLabelX, y: mean.y - 26 });
-        setAttrs(rmseLabel, { x: marks.meanLabelX, y: mean.y - 9 });
-        setText(mseLabel, marks.mseText);
-        setText(rmseLabel, marks.rmseText);
-        root.querySelectorAll('.row-value[data-index]').forEach((el) => {
-          const i = Number(el.getAttribute('data-index'));
-          setAttr(el, 'x', next.x(SPACING * (i + 1)));
-          setText(el, marks.squares[i]);
-        });
-        const rowMean = root.querySelector('.row-mean');
-        setAttr(rowMean, 'x', mean.x);
-        setText(rowMean, marks.rowMean);
-        return true;
-      }),
-    [subscribeLive, frame, unit],
-  );
 
   return (
     <div className="mse-plot-box" ref={boxRef}>

@@ -1,13 +1,12 @@
 import { scaleLinear } from 'd3-scale';
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BarChart, barBand, barCentre, updateBarChart } from '../../plots/BarChart';
+import { useMemo, useRef } from 'react';
+import { BarChart, barBand, barCentre } from '../../plots/BarChart';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import { TOKENS, naiveLabel, naiveWrong } from './model';
 import type { SoftmaxResult } from './model';
-import { setAttr, setText } from '../../plots/liveDom';
 import './softmax.css';
 
 /** viewBox width before the column is measured (tests, presentation), and its bounds. */
@@ -88,7 +87,6 @@ export function SoftmaxPlot({
   lang,
   highlight,
   setHighlight,
-  subscribeLive,
 }: PlotProps<SoftmaxResult>) {
   const w = WORDS[lang];
   const labels = TOKENS[lang];
@@ -115,37 +113,6 @@ export function SoftmaxPlot({
   const rowY = innerHeight + 60;
   const naiveY = innerHeight + 82;
 
-  // A tick redraws the bars, readouts and rows here, before React renders (see
-  // PlotProps.subscribeLive); a change of the naive formula's status rewraps the note
-  // below, which React draws.
-  useLayoutEffect(
-    () =>
-      subscribeLive((next, r) => {
-        const root = boxRef.current;
-        const chart = root?.querySelector('.bar-chart');
-        if (!root || !chart || r.p.length !== n || r.naiveStatus !== status) return false;
-        const drawn = updateBarChart(chart, {
-          values: r.p,
-          width: innerWidth,
-          height: innerHeight,
-          emphasis: r.top,
-        });
-        if (!drawn) return false;
-        const [tT, tC, tH] = root.querySelectorAll('.plot-readout > tspan');
-        setText(tT, readoutT(next.T as number));
-        setText(tC, readoutC((next.c as number | undefined) ?? 0));
-        setText(tH, readoutH(r, w.nats));
-        root.querySelectorAll('.logit-row .row-value').forEach((el, i) => {
-          setText(el, fmt(r.logits[i], 1));
-        });
-        root.querySelectorAll('.naive-row .row-value').forEach((el, i) => {
-          setAttr(el, 'class', `row-value${naiveWrong(r, i) ? ' naive-wrong' : ''}`);
-          setText(el, naiveLabel(r, i));
-        });
-        return true;
-      }),
-    [subscribeLive, n, status, innerWidth, innerHeight, w],
-  );
 
   return (
     <div className="softmax-plot-box" ref={boxRef}>

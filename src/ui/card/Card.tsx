@@ -1,10 +1,10 @@
 import {
   memo,
-  startTransition,
   useCallback,
   useEffect,
-  useLayoutEffect,
+  useMemo,
   useState,
+  useSyncExternalStore,
   type MouseEvent,
 } from 'react';
 import type { FormulaDef, ParamValue, Values } from './types';
@@ -14,8 +14,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ParamControls } from './ParamControls';
 import { PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
-import { CardValues } from './Slider';
-import { createCardStore, type CardSnapshot, type CardStore } from './store';
+import { createCardStore } from './store';
+import { useSettled } from './useSettled';
 import { defaultValues, normalizeValues } from './values';
 import { WorkedExample } from './WorkedExample';
 
@@ -45,28 +45,6 @@ const Formula = memo(function Formula({ tex }: { tex: string }) {
   );
 });
 
-/**
- * The store's snapshot for the card. A catch-up after slider ticks renders as a
- * transition: React renders it in slices and yields to the next input, which a plot
- * then draws at once, instead of holding it behind the whole card's render. Anything
- * else (a toggle, a preset, a highlight) renders at once.
- */
-function useCardSnapshot(store: CardStore): CardSnapshot {
-  const [snapshot, setSnapshot] = useState(store.getSnapshot);
-  useLayoutEffect(() => {
-    const update = (deferred: boolean) => {
-      const next = store.getSnapshot();
-      if (deferred) startTransition(() => setSnapshot(next));
-      else setSnapshot(next);
-    };
-    // a change between the first render and this subscription
-    if (store.getSnapshot() !== snapshot) update(false);
-    return store.subscribe(update);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store]);
-  return snapshot;
-}
-
 function CardBody({ def, initialValues, onValuesChange }: CardProps) {
   const { t, lang } = useLang();
   const [store] = useState(() =>
@@ -76,14 +54,21 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
       highlight: null,
     }),
   );
-  useEffect(() => store.cancel, [store]);
-  const { state, outcome } = useCardSnapshot(store);
+  // The plot and the controls follow the newest snapshot, in the frame of each input…
+  const { state, outcome } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const { values, highlight, preset } = state;
+  const live = useMemo(
+    () => ({ values, result: outcome.ok ? outcome.result : null }),
+    [values, outcome],
+  );
+  // …and what follows a drag (worked example, spoken summary, data table, URL) the
+  // settled one: once the changes rest (see `useSettled`), so a drag never waits on it.
+  const settled = useSettled(live);
   const dispatch = store.dispatch;
 
   useEffect(() => {
-    onValuesChange?.(values);
-  }, [values, onValuesChange]);
+    onValuesChange?.(settled.values);
+  }, [settled.values, onValuesChange]);
 
   const onSet = useCallback(
     (name: string, value: ParamValue, row?: number, col?: number) =>
@@ -132,7 +117,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         <div className="card-worked" role="group" aria-label={t('card.worked')} tabIndex={0}>
           <h2 className="card-subhead">{t('card.worked')}</h2>
           {outcome.ok ? (
-            <WorkedExample def={def} values={values} result={outcome.result} lang={lang} />
+            <WorkedExample def={def} values={settled.values} result={settled.result} lang={lang} />
           ) : (
             <p className="card-message" role="status">
               {t('card.computeError', { message: outcome.message })}
@@ -144,9 +129,9 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         {outcome.ok ? (
           <PlotFigure
             def={def}
-            store={store}
-            values={values}
-            result={outcome.result}
+            live={live}
+            settled={settled}
+            highlight={highlight}
             lang={lang}
             setHighlight={setHighlight}
             setValue={setValue}
@@ -156,16 +141,14 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         )}
         <div className="card-controls" role="group" aria-label={t('card.controls')}>
           <h2 className="card-subhead">{t('card.controls')}</h2>
-          <CardValues value={values}>
-            <ParamControls
-              params={def.params}
-              values={values}
-              lang={lang}
-              highlight={highlight}
-              onSet={onSet}
-              onHighlight={setHighlight}
-            />
-          </CardValues>
+          <ParamControls
+            params={def.params}
+            values={values}
+            lang={lang}
+            highlight={highlight}
+            onSet={onSet}
+            onHighlight={setHighlight}
+          />
           <Presets
             presets={def.presets ?? NO_PRESETS}
             lang={lang}

@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useId, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLang } from '../i18n';
 import { parseNumber } from '../url/params';
 import { NativeInput } from './NativeInput';
@@ -12,14 +12,6 @@ import {
   toLogPosition,
   type RangedParam,
 } from './values';
-
-/**
- * The card's values, provided around its controls. A slider re-syncs its thumb and
- * number field whenever they change, not only when its own value does: its thumb may
- * have moved in a tick the card never rendered (a plot drew it) and then come back to
- * the same value by another way (reset, or hidden by a shorter count).
- */
-export const CardValues = createContext<unknown>(null);
 
 /** Props of `Slider`. */
 export interface SliderProps {
@@ -111,20 +103,10 @@ export const Slider = memo(function Slider({
       ? fromLogPosition(param, p)
       : clampToParam(param, snapToStep(clampToParam(param, p), param.min, param.step));
 
-  // The card drops a value equal to its newest one. (`value` can be a frame behind the
-  // thumb while a plot draws ticks itself, so it is no test of a change.)
+  // The card drops a value equal to its newest one, and renders the slider with the new one.
   const commit = (v: number) => onSet(param.name, v, row, col);
-  // The thumb's words and the number field follow it at once, even when the card
-  // re-renders later (a plot that draws ticks itself): a screen reader announces
-  // the value the input has now.
-  const follow = (v: number) => {
-    rangeRef.current?.setAttribute('aria-valuetext', `${spoken} ${fmt(v)}`);
-    if (numberRef.current) numberRef.current.value = formatValue(param.step, v, integer, true);
-    commit(v);
-  };
 
-  // Only when there is something to clear: even an equal state update renders the slider
-  // again, and a tick must cost no render when the plot draws it.
+  // Only when there is something to clear: an equal state update would render it again.
   const clearTyping = () => {
     if (note !== '') setNote('');
     if (draft !== null) setDraft(null);
@@ -138,7 +120,7 @@ export const Slider = memo(function Slider({
     if (!Number.isFinite(p) || (e.type === 'change' && p === handled.current)) return;
     handled.current = p;
     clearTyping();
-    follow(fromPosition(p));
+    commit(fromPosition(p));
   };
 
   const onRangeKey = (e: Event) => {
@@ -152,7 +134,7 @@ export const Slider = memo(function Slider({
     const range = e.currentTarget as HTMLInputElement;
     const next = fromPosition(Number(range.value) + dir * 10 * rangeStep);
     range.value = String(log ? toLogPosition(next) : next);
-    follow(next);
+    commit(next);
   };
 
   const onNumber = (e: Event) => {
@@ -186,19 +168,18 @@ export const Slider = memo(function Slider({
   // writes the thumb's value, the field's text and the spoken words, and nothing else.
   const exact = formatValue(param.step, value, integer, true);
   const [initial] = useState(() => ({ pos, exact }));
-  const cardValues = useContext(CardValues);
   useLayoutEffect(() => {
     const range = rangeRef.current;
     // a value within half a step of the thumb's is the same position: no write
     if (range && !(Math.abs(Number(range.value) - pos) < rangeStep / 2)) {
       range.value = String(pos);
     }
-  }, [pos, rangeStep, cardValues]);
+  }, [pos, rangeStep]);
   useLayoutEffect(() => {
     const field = numberRef.current;
     // while a value is being typed, the field keeps the typed text
     if (field && draft === null && field.value !== exact) field.value = exact;
-  }, [draft, exact, cardValues]);
+  }, [draft, exact]);
 
   return (
     <div className={compact ? 'slider slider-compact' : 'slider'}>

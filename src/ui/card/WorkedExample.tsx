@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FormulaDef, Lang, Values } from './types';
 import { Tex } from '../tex/Tex';
-import { useAfterPaint } from './useAfterPaint';
 
 /** Props of `WorkedExample`. */
 export interface WorkedExampleProps {
@@ -26,15 +25,14 @@ function workedTex(
   }
 }
 
-/**
- * The formula with the current values substituted. It follows the slider
- * once it rests, after the plot has painted (see `useAfterPaint`), so the
- * plot repaints within the frame of each input and the KaTeX layout never
- * delays the next one.
- */
-export function WorkedExample({ def, values, result, lang }: WorkedExampleProps) {
-  const shown = useAfterPaint(useMemo(() => ({ values, result }), [values, result]));
-  const tex = useMemo(() => workedTex(def, shown.values, shown.result, lang), [def, shown, lang]);
+/** The formula with the given values substituted and the result, in KaTeX. */
+export const WorkedExample = memo(function WorkedExample({
+  def,
+  values,
+  result,
+  lang,
+}: WorkedExampleProps) {
+  const tex = useMemo(() => workedTex(def, values, result, lang), [def, values, result, lang]);
   if (tex === null) return null;
   return <Tex tex={tex} display className="worked-tex" />;
-}
+});

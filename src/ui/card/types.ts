@@ -154,24 +154,7 @@ export interface PlotProps<R> {
   setHighlight: (name: string | null) => void;
   /** Change a value from inside the plot (e.g. selecting an attention row). */
   setValue: (name: string, value: ParamValue) => void;
-  /**
-   * Optional fast path: a plot that can redraw a slider tick itself registers
-   * an update here, from a layout effect (every plot of the seven pages does).
-   * It gets the new values and result before React re-renders anything, writes
-   * the attributes and texts its render would write for them (through
-   * `src/plots/liveDom.ts`), and returns true; React's plot is then left as drawn
-   * until it must render again. It returns false, having written nothing, for a
-   * change it cannot draw (a count that adds marks, a new scale), which React
-   * renders at once.
-   */
-  subscribeLive: SubscribeLive<R>;
 }
-
-/** A plot's own redraw of one tick: true when it drew it. */
-export type LiveUpdate<R> = (values: Values, result: R) => boolean;
-
-/** Registers a plot's `LiveUpdate`; returns the unregister function. */
-export type SubscribeLive<R> = (update: LiveUpdate<R>) => () => void;
 
 /** A table of the numbers behind the plot ("show data"). */
 export interface DataTable {

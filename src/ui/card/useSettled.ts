@@ -16,7 +16,7 @@ export const MAX_WAIT_MS = 300;
  * a held key. During a long drag it still follows, at least every
  * `MAX_WAIT_MS`. The newest value is always the one shown.
  */
-export function useAfterPaint<T>(value: T): T {
+export function useSettled<T>(value: T): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
   const changedAt = useRef(0);
