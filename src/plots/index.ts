@@ -53,3 +53,54 @@ export { TONES, cx, strokeClass, symTone, toneClass } from './tones';
 export type { StrokeStyle, Tone } from './tones';
 export { usePlotSize } from './usePlotSize';
 export type { PlotSize, PlotSizeBounds } from './usePlotSize';
+// dense kit: heatmap, colour key, contour, trajectory, graph, histogram
+export { denseClass, DENSE_STYLES } from './denseStyles';
+export type { DenseStyle } from './denseStyles';
+export { makeColorScale, parseRgb, relativeLuminance, wantsLightText } from './colorScale';
+export type { ColorScale, ColorScaleSpec, DivergingScheme, SequentialScheme } from './colorScale';
+export { DenseCanvas, denseProbes } from './DenseCanvas';
+export type { DenseCanvasProps } from './DenseCanvas';
+export {
+  HEATMAP_CANVAS_THRESHOLD,
+  Heatmap,
+  heatmapLayout,
+  heatmapMarks,
+  heatmapSummary,
+} from './Heatmap';
+export type {
+  HeatmapCell,
+  HeatmapLayoutOptions,
+  HeatmapProps,
+  HeatmapSummaryOptions,
+} from './Heatmap';
+export { ColorKey, colorKeyLayout } from './ColorKey';
+export type { ColorKeyLayout, ColorKeyProps } from './ColorKey';
+export { Contour, contourLayout, contourPaths, contourThresholds, sampleGrid } from './Contour';
+export type { ContourLevel, ContourProps, SampledGrid, ThresholdSpacing } from './Contour';
+export { Trajectory, trajectoryLayout } from './Trajectory';
+export type { TrajectoryLayout, TrajectoryProps } from './Trajectory';
+export { Graph, layeredLayout } from './Graph';
+export type {
+  GraphEdge,
+  GraphNode,
+  GraphProps,
+  LayeredLayoutOptions,
+  PlacedEdge,
+  PlacedNode,
+} from './Graph';
+export {
+  Histogram,
+  binSamples,
+  binValue,
+  categoryBins,
+  categoryDomain,
+  histogramLayout,
+  histogramMax,
+} from './Histogram';
+export type {
+  BinnedSample,
+  HistogramBar,
+  HistogramBin,
+  HistogramNormalize,
+  HistogramProps,
+} from './Histogram';
