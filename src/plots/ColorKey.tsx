@@ -83,9 +83,12 @@ export const ColorKey = memo(function ColorKey({
   const vertical = orientation === 'vertical';
   const len = length ?? (vertical ? frame.innerHeight : frame.innerWidth / 3);
   const origin = at ?? (vertical ? { x: frame.innerWidth + 14, y: 0 } : { x: 0, y: -28 });
+  // a spec written inline compares by content, so a render with the same spec reuses the scale
+  const specKey = typeof scale === 'function' ? scale : JSON.stringify(scale);
   const built = useMemo(
     () => (typeof scale === 'function' ? scale : makeColorScale(scale)),
-    [scale],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- specKey stands for scale
+    [specKey],
   );
   const layout = useMemo(
     () => colorKeyLayout(built, len, { ticks, format }),

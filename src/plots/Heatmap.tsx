@@ -270,9 +270,12 @@ export const Heatmap = memo(function Heatmap({
   lang = 'en',
 }: HeatmapProps) {
   const frame = useFrame();
+  // a spec written inline compares by content, so a render with the same spec reuses the scale
+  const specKey = typeof color === 'function' ? color : JSON.stringify(color);
   const scale = useMemo(
     () => (typeof color === 'function' ? color : makeColorScale(color)),
-    [color],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- specKey stands for color
+    [specKey],
   );
   const cells = useMemo(
     () =>
