@@ -5,14 +5,20 @@ import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotWidth } from '../../plots/useContainerWidth';
 import type { Lang, PlotProps } from '../../ui/card/types';
+import { useWorkerCompute } from '../../ui/worker/useWorkerCompute';
+import { MANY_DRAWS, manyShares } from './draws';
 import { TOKENS, naiveLabel, naiveWrong } from './model';
 import type { SoftmaxResult } from './model';
 import './softmax.css';
 
+/** The large sample's worker (Vite bundles the file with its imports from src/math). */
+const manySharesWorker = () =>
+  new Worker(new URL('./manyShares.worker.ts', import.meta.url), { type: 'module' });
+
 /** viewBox width before the column is measured (tests, presentation), and its bounds. */
 const WIDTH = { fallback: 640, min: 320, max: 760 };
-const HEIGHT = 400;
-const MARGIN: Margin = { top: 60, right: 16, bottom: 116, left: 76 };
+const HEIGHT = 422;
+const MARGIN: Margin = { top: 60, right: 16, bottom: 138, left: 76 };
 /** Below this viewBox width the legend starts at the left edge and the note wraps. */
 const NARROW = 480;
 const NOTE_LINE = 14;
@@ -27,6 +33,8 @@ const WORDS = {
     uniform: 'uniform 1/5',
     logits: 'z + c',
     naive: 'naive',
+    drawn: 'drawn',
+    many: 'Shares in {n} draws (seed {s}):',
     nats: 'nats',
     overflow:
       'Naive: e^s overflows to ∞, and ∞/∞ has no value. Stable: subtract max s first, exact.',
@@ -41,6 +49,8 @@ const WORDS = {
     uniform: '均勻分布 1/5',
     logits: 'z + c',
     naive: '直接計算',
+    drawn: '抽到',
+    many: '抽 {n} 次（種子 {s}）的比例：',
     nats: 'nats',
     overflow: '直接計算：e^s 溢位成 ∞，∞/∞ 沒有數值。穩定算法：先減去 max s，結果精確。',
     underflow: '直接計算：每個 e^s 都捨入成 0，0/0 沒有數值。穩定算法：先減去 max s，結果精確。',
@@ -112,7 +122,10 @@ export function SoftmaxPlot({
   const leave = () => setHighlight(null);
   const rowY = innerHeight + 60;
   const naiveY = innerHeight + 82;
-
+  const drawnY = innerHeight + 104;
+  const { p } = result;
+  const manyInput = useMemo(() => ({ p, seed: result.seed }), [p, result.seed]);
+  const many = useWorkerCompute(manyShares, manyInput, manySharesWorker);
 
   return (
     <div className="softmax-plot-box" ref={boxRef}>
@@ -188,7 +201,28 @@ export function SoftmaxPlot({
             </text>
           ))}
         </g>
-        <text className={`naive-note naive-${status}`} x={-margin.left + 8} y={innerHeight + 106}>
+        {result.k > 0 && (
+          <g className="drawn-row" data-k={result.k}>
+            <text className="row-label" x={-10} y={drawnY} textAnchor="end">
+              {`${w.drawn} ${result.k}`}
+            </text>
+            {result.drawn.map((count, i) => (
+              <g key={i} className={i === result.last ? 'is-last' : undefined}>
+                <line
+                  className="drawn-mark"
+                  x1={barCentre(band, i) - band.bandwidth() / 2}
+                  x2={barCentre(band, i) + band.bandwidth() / 2}
+                  y1={y(count / result.k)}
+                  y2={y(count / result.k)}
+                />
+                <text className="row-value" x={barCentre(band, i)} y={drawnY} textAnchor="middle">
+                  {count}
+                </text>
+              </g>
+            ))}
+          </g>
+        )}
+        <text className={`naive-note naive-${status}`} x={-margin.left + 8} y={innerHeight + 128}>
           {note.map((line, i) => (
             <tspan key={i} x={-margin.left + 8} dy={i === 0 ? 0 : NOTE_LINE}>
               {line}
@@ -196,6 +230,13 @@ export function SoftmaxPlot({
           ))}
         </text>
       </PlotFrame>
+      <p className="softmax-many" aria-busy={many.pending} data-seed={result.seed}>
+        {w.many.replace('{n}', MANY_DRAWS.toLocaleString(lang)).replace('{s}', String(result.seed))}{' '}
+        {many.error ??
+          (many.value
+            ? labels.map((t, i) => `${t} ${many.value![i].toFixed(3)}`).join(' · ')
+            : '…')}
+      </p>
     </div>
   );
 }

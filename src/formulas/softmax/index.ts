@@ -1,6 +1,7 @@
 import { sym, texNum } from '../../ui/tex/sym';
 import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang, Values } from '../../ui/card/types';
+import { DRAWS_MAX } from './draws';
 import { CONTEXT, TOKENS, computeSoftmax, naiveLabel } from './model';
 import type { SoftmaxResult } from './model';
 import { SoftmaxPlot } from './SoftmaxPlot';
@@ -28,6 +29,11 @@ function worked(_values: Values, r: SoftmaxResult, lang: Lang): string {
     `${sym(4, 'p')} = e^{s - m} / \\textstyle\\sum_j e^{s_j - m} &= ${vec(r.p, 2)}`,
     `H(${sym(4, 'p')}) = -\\sum_i ${P('i')} \\ln ${P('i')} &= ${texNum(r.entropy, 2)}\\ \\text{nats}`,
   ];
+  if (r.k > 0) {
+    const word =
+      lang === 'en' ? `drawn in ${r.k} (seed ${r.seed})` : `抽 ${r.k} 次（種子 ${r.seed}）`;
+    lines.push(`\\text{${word}} &= \\left(${r.drawn.join(',\\ ')}\\right)`);
+  }
   if (r.naiveStatus !== 'ok') {
     const word = lang === 'en' ? 'naive: ' : '直接計算：';
     const sum = r.naiveStatus === 'overflow' ? '\\infty' : '0';
@@ -52,6 +58,14 @@ function probList(r: SoftmaxResult, lang: Lang): string {
   return TOKENS[lang].map((t, i) => `${t} ${r.p[i].toFixed(2)}`).join(sep);
 }
 
+function drawnList(r: SoftmaxResult, lang: Lang): string {
+  if (r.k === 0) return '';
+  const list = TOKENS[lang].map((t, i) => `${t} ${r.drawn[i]}`);
+  return lang === 'en'
+    ? ` Drawn ${r.k} tokens with seed ${r.seed}: ${list.join(', ')}.`
+    : `以種子 ${r.seed} 抽出 ${r.k} 個詞元：${list.join('、')}。`;
+}
+
 function summary(values: Values, r: SoftmaxResult, lang: Lang): string {
   const T = (values.T as number).toFixed(2);
   const H = r.entropy.toFixed(2);
@@ -60,13 +74,13 @@ function summary(values: Values, r: SoftmaxResult, lang: Lang): string {
       r.naiveStatus === 'ok'
         ? ''
         : ` The naive formula ${r.naiveStatus === 'overflow' ? 'overflows (∞/∞)' : 'underflows (0/0)'}, while the stable formula gives these values.`;
-    return `Bar chart of the next-token probabilities for “${CONTEXT.en}” at temperature T = ${T}: ${probList(r, lang)}; entropy ${H} nats.${naive}`;
+    return `Bar chart of the next-token probabilities for “${CONTEXT.en}” at temperature T = ${T}: ${probList(r, lang)}; entropy ${H} nats.${naive}${drawnList(r, lang)}`;
   }
   const naive =
     r.naiveStatus === 'ok'
       ? ''
       : `直接計算的公式${r.naiveStatus === 'overflow' ? '溢位（∞/∞）' : '下溢（0/0）'}，穩定算法則得到上述數值。`;
-  return `長條圖：溫度 T = ${T} 時，「${CONTEXT['zh-TW']}」下一個詞元的機率為 ${probList(r, lang)}；熵為 ${H} nats。${naive}`;
+  return `長條圖：溫度 T = ${T} 時，「${CONTEXT['zh-TW']}」下一個詞元的機率為 ${probList(r, lang)}；熵為 ${H} nats。${naive}${drawnList(r, lang)}`;
 }
 
 function round(x: number, digits = 4): number {
@@ -80,8 +94,24 @@ function table(_values: Values, r: SoftmaxResult, lang: Lang): DataTable {
       ? `Softmax of the logits for “${CONTEXT.en}”, stable and naive`
       : `「${CONTEXT['zh-TW']}」logits 的 Softmax：穩定算法與直接計算`,
     columns: en
-      ? ['token', 'z + c', 's = (z + c)/T', 'e^(s − max s)', 'p (stable)', 'p (naive)']
-      : ['詞元', 'z + c', 's = (z + c)/T', 'e^(s − max s)', 'p（穩定算法）', 'p（直接計算）'],
+      ? [
+          'token',
+          'z + c',
+          's = (z + c)/T',
+          'e^(s − max s)',
+          'p (stable)',
+          'p (naive)',
+          `drawn in ${r.k}`,
+        ]
+      : [
+          '詞元',
+          'z + c',
+          's = (z + c)/T',
+          'e^(s − max s)',
+          'p（穩定算法）',
+          'p（直接計算）',
+          `抽 ${r.k} 次`,
+        ],
     rows: TOKENS[lang].map((token, i) => {
       const v = r.naive[i];
       let naive: string | number;
@@ -98,6 +128,7 @@ function table(_values: Values, r: SoftmaxResult, lang: Lang): DataTable {
         round(r.stableExps[i]),
         round(r.p[i]),
         naive,
+        r.drawn[i],
       ];
     }),
   };
@@ -131,6 +162,23 @@ export default defineFormula<SoftmaxResult>({
       default: [2.5, 1.2, 0.8, 0, -2],
       length: 5,
       itemLabel: (i, lang) => TOKENS[lang][i] ?? `z_${i + 1}`,
+    },
+    {
+      kind: 'seed',
+      name: 's',
+      tex: 's',
+      label: { en: 'seed of the draws', 'zh-TW': '抽樣的種子' },
+      default: 1,
+    },
+    {
+      kind: 'time',
+      name: 'k',
+      tex: 'k',
+      label: { en: 'tokens drawn', 'zh-TW': '抽出的詞元數' },
+      max: DRAWS_MAX,
+      default: 0,
+      speeds: [2, 5, 10, 30],
+      speed: 10,
     },
     {
       kind: 'scalar',

@@ -1,6 +1,7 @@
 import { entropy, softmax } from '../../math';
 import { formatProbability } from '../../plots/BarChart';
 import type { Lang, Values } from '../../ui/card/types';
+import { drawTokens } from './draws';
 
 /** The five candidate next tokens of "The cat sat on the ___". */
 export const TOKENS: Record<Lang, readonly string[]> = {
@@ -44,9 +45,14 @@ export interface SoftmaxResult {
   naiveStatus: NaiveStatus;
   /** Index of the most likely token. */
   top: number;
+  /** Seed and number k of the tokens drawn from p, how often each token was drawn, the last (−1 for none). */
+  seed: number;
+  k: number;
+  drawn: number[];
+  last: number;
 }
 
-/** Reads the card's values: z (5 logits), T (temperature), c (shift added to every logit). */
+/** Reads the card's values: z (5 logits), T (temperature), c (shift added to every logit), s (seed), k (tokens drawn). */
 export function computeSoftmax(values: Values): SoftmaxResult {
   const z = values.z as number[];
   const T = values.T as number;
@@ -64,7 +70,14 @@ export function computeSoftmax(values: Values): SoftmaxResult {
     naiveSum === Infinity ? 'overflow' : naiveSum === 0 ? 'underflow' : 'ok';
   let top = 0;
   for (let i = 1; i < p.length; i++) if (p[i] > p[top]) top = i;
+  const seed = (values.s as number | undefined) ?? 1;
+  const k = (values.k as number | undefined) ?? 0;
+  const { counts: drawn, last } = drawTokens(p, seed, k);
   return {
+    seed,
+    k,
+    drawn,
+    last,
     logits,
     scaled,
     max,

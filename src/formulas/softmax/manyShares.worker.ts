@@ -1,0 +1,4 @@
+import { exposeCompute } from '../../ui/worker/exposeCompute';
+import { manyShares } from './draws';
+
+exposeCompute(manyShares);
