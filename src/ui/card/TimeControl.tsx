@@ -25,6 +25,15 @@ export function speedsOf(param: TimeParam): { speeds: readonly number[]; initial
   return { speeds, initial: speeds.includes(wanted) ? wanted : speeds[0] };
 }
 
+/** A 16×16 glyph of the playback buttons (drawn, not a font's: many fonts lack ⏮ and ⏸). */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg className="time-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      <path d={d} fill="currentColor" />
+    </svg>
+  );
+}
+
 /** Whether Space on this element does something of its own (press a button, tick a box). */
 function ownsSpace(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -179,7 +188,7 @@ export function TimeControl({ param, value, max, spoken, id, onSet }: TimeContro
           aria-disabled={value === 0}
           onClick={reset}
         >
-          <span aria-hidden="true">⏮</span>
+          <Icon d="M3 3h2v10H3zM9 8l5-5v10zM4.5 8l5-5v10z" />
         </button>
         <button
           type="button"
@@ -189,7 +198,7 @@ export function TimeControl({ param, value, max, spoken, id, onSet }: TimeContro
           aria-disabled={value === 0}
           onClick={back}
         >
-          <span aria-hidden="true">◀︎</span>
+          <Icon d="M11 3h2v10h-2zM3 8l7-5v10z" />
         </button>
         <button
           type="button"
@@ -198,7 +207,7 @@ export function TimeControl({ param, value, max, spoken, id, onSet }: TimeContro
           disabled={max === 0}
           onClick={toggle}
         >
-          <span aria-hidden="true">{playing ? '⏸︎' : '▶︎'}</span>{' '}
+          <Icon d={playing ? 'M4 3h3v10H4zM9 3h3v10H9z' : 'M4 3l9 5-9 5z'} />{' '}
           {playing ? t('player.pause') : t('player.play')}
         </button>
         <button
@@ -209,7 +218,7 @@ export function TimeControl({ param, value, max, spoken, id, onSet }: TimeContro
           aria-disabled={value >= max}
           onClick={forward}
         >
-          <span aria-hidden="true">▶︎|</span>
+          <Icon d="M3 3h2v10H3zM6 3l7 5-7 5z" />
         </button>
         <label className="time-speed">
           <span>{t('player.speed')}</span>
