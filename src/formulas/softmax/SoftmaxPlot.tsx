@@ -34,6 +34,7 @@ const WORDS = {
     logits: 'z + c',
     naive: 'naive',
     drawn: 'drawn',
+    share: 'share of the draws',
     many: 'Shares in {n} draws (seed {s}):',
     nats: 'nats',
     overflow:
@@ -50,6 +51,7 @@ const WORDS = {
     logits: 'z + c',
     naive: '直接計算',
     drawn: '抽到',
+    share: '抽樣中的比例',
     many: '抽 {n} 次（種子 {s}）的比例：',
     nats: 'nats',
     overflow: '直接計算：e^s 溢位成 ∞，∞/∞ 沒有數值。穩定算法：先減去 max s，結果精確。',
@@ -139,6 +141,14 @@ export function SoftmaxPlot({
           <text x={220} y={0}>
             {w.uniform}
           </text>
+          {result.k > 0 && !narrow && (
+            <>
+              <line className="drawn-mark" x1={330} x2={354} y1={-4} y2={-4} />
+              <text x={360} y={0}>
+                {w.share}
+              </text>
+            </>
+          )}
         </g>
         <ChunkBounds />
         <text className="plot-readout" x={innerWidth} y={-22} textAnchor="end">
