@@ -133,19 +133,50 @@ export type ParamValue = number | boolean | number[] | number[][];
 /** The current values of a page, keyed by param name. */
 export type Values = Readonly<Record<string, ParamValue>>;
 
+/** The value each kind of param holds (a new kind must say here what it holds). */
+interface ValueOfKind {
+  scalar: number;
+  vector: number[];
+  matrix: number[][];
+  toggle: boolean;
+  choice: number;
+  seed: number;
+  time: number;
+}
+
+/**
+ * The values of a page, typed from its params and keyed by each param's name:
+ * params `[{ kind: 'scalar', name: 'T' }, { kind: 'vector', name: 'z' }, { kind: 'toggle', name: 'causal' }]`
+ * give `{ T: number; z: number[]; causal: boolean }`. Over `readonly Param[]` it is `Values`.
+ */
+export type ValuesOf<P extends readonly Param[]> = {
+  readonly [Q in P[number] as Q['name']]: ValueOfKind[Q['kind']];
+};
+
+/**
+ * Declares a page's params once, keeping each name and kind literal so that
+ * `ValuesOf<typeof PARAMS>` types the values (for a model or plot outside `defineFormula`).
+ */
+export function defineParams<const P extends readonly Param[]>(params: P): P {
+  return params;
+}
+
+/** Some of a page's values, by name (in the erased `Values`, any names). */
+type SomeValues<V> = string extends keyof V ? V : Readonly<Partial<V>>;
+
 /** A named starting point worth showing (softmax: "confident"). */
-export interface Preset {
+export interface Preset<V = Values> {
   id: string;
   label: Bilingual;
   /** Values it sets; params it omits keep their defaults. */
-  values: Readonly<Record<string, ParamValue>>;
+  values: SomeValues<V>;
   /** One sentence on what to notice. */
   note?: Bilingual;
 }
 
-/** Props every plot receives from the card. */
-export interface PlotProps<R> {
-  values: Values;
+/** Props every plot receives from the card; `V` is the page's `ValuesOf<params>`. */
+export interface PlotProps<R, V = Values> {
+  values: V;
   result: R;
   lang: Lang;
   /** Param name whose symbol is highlighted (hover/focus on TeX, slider or plot), or null. */
@@ -171,33 +202,47 @@ export interface FormulaText {
   body: string[];
 }
 
-/** The full declaration of a formula page. */
-export interface FormulaDef<R = unknown> {
+/**
+ * The full declaration of a formula page: `R` is what `compute` returns, `P` the
+ * params, from which the values every function and the plot receive are typed.
+ */
+export interface FormulaDef<R = unknown, P extends readonly Param[] = readonly Param[]> {
   id: string;
   /** The formula in TeX (display mode); colour symbols with `sym()`. */
   tex: string;
-  params: readonly Param[];
+  params: P;
   /** Pure: calls `src/math` and returns everything the plot and the worked example show. */
-  compute: (values: Values) => R;
+  compute: (values: ValuesOf<P>) => R;
   /**
    * The formula with the current values substituted and the result, in TeX.
    * Must show the same numbers the plot shows (both come from `result`).
    */
-  worked: (values: Values, result: R, lang: Lang) => string;
+  worked: (values: ValuesOf<P>, result: R, lang: Lang) => string;
   /** The plot component; d3 computes scales and paths, React renders SVG. */
-  Plot: ComponentType<PlotProps<R>>;
+  Plot: ComponentType<PlotProps<R, ValuesOf<P>>>;
   /** One sentence summarising the plot for screen readers (role="img" label). */
-  summary: (values: Values, result: R, lang: Lang) => string;
+  summary: (values: ValuesOf<P>, result: R, lang: Lang) => string;
   /** The data behind the plot, for the "show data" table. */
-  table: (values: Values, result: R, lang: Lang) => DataTable;
-  presets?: readonly Preset[];
+  table: (values: ValuesOf<P>, result: R, lang: Lang) => DataTable;
+  presets?: readonly Preset<ValuesOf<P>>[];
   text: Bilingual<FormulaText>;
   /** Ids of related formula pages. */
   related: readonly string[];
 }
 
-/** Identity helper that type-checks a declaration and erases its result type for the registry. */
+/** A declaration with its result and values types erased: what the registry and the card hold. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function defineFormula<R>(def: FormulaDef<R>): FormulaDef<any> {
-  return def;
+export type AnyFormulaDef = FormulaDef<any>;
+
+/**
+ * Type-checks a page's declaration and erases its types for the registry. Write
+ * no type arguments: the result type comes from `compute`, and the values every
+ * function, the plot and the presets see are typed from `params`, so
+ * `compute: ({ T, z }) => …` needs no casts and a misspelt name is a type error.
+ */
+export function defineFormula<R, const P extends readonly Param[] = readonly Param[]>(
+  def: FormulaDef<R, P>,
+): AnyFormulaDef {
+  // The card calls these functions only with values normalized from `def.params`.
+  return def as unknown as AnyFormulaDef;
 }

@@ -10,6 +10,8 @@ import type { Lang } from '../card/types';
 import { en, type ShellStrings as Messages } from './en';
 import { zhTW } from './zh-TW';
 
+export { bilingual } from './bilingual';
+
 /**
  * The interface strings of the shell and the card framework, in two languages.
  * A small typed catalogue rather than an i18n framework: the keys are checked
