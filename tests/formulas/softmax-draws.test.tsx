@@ -84,7 +84,9 @@ describe('softmax: tokens drawn with a seed', () => {
     const r = run({ T: 1 });
     const shares = manyShares({ p: r.p, seed: 1 });
     shares.forEach((x, i) => expect(Math.abs(x - r.p[i])).toBeLessThan(0.01));
-    renderFormulaPlot(def, at({}));
+    const { container, update } = renderFormulaPlot(def, at({}));
+    expect(container.querySelector('.softmax-many'), 'only beside drawn tokens').toBeNull();
+    update(at({ k: 10 }));
     const line = screen.getByText(/Shares in 100,000 draws \(seed 1\)/);
     expect(line).toHaveAttribute('aria-busy', 'true');
     await act(() => new Promise((res) => setTimeout(res, 0)));
@@ -92,7 +94,8 @@ describe('softmax: tokens drawn with a seed', () => {
     expect(line).toHaveTextContent(`mat ${shares[0].toFixed(3)}`);
   });
 
-  it('drawTokens(p, seed, 0) draws nothing', () => {
+  it('drawTokens(p, seed, 0) and manyShares(null) draw nothing', () => {
     expect(drawTokens([0.5, 0.5], 3, 0)).toEqual({ counts: [0, 0], last: -1 });
+    expect(manyShares(null)).toEqual([]);
   });
 });

@@ -126,7 +126,12 @@ export function SoftmaxPlot({
   const naiveY = innerHeight + 82;
   const drawnY = innerHeight + 104;
   const { p } = result;
-  const manyInput = useMemo(() => ({ p, seed: result.seed }), [p, result.seed]);
+  // only beside drawn tokens: 100,000 draws are what the k draws are compared with
+  const drawing = result.k > 0;
+  const manyInput = useMemo(
+    () => (drawing ? { p, seed: result.seed } : null),
+    [drawing, p, result.seed],
+  );
   const many = useWorkerCompute(manyShares, manyInput, manySharesWorker);
 
   return (
@@ -240,13 +245,17 @@ export function SoftmaxPlot({
           ))}
         </text>
       </PlotFrame>
-      <p className="softmax-many" aria-busy={many.pending} data-seed={result.seed}>
-        {w.many.replace('{n}', MANY_DRAWS.toLocaleString(lang)).replace('{s}', String(result.seed))}{' '}
-        {many.error ??
-          (many.value
-            ? labels.map((t, i) => `${t} ${many.value![i].toFixed(3)}`).join(' · ')
-            : '…')}
-      </p>
+      {drawing && (
+        <p className="softmax-many" aria-busy={many.pending} data-seed={result.seed}>
+          {w.many
+            .replace('{n}', MANY_DRAWS.toLocaleString(lang))
+            .replace('{s}', String(result.seed))}{' '}
+          {many.error ??
+            (many.value && many.value.length === n
+              ? labels.map((t, i) => `${t} ${many.value![i].toFixed(3)}`).join(' · ')
+              : '…')}
+        </p>
+      )}
     </div>
   );
 }

@@ -17,7 +17,8 @@ export function drawTokens(p: readonly number[], seed: number, k: number) {
   return { counts, last };
 }
 
-/** The share of each token among `MANY_DRAWS` draws from `p` with `seed` (run in a worker). */
-export function manyShares({ p, seed }: { p: readonly number[]; seed: number }): number[] {
-  return drawTokens(p, seed, MANY_DRAWS).counts.map((c) => c / MANY_DRAWS);
+/** The share of each token among `MANY_DRAWS` draws from `p` with `seed` (run in a worker); none for null. */
+export function manyShares(input: { p: readonly number[]; seed: number } | null): number[] {
+  if (!input) return [];
+  return drawTokens(input.p, input.seed, MANY_DRAWS).counts.map((c) => c / MANY_DRAWS);
 }
