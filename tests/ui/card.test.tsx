@@ -378,7 +378,7 @@ describe('Card with a plot that draws ticks itself', () => {
     ['cross-entropy', crossEntropy, 0],
     ['attention', attention, 1],
   ] as const)(
-    '%s: reset right after live-drawn ticks shows the defaults, not the last tick',
+    '%s: reset right after ticks shows the defaults, not the last tick',
     (_, def, slider) => {
       const expected = freshPlot(def);
       const view = renderWithI18n(<Card def={def} />);
@@ -398,7 +398,7 @@ describe('Card with a plot that draws ticks itself', () => {
     ['softmax', softmax, 'logits mat', '3'],
     ['cross-entropy', crossEntropy, 'binary label t', '0.3'],
   ] as const)(
-    '%s: a new language after live-drawn ticks shows the ticks, before and after the card catches up',
+    '%s: a new language after ticks shows the ticks, before and after the card catches up',
     async (_, def, slider, value) => {
       for (const wait of [false, true]) {
         const onValuesChange = vi.fn<(v: Values) => void>();
@@ -425,4 +425,18 @@ describe('Card with a plot that draws ticks itself', () => {
       }
     },
   );
+});
+
+describe('Card plot figure', () => {
+  it('is one image for a plain plot, and a labelled group a screen reader enters for an interactive one', () => {
+    const { unmount } = renderWithI18n(<Card def={makeFakeDef()} />);
+    const img = document.querySelector('.plot-image')!;
+    expect(img.getAttribute('role')).toBe('img');
+    expect(img.getAttribute('aria-label')).not.toBe('');
+    unmount();
+    renderWithI18n(<Card def={makeFakeDef({ interactivePlot: true })} />);
+    const group = document.querySelector('.plot-image')!;
+    expect(group.getAttribute('role')).toBe('group');
+    expect(group.getAttribute('aria-label')).toBe(img.getAttribute('aria-label'));
+  });
 });

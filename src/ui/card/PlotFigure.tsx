@@ -76,7 +76,11 @@ export function PlotFigure({ settled, ...plot }: PlotFigureProps) {
   );
   return (
     <figure className="card-plot">
-      <div className="plot-image" role="img" aria-label={summary || t('card.plot')}>
+      <div
+        className="plot-image"
+        role={def.interactivePlot ? 'group' : 'img'}
+        aria-label={summary || t('card.plot')}
+      >
         <Plot {...plot} />
       </div>
       <DataTable table={table} summary={t('card.showData')} />

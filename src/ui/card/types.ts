@@ -220,7 +220,12 @@ export interface FormulaDef<R = unknown, P extends readonly Param[] = readonly P
   worked: (values: ValuesOf<P>, result: R, lang: Lang) => string;
   /** The plot component; d3 computes scales and paths, React renders SVG. */
   Plot: ComponentType<PlotProps<R, ValuesOf<P>>>;
-  /** One sentence summarising the plot for screen readers (role="img" label). */
+  /**
+   * The plot has controls of its own (a draggable point, focusable nodes): its figure is
+   * a labelled group that screen readers enter, instead of one image (role="img").
+   */
+  interactivePlot?: boolean;
+  /** One sentence summarising the plot for screen readers (the figure's label). */
   summary: (values: ValuesOf<P>, result: R, lang: Lang) => string;
   /** The data behind the plot, for the "show data" table. */
   table: (values: ValuesOf<P>, result: R, lang: Lang) => DataTable;
