@@ -76,13 +76,13 @@ export function freePort() {
  * Serves the build with `vite preview`. Resolves to `{ baseURL, close }`; baseURL ends with "/"
  * and includes the configured base path.
  */
-export async function startPreview() {
+export async function startPreview(outDir = OUT_DIR) {
   const { preview } = await import('vite');
   const port = await freePort();
   const server = await preview({
     root: ROOT,
     logLevel: 'warn',
-    build: { outDir: OUT_DIR },
+    build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
