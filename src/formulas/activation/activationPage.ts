@@ -6,8 +6,17 @@ import { formatNumber } from '../../plots/formatNumber';
 import type { Interval } from './vanishingIntervals';
 import { vanishingIntervals } from './vanishingIntervals';
 import { sym, texNum } from '../../ui/tex/sym';
-import type { Bilingual, DataTable, FormulaDef, FormulaText, Lang, Preset, Values } from '../../ui/card/types';
-import { defineFormula } from '../../ui/card/types';
+import type {
+  AnyFormulaDef,
+  Bilingual,
+  DataTable,
+  FormulaText,
+  Lang,
+  Preset,
+  ValuesOf,
+} from '../../ui/card/types';
+import { defineFormula, defineParams } from '../../ui/card/types';
+import { bilingual } from '../../ui/i18n';
 
 /**
  * The shared shape of the activation pages (sigmoid, tanh, ReLU, …): one
@@ -51,7 +60,7 @@ export interface ActivationSpec {
   regionLabel: Bilingual;
   /** The activations drawn faintly for comparison. */
   compare: readonly ActivationKey[];
-  presets: readonly Preset[];
+  presets: readonly Preset<ActivationValues>[];
   text: Bilingual<FormulaText>;
   related: readonly string[];
 }
@@ -76,12 +85,78 @@ const CURVE_NAMES: Record<ActivationKey, string> = {
 
 const X_DIGITS = 2;
 const Y_DIGITS = 3;
+/** Slider step of x. */
+const STEP = 0.1;
 
-/** The value of a scalar param, or `fallback` when missing or not finite. */
-function scalar(values: Values, name: string, fallback: number): number {
-  const v = values[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+/** The params of an activation page: the input x and the switch of the comparison curves. */
+function activationParams(spec: ActivationSpec) {
+  return defineParams([
+    {
+      kind: 'scalar',
+      name: 'x',
+      tex: 'x',
+      label: { en: 'input', 'zh-TW': '輸入' },
+      slot: 1,
+      min: spec.xDomain[0],
+      max: spec.xDomain[1],
+      step: STEP,
+      default: spec.defaultX,
+    },
+    {
+      kind: 'toggle',
+      name: 'compare',
+      tex: spec.compare.map((k) => CURVE_TEX[k]).join(',\\ '),
+      label: { en: 'compare with other activations', 'zh-TW': '與其他激活函數比較' },
+      default: true,
+    },
+  ]);
 }
+
+/** The values of an activation page: `{ x: number; compare: boolean }`. */
+export type ActivationValues = ValuesOf<ReturnType<typeof activationParams>>;
+
+/** The formatted pieces of the summary sentence. */
+interface SummaryParts {
+  name: string;
+  x: string;
+  y: string;
+  dy: string;
+  vanishing: boolean;
+  regionLabel: string;
+  threshold: string;
+  where: string;
+}
+
+/** The words of the summary and the table. */
+const WORDS = bilingual({
+  en: {
+    everywhere: 'everywhere shown',
+    and: ' and ',
+    yes: 'yes',
+    no: 'no',
+    current: ' (current)',
+    caption: (name: string) =>
+      `${name}(x) and its derivative ${name}′(x) at sample points; the current x is marked.`,
+    vanishing: (name: string, threshold: string) => `|${name}′| < ${threshold}`,
+    summary: (s: SummaryParts) =>
+      `${s.name}(${s.x}) = ${s.y}; the tangent's slope ${s.name}′(${s.x}) = ${s.dy}` +
+      `${s.vanishing ? ', so the gradient has all but vanished here' : ''}. ` +
+      `Shaded: ${s.regionLabel} (|${s.name}′| < ${s.threshold}) for ${s.where}.`,
+  },
+  'zh-TW': {
+    everywhere: '整個範圍',
+    and: ' 以及 ',
+    yes: '是',
+    no: '否',
+    current: '（目前）',
+    caption: (name) => `${name}(x) 與導數 ${name}′(x) 在取樣點的值；目前的 x 另外標示。`,
+    vanishing: (name, threshold) => `|${name}′| < ${threshold}（梯度消失）`,
+    summary: (s) =>
+      `${s.name}(${s.x}) = ${s.y}，切線斜率 ${s.name}′(${s.x}) = ${s.dy}` +
+      `${s.vanishing ? '，這裡的梯度幾乎消失' : ''}。` +
+      `陰影區：${s.regionLabel}（|${s.name}′| < ${s.threshold}），範圍 ${s.where}。`,
+  },
+});
 
 /** Describes the shaded intervals in words: "x < −2.89 and x > 2.89". */
 function describeRegions(
@@ -93,23 +168,22 @@ function describeRegions(
     // Rounded first: a boundary found by bisection at 3e−13 reads "0.00", not "3×10⁻¹³".
     const L = formatNumber(Math.round(lo * 100) / 100, X_DIGITS);
     const H = formatNumber(Math.round(hi * 100) / 100, X_DIGITS);
-    if (lo <= a && hi >= b) return lang === 'en' ? 'everywhere shown' : '整個範圍';
+    if (lo <= a && hi >= b) return WORDS[lang].everywhere;
     if (lo <= a) return `x < ${H}`;
     if (hi >= b) return `x > ${L}`;
     return `${L} < x < ${H}`;
   });
-  return parts.join(lang === 'en' ? ' and ' : ' 以及 ');
+  return parts.join(WORDS[lang].and);
 }
 
 /** Builds the full declaration of an activation page from its spec. */
-export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResult> {
+export function activationPage(spec: ActivationSpec): AnyFormulaDef {
   const { f, df } = ACTIVATIONS[spec.id];
   const regions = vanishingIntervals(df, spec.xDomain, spec.threshold);
   const compare: CompareCurve[] = spec.compare.map((k) => ({
     name: CURVE_NAMES[k],
     f: ACTIVATIONS[k].f,
   }));
-  const step = 0.1;
   const Plot = makeActivationPlot({
     name: spec.name,
     f,
@@ -119,7 +193,7 @@ export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResul
     regions,
     regionLabel: spec.regionLabel,
     compare,
-    step,
+    step: STEP,
   });
 
   const F = sym(2, spec.fTex);
@@ -129,17 +203,15 @@ export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResul
   const threshold = formatNumber(spec.threshold, 2);
   const regionText = (lang: Lang) => describeRegions(regions, spec.xDomain, lang);
 
-  const compute = (values: Values): ActivationResult => {
-    const x = Math.min(
-      Math.max(scalar(values, 'x', spec.defaultX), spec.xDomain[0]),
-      spec.xDomain[1],
-    );
+  const compute = (values: ActivationValues): ActivationResult => {
+    const x0 = Number.isFinite(values.x) ? values.x : spec.defaultX;
+    const x = Math.min(Math.max(x0, spec.xDomain[0]), spec.xDomain[1]);
     const y = f(x);
     const dy = df(x);
     return { x, y, dy, vanishing: Math.abs(dy) < spec.threshold };
   };
 
-  const table = (_values: Values, r: ActivationResult, lang: Lang): DataTable => {
+  const table = (_values: ActivationValues, r: ActivationResult, lang: Lang): DataTable => {
     const [a, b] = spec.xDomain;
     const stride = Math.max(1, Math.ceil((b - a) / 16));
     const xs: number[] = [];
@@ -147,61 +219,30 @@ export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResul
     const hasCurrent = xs.some((v) => Math.abs(v - r.x) < 1e-9);
     if (!hasCurrent) xs.push(r.x);
     xs.sort((p, q) => p - q);
-    const yes = lang === 'en' ? 'yes' : '是';
-    const no = lang === 'en' ? 'no' : '否';
-    const current = lang === 'en' ? ' (current)' : '（目前）';
+    const words = WORDS[lang];
     return {
-      caption:
-        lang === 'en'
-          ? `${spec.name}(x) and its derivative ${spec.name}′(x) at sample points; the current x is marked.`
-          : `${spec.name}(x) 與導數 ${spec.name}′(x) 在取樣點的值；目前的 x 另外標示。`,
-      columns: [
-        'x',
-        `${spec.name}(x)`,
-        `${spec.name}′(x)`,
-        lang === 'en'
-          ? `|${spec.name}′| < ${threshold}`
-          : `|${spec.name}′| < ${threshold}（梯度消失）`,
-      ],
+      caption: words.caption(spec.name),
+      columns: ['x', `${spec.name}(x)`, `${spec.name}′(x)`, words.vanishing(spec.name, threshold)],
       rows: xs.map((v) => {
         const isCurrent = Math.abs(v - r.x) < 1e-9;
         const dv = isCurrent ? r.dy : df(v);
         return [
-          formatNumber(v, X_DIGITS) + (isCurrent ? current : ''),
+          formatNumber(v, X_DIGITS) + (isCurrent ? words.current : ''),
           formatNumber(isCurrent ? r.y : f(v), Y_DIGITS + 1),
           formatNumber(dv, Y_DIGITS + 1),
-          Math.abs(dv) < spec.threshold ? yes : no,
+          Math.abs(dv) < spec.threshold ? words.yes : words.no,
         ];
       }),
     };
   };
 
-  return defineFormula<ActivationResult>({
+  return defineFormula({
     id: spec.id,
     // The function above its derivative: the pair stays narrow enough for the formula column.
     tex:
       `\\begin{gathered} ${F}(${X}) = ${spec.definition({ x: X, f: F })}` +
       ` \\\\[0.3em] ${dF}(${X}) = ${spec.derivative({ x: X, f: F })} \\end{gathered}`,
-    params: [
-      {
-        kind: 'scalar',
-        name: 'x',
-        tex: 'x',
-        label: { en: 'input', 'zh-TW': '輸入' },
-        slot: 1,
-        min: spec.xDomain[0],
-        max: spec.xDomain[1],
-        step,
-        default: spec.defaultX,
-      },
-      {
-        kind: 'toggle',
-        name: 'compare',
-        tex: spec.compare.map((k) => CURVE_TEX[k]).join(',\\ '),
-        label: { en: 'compare with other activations', 'zh-TW': '與其他激活函數比較' },
-        default: true,
-      },
-    ],
+    params: activationParams(spec),
     compute,
     worked: (_values, r) => {
       const xv = sym(1, texNum(r.x, X_DIGITS));
@@ -213,24 +254,17 @@ export function activationPage(spec: ActivationSpec): FormulaDef<ActivationResul
       );
     },
     Plot,
-    summary: (_values, r, lang) => {
-      const xs = formatNumber(r.x, X_DIGITS);
-      const ys = formatNumber(r.y, Y_DIGITS);
-      const ds = formatNumber(r.dy, Y_DIGITS);
-      const where = regionText(lang);
-      if (lang === 'en') {
-        return (
-          `${spec.name}(${xs}) = ${ys}; the tangent's slope ${spec.name}′(${xs}) = ${ds}` +
-          `${r.vanishing ? ', so the gradient has all but vanished here' : ''}. ` +
-          `Shaded: ${spec.regionLabel.en} (|${spec.name}′| < ${threshold}) for ${where}.`
-        );
-      }
-      return (
-        `${spec.name}(${xs}) = ${ys}，切線斜率 ${spec.name}′(${xs}) = ${ds}` +
-        `${r.vanishing ? '，這裡的梯度幾乎消失' : ''}。` +
-        `陰影區：${spec.regionLabel['zh-TW']}（|${spec.name}′| < ${threshold}），範圍 ${where}。`
-      );
-    },
+    summary: (_values, r, lang) =>
+      WORDS[lang].summary({
+        name: spec.name,
+        x: formatNumber(r.x, X_DIGITS),
+        y: formatNumber(r.y, Y_DIGITS),
+        dy: formatNumber(r.dy, Y_DIGITS),
+        vanishing: r.vanishing,
+        regionLabel: spec.regionLabel[lang],
+        threshold,
+        where: regionText(lang),
+      }),
     table,
     presets: spec.presets,
     text: spec.text,
