@@ -1,7 +1,9 @@
+import { formatFixed } from '../../plots/formatNumber';
 import { sym, texNum } from '../../ui/tex/sym';
 import { defineFormula } from '../../ui/card/types';
-import type { DataTable, Lang, Values } from '../../ui/card/types';
-import { computeMse } from './model';
+import type { DataTable, Lang } from '../../ui/card/types';
+import { bilingual } from '../../ui/i18n';
+import { PARAMS, computeMse } from './model';
 import type { MseResult } from './model';
 import { MsePlot } from './MsePlot';
 import { TEXT } from './text';
@@ -12,14 +14,6 @@ const Yhi = sym(2, '\\hat y_i');
 
 /** Mean squared error of n targets and predictions. */
 const TEX = `\\mathrm{MSE} = \\frac{1}{${N}} \\sum_{i=1}^{${N}} \\left(${Yi} - ${Yhi}\\right)^2`;
-
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-function subscript(k: number): string {
-  return String(k)
-    .split('')
-    .map((d) => SUBSCRIPTS[Number(d)])
-    .join('');
-}
 
 /** A slider value for TeX: one decimal when it sits on the 0.1 grid, else two. */
 function val(x: number): string {
@@ -33,7 +27,7 @@ function rows(terms: string[], per: number): string[] {
   return out;
 }
 
-function worked(_values: Values, r: MseResult, _lang: Lang): string {
+function worked(r: MseResult): string {
   const n = r.n;
   const diffs = r.y.map((yi, i) => `(${sym(1, val(yi))} - ${sym(2, val(r.yhat[i]))})^2`);
   const squares = r.squares.map((s) => texNum(s, 2));
@@ -57,34 +51,60 @@ function worked(_values: Values, r: MseResult, _lang: Lang): string {
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
 
-function summary(_values: Values, r: MseResult, lang: Lang): string {
-  const sq = r.squares.map((s) => s.toFixed(2)).join(lang === 'en' ? ', ' : '、');
-  const share = Math.round(r.largestShare * 100);
-  if (lang === 'en') {
-    const big =
-      r.sum > 0
-        ? ` The largest, at sample ${r.largest + 1}, is ${share}% of the total.`
-        : ' Every prediction is exact.';
-    return `Plot of ${r.n} targets and predictions with each residual drawn as a square of side |y − ŷ|. Squared errors ${sq}; their mean, the MSE, is ${r.mse.toFixed(3)} (√MSE = ${r.rmse.toFixed(3)}).${big}`;
-  }
-  const big =
-    r.sum > 0 ? `最大的是樣本 ${r.largest + 1}，占總和的 ${share}%。` : '每個預測都完全正確。';
-  return `圖中有 ${r.n} 個目標值與預測值，每個殘差畫成邊長 |y − ŷ| 的正方形。平方誤差為 ${sq}；平均值，也就是 MSE，等於 ${r.mse.toFixed(3)}（√MSE = ${r.rmse.toFixed(3)}）。${big}`;
+/** The numbers of the summary, formatted. */
+interface SummaryNumbers {
+  squares: string;
+  mse: string;
+  rmse: string;
+  share: number;
+}
+
+/** The words of the summary and the table. */
+const WORDS = bilingual({
+  en: {
+    sep: ', ',
+    summary: (r: MseResult, s: SummaryNumbers) =>
+      `Plot of ${r.n} targets and predictions with each residual drawn as a square of side |y − ŷ|. Squared errors ${s.squares}; their mean, the MSE, is ${s.mse} (√MSE = ${s.rmse}).` +
+      (r.sum > 0
+        ? ` The largest, at sample ${r.largest + 1}, is ${s.share}% of the total.`
+        : ' Every prediction is exact.'),
+    caption: (n: number) =>
+      `Targets, predictions and squared errors of ${n} samples; the last row holds the means`,
+    columns: ['sample i', 'target y', 'prediction ŷ', 'residual y − ŷ', '(y − ŷ)²'],
+    mean: 'mean',
+  },
+  'zh-TW': {
+    sep: '、',
+    summary: (r, s) =>
+      `圖中有 ${r.n} 個目標值與預測值，每個殘差畫成邊長 |y − ŷ| 的正方形。平方誤差為 ${s.squares}；平均值，也就是 MSE，等於 ${s.mse}（√MSE = ${s.rmse}）。` +
+      (r.sum > 0
+        ? `最大的是樣本 ${r.largest + 1}，占總和的 ${s.share}%。`
+        : '每個預測都完全正確。'),
+    caption: (n) => `${n} 個樣本的目標值、預測值與平方誤差；最後一列是平均值`,
+    columns: ['樣本 i', '目標 y', '預測 ŷ', '殘差 y − ŷ', '(y − ŷ)²'],
+    mean: '平均',
+  },
+});
+
+function summary(r: MseResult, lang: Lang): string {
+  const words = WORDS[lang];
+  return words.summary(r, {
+    squares: r.squares.map((s) => formatFixed(s, 2, lang)).join(words.sep),
+    mse: formatFixed(r.mse, 3, lang),
+    rmse: formatFixed(r.rmse, 3, lang),
+    share: Math.round(r.largestShare * 100),
+  });
 }
 
 function round(x: number, digits = 6): number {
   return Number(x.toPrecision(digits));
 }
 
-function table(_values: Values, r: MseResult, lang: Lang): DataTable {
-  const en = lang === 'en';
+function table(r: MseResult, lang: Lang): DataTable {
+  const words = WORDS[lang];
   return {
-    caption: en
-      ? `Targets, predictions and squared errors of ${r.n} samples; the last row holds the means`
-      : `${r.n} 個樣本的目標值、預測值與平方誤差；最後一列是平均值`,
-    columns: en
-      ? ['sample i', 'target y', 'prediction ŷ', 'residual y − ŷ', '(y − ŷ)²']
-      : ['樣本 i', '目標 y', '預測 ŷ', '殘差 y − ŷ', '(y − ŷ)²'],
+    caption: words.caption(r.n),
+    columns: words.columns,
     rows: [
       ...r.y.map((yi, i) => [
         i + 1,
@@ -93,59 +113,20 @@ function table(_values: Values, r: MseResult, lang: Lang): DataTable {
         round(r.residuals[i]),
         round(r.squares[i]),
       ]),
-      [en ? 'mean' : '平均', '', '', round(r.bias), round(r.mse)],
+      [words.mean, '', '', round(r.bias), round(r.mse)],
     ],
   };
 }
 
-export default defineFormula<MseResult>({
+export default defineFormula({
   id: 'mse',
   tex: TEX,
-  params: [
-    {
-      kind: 'scalar',
-      name: 'n',
-      tex: 'n',
-      label: { en: 'number of samples', 'zh-TW': '樣本數' },
-      slot: 3,
-      min: 5,
-      max: 8,
-      step: 1,
-      default: 6,
-      integer: true,
-    },
-    {
-      kind: 'vector',
-      name: 'y',
-      tex: 'y',
-      label: { en: 'targets', 'zh-TW': '目標值' },
-      slot: 1,
-      min: 0,
-      max: 10,
-      step: 0.1,
-      default: [2, 3.5, 5, 4.2, 6.5, 7.8, 7, 9],
-      length: { param: 'n' },
-      itemLabel: (i) => `y${subscript(i + 1)}`,
-    },
-    {
-      kind: 'vector',
-      name: 'yhat',
-      tex: '\\hat y',
-      label: { en: 'predictions', 'zh-TW': '預測值' },
-      slot: 2,
-      min: 0,
-      max: 10,
-      step: 0.1,
-      default: [2.6, 3, 5.8, 4, 5.2, 8.1, 8.4, 8.5],
-      length: { param: 'n' },
-      itemLabel: (i) => `ŷ${subscript(i + 1)}`,
-    },
-  ],
+  params: PARAMS,
   compute: computeMse,
-  worked,
+  worked: (_values, r) => worked(r),
   Plot: MsePlot,
-  summary,
-  table,
+  summary: (_values, r, lang) => summary(r, lang),
+  table: (_values, r, lang) => table(r, lang),
   presets: [
     {
       id: 'even-errors',

@@ -1,5 +1,59 @@
 import { mse } from '../../math';
-import type { Values } from '../../ui/card/types';
+import type { ValuesOf } from '../../ui/card/types';
+import { defineParams } from '../../ui/card/types';
+
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+function subscript(k: number): string {
+  return String(k)
+    .split('')
+    .map((d) => SUBSCRIPTS[Number(d)])
+    .join('');
+}
+
+/** The card's params: the number of samples n, the targets y and the predictions ŷ. */
+export const PARAMS = defineParams([
+  {
+    kind: 'scalar',
+    name: 'n',
+    tex: 'n',
+    label: { en: 'number of samples', 'zh-TW': '樣本數' },
+    slot: 3,
+    min: 5,
+    max: 8,
+    step: 1,
+    default: 6,
+    integer: true,
+  },
+  {
+    kind: 'vector',
+    name: 'y',
+    tex: 'y',
+    label: { en: 'targets', 'zh-TW': '目標值' },
+    slot: 1,
+    min: 0,
+    max: 10,
+    step: 0.1,
+    default: [2, 3.5, 5, 4.2, 6.5, 7.8, 7, 9],
+    length: { param: 'n' },
+    itemLabel: (i) => `y${subscript(i + 1)}`,
+  },
+  {
+    kind: 'vector',
+    name: 'yhat',
+    tex: '\\hat y',
+    label: { en: 'predictions', 'zh-TW': '預測值' },
+    slot: 2,
+    min: 0,
+    max: 10,
+    step: 0.1,
+    default: [2.6, 3, 5.8, 4, 5.2, 8.1, 8.4, 8.5],
+    length: { param: 'n' },
+    itemLabel: (i) => `ŷ${subscript(i + 1)}`,
+  },
+]);
+
+/** The card's values: `{ n: number; y: number[]; yhat: number[] }`. */
+export type MseValues = ValuesOf<typeof PARAMS>;
 
 /** Everything the mean-squared-error card shows. */
 export interface MseResult {
@@ -28,10 +82,10 @@ export interface MseResult {
 }
 
 /** Reads n, y (targets) and yhat (predictions). */
-export function computeMse(values: Values): MseResult {
-  const n = Math.round(values.n as number);
-  const y = (values.y as number[]).slice(0, n);
-  const yhat = (values.yhat as number[]).slice(0, n);
+export function computeMse(values: MseValues): MseResult {
+  const n = Math.round(values.n);
+  const y = values.y.slice(0, n);
+  const yhat = values.yhat.slice(0, n);
   const residuals = y.map((yi, i) => yi - yhat[i]);
   const squares = residuals.map((r) => r * r);
   const sum = squares.reduce((a, b) => a + b, 0);
