@@ -1,9 +1,11 @@
+import { formatFixed, formatNumber } from '../../plots/formatNumber';
 import { sym, texNum } from '../../ui/tex/sym';
 import { defineFormula } from '../../ui/card/types';
-import type { DataTable, Lang, Values } from '../../ui/card/types';
+import type { DataTable, Lang } from '../../ui/card/types';
+import { bilingual } from '../../ui/i18n';
 import { CrossEntropyPlot } from './CrossEntropyPlot';
-import { TOKENS, computeCrossEntropy } from './model';
-import type { CrossEntropyResult } from './model';
+import { PARAMS, TOKENS, computeCrossEntropy } from './model';
+import type { CrossEntropyResult, CrossEntropyValues } from './model';
 import { TEXT } from './text';
 
 const Y = sym(1, 'y');
@@ -18,9 +20,8 @@ const TEX =
   `\\begin{gathered} L = -\\ln ${Qy} = -\\ln \\frac{e^{${Zy}}}{\\sum_{j=1}^{5} e^{${Zj}}} \\\\[4pt] ` +
   `L_{\\mathrm{BCE}} = -\\big[\\,${Tb} \\ln ${Pb} + (1 - ${Tb}) \\ln (1 - ${Pb})\\,\\big] \\end{gathered}`;
 
-function worked(values: Values, r: CrossEntropyResult, lang: Lang): string {
+function worked({ z }: CrossEntropyValues, r: CrossEntropyResult, lang: Lang): string {
   const token = TOKENS[lang][r.y];
-  const z = values.z as number[];
   const zy = z[r.y];
   const denom = z.map((zj) => `e^{${texNum(zj, 2)}}`).join(' + ');
   const lines = [
@@ -32,33 +33,59 @@ function worked(values: Values, r: CrossEntropyResult, lang: Lang): string {
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
 
-function summary(_values: Values, r: CrossEntropyResult, lang: Lang): string {
-  const token = TOKENS[lang][r.y];
-  const q = r.qy.toPrecision(3);
-  const L = r.loss.toFixed(3);
-  const bce = r.bce.toFixed(3);
-  const H = r.binaryEntropy.toFixed(3);
-  const kl = r.binaryKL.toFixed(3);
-  if (lang === 'en') {
-    return `Bar chart of the predicted distribution with the true token “${token}” marked, and the curve −ln q: the model gives “${token}” probability ${q}, so the loss is ${L}. Binary case: label t = ${r.t.toFixed(2)}, prediction p = ${r.p.toFixed(3)}, loss ${bce} = entropy ${H} + KL ${kl}.`;
-  }
-  return `長條圖顯示預測的機率分布並標出正確詞元「${token}」，旁邊是 −ln q 曲線：模型給「${token}」的機率是 ${q}，所以損失為 ${L}。二分類：標籤 t = ${r.t.toFixed(2)}、預測 p = ${r.p.toFixed(3)}，損失 ${bce} = 熵 ${H} + KL 散度 ${kl}。`;
+/** The numbers of the summary, formatted. */
+interface SummaryNumbers {
+  token: string;
+  q: string;
+  L: string;
+  t: string;
+  p: string;
+  bce: string;
+  H: string;
+  kl: string;
+}
+
+/** The words of the summary and the table. */
+const WORDS = bilingual({
+  en: {
+    summary: (s: SummaryNumbers) =>
+      `Bar chart of the predicted distribution with the true token “${s.token}” marked, and the curve −ln q: the model gives “${s.token}” probability ${s.q}, so the loss is ${s.L}. Binary case: label t = ${s.t}, prediction p = ${s.p}, loss ${s.bce} = entropy ${s.H} + KL ${s.kl}.`,
+    caption: (token: string, loss: string) =>
+      `Predicted distribution, per-token loss term and gradient for the true token “${token}” (loss ${loss})`,
+    columns: ['token', 'logit z', 'q = softmax(z)', 'target y (one-hot)', '−ln q', '∂L/∂z = q − y'],
+  },
+  'zh-TW': {
+    summary: (s) =>
+      `長條圖顯示預測的機率分布並標出正確詞元「${s.token}」，旁邊是 −ln q 曲線：模型給「${s.token}」的機率是 ${s.q}，所以損失為 ${s.L}。二分類：標籤 t = ${s.t}、預測 p = ${s.p}，損失 ${s.bce} = 熵 ${s.H} + KL 散度 ${s.kl}。`,
+    caption: (token, loss) =>
+      `預測分布、各詞元的損失項與梯度；正確詞元為「${token}」（損失 ${loss}）`,
+    columns: ['詞元', 'logit z', 'q = softmax(z)', '目標 y（one-hot）', '−ln q', '∂L/∂z = q − y'],
+  },
+});
+
+function summary(r: CrossEntropyResult, lang: Lang): string {
+  const fixed = (x: number, digits: number) => formatFixed(x, digits, lang);
+  return WORDS[lang].summary({
+    token: TOKENS[lang][r.y],
+    q: formatNumber(r.qy, { notation: 'significant', digits: 3, lang }),
+    L: fixed(r.loss, 3),
+    t: fixed(r.t, 2),
+    p: fixed(r.p, 3),
+    bce: fixed(r.bce, 3),
+    H: fixed(r.binaryEntropy, 3),
+    kl: fixed(r.binaryKL, 3),
+  });
 }
 
 function round(x: number, digits = 4): number {
   return Number(x.toPrecision(digits));
 }
 
-function table(values: Values, r: CrossEntropyResult, lang: Lang): DataTable {
-  const en = lang === 'en';
-  const z = values.z as number[];
+function table({ z }: CrossEntropyValues, r: CrossEntropyResult, lang: Lang): DataTable {
+  const words = WORDS[lang];
   return {
-    caption: en
-      ? `Predicted distribution, per-token loss term and gradient for the true token “${TOKENS.en[r.y]}” (loss ${r.loss.toFixed(3)})`
-      : `預測分布、各詞元的損失項與梯度；正確詞元為「${TOKENS['zh-TW'][r.y]}」（損失 ${r.loss.toFixed(3)}）`,
-    columns: en
-      ? ['token', 'logit z', 'q = softmax(z)', 'target y (one-hot)', '−ln q', '∂L/∂z = q − y']
-      : ['詞元', 'logit z', 'q = softmax(z)', '目標 y（one-hot）', '−ln q', '∂L/∂z = q − y'],
+    caption: words.caption(TOKENS[lang][r.y], formatFixed(r.loss, 3, lang)),
+    columns: words.columns,
     rows: TOKENS[lang].map((token, i) => [
       token,
       z[i],
@@ -70,62 +97,14 @@ function table(values: Values, r: CrossEntropyResult, lang: Lang): DataTable {
   };
 }
 
-export default defineFormula<CrossEntropyResult>({
+export default defineFormula({
   id: 'cross-entropy',
   tex: TEX,
-  params: [
-    {
-      kind: 'choice',
-      name: 'y',
-      tex: 'y',
-      label: { en: 'true next token', 'zh-TW': '正確的下一個詞元' },
-      slot: 1,
-      options: TOKENS.en.map((en, i) => ({
-        value: i,
-        label: { en, 'zh-TW': TOKENS['zh-TW'][i] },
-      })),
-      default: 0,
-    },
-    {
-      kind: 'vector',
-      name: 'z',
-      tex: 'z',
-      label: { en: 'logits', 'zh-TW': 'logits' },
-      slot: 2,
-      min: -10,
-      max: 10,
-      step: 0.1,
-      default: [2, 1.5, 0.5, 0, -1.5],
-      length: 5,
-      itemLabel: (i, lang) => TOKENS[lang][i] ?? `z_${i + 1}`,
-    },
-    {
-      kind: 'scalar',
-      name: 'by',
-      tex: 't',
-      label: { en: 'binary label t', 'zh-TW': '二分類標籤 t' },
-      slot: 3,
-      min: 0,
-      max: 1,
-      step: 0.01,
-      default: 1,
-    },
-    {
-      kind: 'scalar',
-      name: 'bp',
-      tex: 'p',
-      label: { en: 'binary prediction p', 'zh-TW': '二分類預測機率 p' },
-      slot: 4,
-      min: 0.001,
-      max: 0.999,
-      step: 0.001,
-      default: 0.8,
-    },
-  ],
+  params: PARAMS,
   compute: computeCrossEntropy,
   worked,
   Plot: CrossEntropyPlot,
-  summary,
+  summary: (_values, r, lang) => summary(r, lang),
   table,
   presets: [
     {
