@@ -8,7 +8,7 @@ import type { Lang, PlotProps } from '../../ui/card/types';
 import { useWorkerCompute } from '../../ui/worker/useWorkerCompute';
 import { MANY_DRAWS, manyShares } from './draws';
 import { TOKENS, naiveLabel, naiveWrong } from './model';
-import type { SoftmaxResult } from './model';
+import type { SoftmaxResult, SoftmaxValues } from './model';
 import './softmax.css';
 
 /** The large sample's worker (Vite bundles the file with its imports from src/math). */
@@ -99,7 +99,7 @@ export function SoftmaxPlot({
   lang,
   highlight,
   setHighlight,
-}: PlotProps<SoftmaxResult>) {
+}: PlotProps<SoftmaxResult, SoftmaxValues>) {
   const w = WORDS[lang];
   const labels = TOKENS[lang];
   const n = result.p.length;
@@ -117,8 +117,7 @@ export function SoftmaxPlot({
   const { innerWidth, innerHeight } = innerSize(width, height, margin);
   const band = useMemo(() => barBand(n, innerWidth), [n, innerWidth]);
   const y = useMemo(() => scaleLinear().domain([0, 1]).range([innerHeight, 0]), [innerHeight]);
-  const T = values.T as number;
-  const c = (values.c as number | undefined) ?? 0;
+  const { T, c } = values;
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);

@@ -1,9 +1,10 @@
+import { formatFixed } from '../../plots/formatNumber';
 import { sym, texNum } from '../../ui/tex/sym';
 import { defineFormula } from '../../ui/card/types';
-import type { DataTable, Lang, Values } from '../../ui/card/types';
-import { DRAWS_MAX } from './draws';
-import { CONTEXT, TOKENS, computeSoftmax, naiveLabel } from './model';
-import type { SoftmaxResult } from './model';
+import type { DataTable, Lang } from '../../ui/card/types';
+import { bilingual } from '../../ui/i18n';
+import { CONTEXT, PARAMS, TOKENS, computeSoftmax, naiveLabel } from './model';
+import type { NaiveStatus, SoftmaxResult, SoftmaxValues } from './model';
 import { SoftmaxPlot } from './SoftmaxPlot';
 import { TEXT } from './text';
 
@@ -19,7 +20,60 @@ function vec(xs: readonly number[], digits: number): string {
   return `\\left(${xs.map((x) => texNum(x, digits)).join(',\\ ')}\\right)`;
 }
 
-function worked(_values: Values, r: SoftmaxResult, lang: Lang): string {
+/** How the naive formula failed. */
+type Failure = Exclude<NaiveStatus, 'ok'>;
+
+/** The words of the worked example, the summary and the table. */
+const WORDS = bilingual({
+  en: {
+    sep: ', ',
+    drawnIn: (k: number, seed: number) => `drawn in ${k} (seed ${seed})`,
+    naive: 'naive: ',
+    failure: { overflow: 'overflow', underflow: 'underflow' },
+    summary: (T: string, probs: string, H: string) =>
+      `Bar chart of the next-token probabilities for “${CONTEXT.en}” at temperature T = ${T}: ${probs}; entropy ${H} nats.`,
+    naiveSummary: (status: Failure) =>
+      ` The naive formula ${status === 'overflow' ? 'overflows (∞/∞)' : 'underflows (0/0)'}, while the stable formula gives these values.`,
+    drawn: (k: number, seed: number, list: string) =>
+      ` Drawn ${k} tokens with seed ${seed}: ${list}.`,
+    caption: `Softmax of the logits for “${CONTEXT.en}”, stable and naive`,
+    columns: (k: number) => [
+      'token',
+      'z + c',
+      's = (z + c)/T',
+      'e^(s − max s)',
+      'p (stable)',
+      'p (naive)',
+      `drawn in ${k}`,
+    ],
+    naiveCell: (label: string, failure: string) => `${label} (${failure})`,
+  },
+  'zh-TW': {
+    sep: '、',
+    drawnIn: (k, seed) => `抽 ${k} 次（種子 ${seed}）`,
+    naive: '直接計算：',
+    failure: { overflow: '溢位', underflow: '下溢' },
+    summary: (T, probs, H) =>
+      `長條圖：溫度 T = ${T} 時，「${CONTEXT['zh-TW']}」下一個詞元的機率為 ${probs}；熵為 ${H} nats。`,
+    naiveSummary: (status) =>
+      `直接計算的公式${status === 'overflow' ? '溢位（∞/∞）' : '下溢（0/0）'}，穩定算法則得到上述數值。`,
+    drawn: (k, seed, list) => `以種子 ${seed} 抽出 ${k} 個詞元：${list}。`,
+    caption: `「${CONTEXT['zh-TW']}」logits 的 Softmax：穩定算法與直接計算`,
+    columns: (k) => [
+      '詞元',
+      'z + c',
+      's = (z + c)/T',
+      'e^(s − max s)',
+      'p（穩定算法）',
+      'p（直接計算）',
+      `抽 ${k} 次`,
+    ],
+    naiveCell: (label, failure) => `${label}（${failure}）`,
+  },
+});
+
+function worked(r: SoftmaxResult, lang: Lang): string {
+  const words = WORDS[lang];
   const sDigits = r.scaled.some((x) => Math.abs(x) >= 100) ? 1 : 2;
   const lines = [
     `s = \\tfrac{${sym(1, 'z')} + ${C}}{${T}} &= ${vec(r.scaled, sDigits)}`,
@@ -30,22 +84,14 @@ function worked(_values: Values, r: SoftmaxResult, lang: Lang): string {
     `H(${sym(4, 'p')}) = -\\sum_i ${P('i')} \\ln ${P('i')} &= ${texNum(r.entropy, 2)}\\ \\text{nats}`,
   ];
   if (r.k > 0) {
-    const word =
-      lang === 'en' ? `drawn in ${r.k} (seed ${r.seed})` : `抽 ${r.k} 次（種子 ${r.seed}）`;
+    const word = words.drawnIn(r.k, r.seed);
     lines.push(`\\text{${word}} &= \\left(${r.drawn.join(',\\ ')}\\right)`);
   }
   if (r.naiveStatus !== 'ok') {
-    const word = lang === 'en' ? 'naive: ' : '直接計算：';
+    const word = words.naive;
     const sum = r.naiveStatus === 'overflow' ? '\\infty' : '0';
     const ratio = r.naiveStatus === 'overflow' ? '\\infty/\\infty' : '0/0';
-    const why =
-      lang === 'en'
-        ? r.naiveStatus === 'overflow'
-          ? 'overflow'
-          : 'underflow'
-        : r.naiveStatus === 'overflow'
-          ? '溢位'
-          : '下溢';
+    const why = words.failure[r.naiveStatus];
     lines.push(
       `\\text{${word}}\\textstyle\\sum_j e^{s_j} &= ${sum} \\;\\Rightarrow\\; ${ratio}\\ \\text{(${why})}`,
     );
@@ -54,72 +100,39 @@ function worked(_values: Values, r: SoftmaxResult, lang: Lang): string {
 }
 
 function probList(r: SoftmaxResult, lang: Lang): string {
-  const sep = lang === 'en' ? ', ' : '、';
-  return TOKENS[lang].map((t, i) => `${t} ${r.p[i].toFixed(2)}`).join(sep);
+  return TOKENS[lang].map((t, i) => `${t} ${formatFixed(r.p[i], 2, lang)}`).join(WORDS[lang].sep);
 }
 
 function drawnList(r: SoftmaxResult, lang: Lang): string {
   if (r.k === 0) return '';
   const list = TOKENS[lang].map((t, i) => `${t} ${r.drawn[i]}`);
-  return lang === 'en'
-    ? ` Drawn ${r.k} tokens with seed ${r.seed}: ${list.join(', ')}.`
-    : `以種子 ${r.seed} 抽出 ${r.k} 個詞元：${list.join('、')}。`;
+  return WORDS[lang].drawn(r.k, r.seed, list.join(WORDS[lang].sep));
 }
 
-function summary(values: Values, r: SoftmaxResult, lang: Lang): string {
-  const T = (values.T as number).toFixed(2);
-  const H = r.entropy.toFixed(2);
-  if (lang === 'en') {
-    const naive =
-      r.naiveStatus === 'ok'
-        ? ''
-        : ` The naive formula ${r.naiveStatus === 'overflow' ? 'overflows (∞/∞)' : 'underflows (0/0)'}, while the stable formula gives these values.`;
-    return `Bar chart of the next-token probabilities for “${CONTEXT.en}” at temperature T = ${T}: ${probList(r, lang)}; entropy ${H} nats.${naive}${drawnList(r, lang)}`;
-  }
-  const naive =
-    r.naiveStatus === 'ok'
-      ? ''
-      : `直接計算的公式${r.naiveStatus === 'overflow' ? '溢位（∞/∞）' : '下溢（0/0）'}，穩定算法則得到上述數值。`;
-  return `長條圖：溫度 T = ${T} 時，「${CONTEXT['zh-TW']}」下一個詞元的機率為 ${probList(r, lang)}；熵為 ${H} nats。${naive}${drawnList(r, lang)}`;
+function summary(values: SoftmaxValues, r: SoftmaxResult, lang: Lang): string {
+  const words = WORDS[lang];
+  const T = formatFixed(values.T, 2, lang);
+  const H = formatFixed(r.entropy, 2, lang);
+  const naive = r.naiveStatus === 'ok' ? '' : words.naiveSummary(r.naiveStatus);
+  return words.summary(T, probList(r, lang), H) + naive + drawnList(r, lang);
 }
 
 function round(x: number, digits = 4): number {
   return Number(x.toPrecision(digits));
 }
 
-function table(_values: Values, r: SoftmaxResult, lang: Lang): DataTable {
-  const en = lang === 'en';
+function table(r: SoftmaxResult, lang: Lang): DataTable {
+  const words = WORDS[lang];
   return {
-    caption: en
-      ? `Softmax of the logits for “${CONTEXT.en}”, stable and naive`
-      : `「${CONTEXT['zh-TW']}」logits 的 Softmax：穩定算法與直接計算`,
-    columns: en
-      ? [
-          'token',
-          'z + c',
-          's = (z + c)/T',
-          'e^(s − max s)',
-          'p (stable)',
-          'p (naive)',
-          `drawn in ${r.k}`,
-        ]
-      : [
-          '詞元',
-          'z + c',
-          's = (z + c)/T',
-          'e^(s − max s)',
-          'p（穩定算法）',
-          'p（直接計算）',
-          `抽 ${r.k} 次`,
-        ],
+    caption: words.caption,
+    columns: words.columns(r.k),
     rows: TOKENS[lang].map((token, i) => {
       const v = r.naive[i];
       let naive: string | number;
       if (Number.isFinite(v)) naive = round(v);
       else {
-        const what =
-          r.naiveStatus === 'underflow' ? (en ? 'underflow' : '下溢') : en ? 'overflow' : '溢位';
-        naive = en ? `${naiveLabel(r, i)} (${what})` : `${naiveLabel(r, i)}（${what}）`;
+        const what = words.failure[r.naiveStatus === 'underflow' ? 'underflow' : 'overflow'];
+        naive = words.naiveCell(naiveLabel(r, i), what);
       }
       return [
         token,
@@ -134,69 +147,15 @@ function table(_values: Values, r: SoftmaxResult, lang: Lang): DataTable {
   };
 }
 
-export default defineFormula<SoftmaxResult>({
+export default defineFormula({
   id: 'softmax',
   tex: TEX,
-  params: [
-    {
-      kind: 'scalar',
-      name: 'T',
-      tex: 'T',
-      label: { en: 'temperature', 'zh-TW': '溫度' },
-      slot: 2,
-      min: 0.05,
-      max: 20,
-      step: 0.01,
-      default: 1,
-      scale: 'log',
-    },
-    {
-      kind: 'vector',
-      name: 'z',
-      tex: 'z',
-      label: { en: 'logits', 'zh-TW': 'logits' },
-      slot: 1,
-      min: -10,
-      max: 10,
-      step: 0.1,
-      default: [2.5, 1.2, 0.8, 0, -2],
-      length: 5,
-      itemLabel: (i, lang) => TOKENS[lang][i] ?? `z_${i + 1}`,
-    },
-    {
-      kind: 'scalar',
-      name: 'c',
-      tex: 'c',
-      label: { en: 'shift added to every logit', 'zh-TW': '加到每個 logit 的平移量' },
-      slot: 3,
-      min: -1000,
-      max: 1000,
-      step: 1,
-      default: 0,
-    },
-    {
-      kind: 'seed',
-      name: 's',
-      tex: 's',
-      label: { en: 'seed of the draws', 'zh-TW': '抽樣的種子' },
-      default: 1,
-    },
-    {
-      kind: 'time',
-      name: 'k',
-      tex: 'k',
-      label: { en: 'tokens drawn', 'zh-TW': '抽出的詞元數' },
-      max: DRAWS_MAX,
-      default: 0,
-      speeds: [2, 5, 10, 30],
-      speed: 10,
-    },
-  ],
+  params: PARAMS,
   compute: computeSoftmax,
-  worked,
+  worked: (_values, r, lang) => worked(r, lang),
   Plot: SoftmaxPlot,
   summary,
-  table,
+  table: (_values, r, lang) => table(r, lang),
   presets: [
     {
       id: 'confident',

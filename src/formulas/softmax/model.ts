@@ -1,7 +1,8 @@
 import { entropy, softmax } from '../../math';
 import { formatProbability } from '../../plots/BarChart';
-import type { Lang, Values } from '../../ui/card/types';
-import { drawTokens } from './draws';
+import type { Lang, ValuesOf } from '../../ui/card/types';
+import { defineParams } from '../../ui/card/types';
+import { DRAWS_MAX, drawTokens } from './draws';
 
 /** The five candidate next tokens of "The cat sat on the ___". */
 export const TOKENS: Record<Lang, readonly string[]> = {
@@ -14,6 +15,66 @@ export const CONTEXT: Record<Lang, string> = {
   en: 'The cat sat on the ___',
   'zh-TW': '貓咪坐在＿＿上',
 };
+
+/** The card's params: temperature T, logits z, shift c, and the seed and count of the draws. */
+export const PARAMS = defineParams([
+  {
+    kind: 'scalar',
+    name: 'T',
+    tex: 'T',
+    label: { en: 'temperature', 'zh-TW': '溫度' },
+    slot: 2,
+    min: 0.05,
+    max: 20,
+    step: 0.01,
+    default: 1,
+    scale: 'log',
+  },
+  {
+    kind: 'vector',
+    name: 'z',
+    tex: 'z',
+    label: { en: 'logits', 'zh-TW': 'logits' },
+    slot: 1,
+    min: -10,
+    max: 10,
+    step: 0.1,
+    default: [2.5, 1.2, 0.8, 0, -2],
+    length: 5,
+    itemLabel: (i, lang) => TOKENS[lang][i] ?? `z_${i + 1}`,
+  },
+  {
+    kind: 'scalar',
+    name: 'c',
+    tex: 'c',
+    label: { en: 'shift added to every logit', 'zh-TW': '加到每個 logit 的平移量' },
+    slot: 3,
+    min: -1000,
+    max: 1000,
+    step: 1,
+    default: 0,
+  },
+  {
+    kind: 'seed',
+    name: 's',
+    tex: 's',
+    label: { en: 'seed of the draws', 'zh-TW': '抽樣的種子' },
+    default: 1,
+  },
+  {
+    kind: 'time',
+    name: 'k',
+    tex: 'k',
+    label: { en: 'tokens drawn', 'zh-TW': '抽出的詞元數' },
+    max: DRAWS_MAX,
+    default: 0,
+    speeds: [2, 5, 10, 30],
+    speed: 10,
+  },
+]);
+
+/** The card's values: `{ T: number; z: number[]; c: number; s: number; k: number }`. */
+export type SoftmaxValues = ValuesOf<typeof PARAMS>;
 
 /** How the naive formula e^s / Σ e^s fared in float64. */
 export type NaiveStatus = 'ok' | 'overflow' | 'underflow';
@@ -53,10 +114,8 @@ export interface SoftmaxResult {
 }
 
 /** Reads the card's values: z (5 logits), T (temperature), c (shift added to every logit), s (seed), k (tokens drawn). */
-export function computeSoftmax(values: Values): SoftmaxResult {
-  const z = values.z as number[];
-  const T = values.T as number;
-  const c = (values.c as number | undefined) ?? 0;
+export function computeSoftmax(values: SoftmaxValues): SoftmaxResult {
+  const { z, T, c } = values;
   const logits = z.map((zi) => zi + c);
   const scaled = logits.map((l) => l / T);
   const max = Math.max(...scaled);
@@ -70,8 +129,7 @@ export function computeSoftmax(values: Values): SoftmaxResult {
     naiveSum === Infinity ? 'overflow' : naiveSum === 0 ? 'underflow' : 'ok';
   let top = 0;
   for (let i = 1; i < p.length; i++) if (p[i] > p[top]) top = i;
-  const seed = (values.s as number | undefined) ?? 1;
-  const k = (values.k as number | undefined) ?? 0;
+  const { s: seed, k } = values;
   const { counts: drawn, last } = drawTokens(p, seed, k);
   return {
     seed,
