@@ -1,7 +1,8 @@
 import { formatFixed } from '../../plots/formatNumber';
 import { sym } from '../../ui/tex/sym';
-import type { DataTable, Lang, Values } from '../../ui/card/types';
+import type { DataTable, Lang } from '../../ui/card/types';
 import { defineFormula } from '../../ui/card/types';
+import { bilingual } from '../../ui/i18n';
 import { AttentionPlot } from './AttentionPlot';
 import type { AttentionPageResult } from './compute';
 import { computeAttention, MAX_TOKENS, TOKENS } from './compute';
@@ -80,45 +81,82 @@ function worked(r: AttentionPageResult, lang: Lang): string {
   );
 }
 
+/** The numbers of the summary, formatted. */
+interface SummaryParts {
+  token: string;
+  /** 1-based position of the query and the number of tokens. */
+  at: number;
+  n: number;
+  /** Each token with its weight. */
+  weights: string[];
+  out: string;
+  scaled: boolean;
+  causal: boolean;
+  top: string;
+  otherTop: string;
+}
+
+/** The words of the summary and the table. */
+const WORDS = bilingual({
+  en: {
+    summary: (s: SummaryParts) => {
+      const how = `${s.scaled ? 'scores divided by √2' : 'scores not scaled'}; ${s.causal ? 'causal mask on' : 'no mask'}`;
+      const compare = s.scaled
+        ? `Without the scaling its largest weight would be ${s.otherTop} instead of ${s.top}.`
+        : `Dividing by √2 would change its largest weight from ${s.top} to ${s.otherTop}.`;
+      return (
+        `Query “${s.token}” (token ${s.at} of ${s.n}) gives the weights ${s.weights.join(', ')} (${how}); ` +
+        `its output is o = ${s.out}. ${compare}`
+      );
+    },
+    caption: (scaled: boolean, tokens: readonly string[]) =>
+      `Every query's scores${scaled ? ' (÷√2)' : ' (not scaled)'}, softmax weights over ${tokens.join(', ')}, and output; the selected query is marked.`,
+    columns: ['query', 'scores', 'weights', 'output o'],
+    selected: ' (selected)',
+  },
+  'zh-TW': {
+    summary: (s) => {
+      const how = `${s.scaled ? '分數除以 √2' : '分數未縮放'}，${s.causal ? '使用因果遮罩' : '無遮罩'}`;
+      const compare = s.scaled
+        ? `若不縮放，最大權重會從 ${s.top} 變成 ${s.otherTop}。`
+        : `若除以 √2，最大權重會從 ${s.top} 變成 ${s.otherTop}。`;
+      return `查詢「${s.token}」（第 ${s.at} 個詞元，共 ${s.n} 個）的權重為 ${s.weights.join('、')}（${how}）；輸出 o = ${s.out}。${compare}`;
+    },
+    caption: (scaled, tokens) =>
+      `每個查詢的分數${scaled ? '（÷√2）' : '（未縮放）'}、對 ${tokens.join('、')} 的 Softmax 權重與輸出；選取的查詢另外標示。`,
+    columns: ['查詢', '分數', '權重', '輸出 o'],
+    selected: '（選取）',
+  },
+});
+
 function summary(r: AttentionPageResult, lang: Lang): string {
   const tokens = TOKENS[lang];
   const i = r.row;
   const w = r.weights[i];
   const o = r.output[i];
-  const top = Math.max(...w);
-  const otherTop = Math.max(...r.otherWeights);
-  const out = `(${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`;
-  if (lang === 'en') {
-    const parts = w.map((v, j) => `${tokens[j]} ${formatFixed(v, 2)}`).join(', ');
-    const how = `${r.scaled ? 'scores divided by √2' : 'scores not scaled'}; ${r.causal ? 'causal mask on' : 'no mask'}`;
-    const compare = r.scaled
-      ? `Without the scaling its largest weight would be ${formatFixed(otherTop, 2)} instead of ${formatFixed(top, 2)}.`
-      : `Dividing by √2 would change its largest weight from ${formatFixed(top, 2)} to ${formatFixed(otherTop, 2)}.`;
-    return (
-      `Query “${tokens[i]}” (token ${i + 1} of ${r.n}) gives the weights ${parts} (${how}); ` +
-      `its output is o = ${out}. ${compare}`
-    );
-  }
-  const parts = w.map((v, j) => `${tokens[j]} ${formatFixed(v, 2)}`).join('、');
-  const how = `${r.scaled ? '分數除以 √2' : '分數未縮放'}，${r.causal ? '使用因果遮罩' : '無遮罩'}`;
-  const compare = r.scaled
-    ? `若不縮放，最大權重會從 ${formatFixed(top, 2)} 變成 ${formatFixed(otherTop, 2)}。`
-    : `若除以 √2，最大權重會從 ${formatFixed(top, 2)} 變成 ${formatFixed(otherTop, 2)}。`;
-  return `查詢「${tokens[i]}」（第 ${i + 1} 個詞元，共 ${r.n} 個）的權重為 ${parts}（${how}）；輸出 o = ${out}。${compare}`;
+  return WORDS[lang].summary({
+    token: tokens[i],
+    at: i + 1,
+    n: r.n,
+    weights: w.map((v, j) => `${tokens[j]} ${formatFixed(v, 2)}`),
+    out: `(${formatFixed(o[0], 2)}, ${formatFixed(o[1], 2)})`,
+    scaled: r.scaled,
+    causal: r.causal,
+    top: formatFixed(Math.max(...w), 2),
+    otherTop: formatFixed(Math.max(...r.otherWeights), 2),
+  });
 }
 
 function table(r: AttentionPageResult, lang: Lang): DataTable {
   const tokens = TOKENS[lang];
-  const en = lang === 'en';
+  const words = WORDS[lang];
   const list = (xs: readonly number[], i: number, masked: string) =>
     xs.map((v, j) => (r.hidden[i][j] ? masked : formatFixed(v, 2))).join(', ');
   return {
-    caption: en
-      ? `Every query's scores${r.scaled ? ' (÷√2)' : ' (not scaled)'}, softmax weights over ${tokens.slice(0, r.n).join(', ')}, and output; the selected query is marked.`
-      : `每個查詢的分數${r.scaled ? '（÷√2）' : '（未縮放）'}、對 ${tokens.slice(0, r.n).join('、')} 的 Softmax 權重與輸出；選取的查詢另外標示。`,
-    columns: en ? ['query', 'scores', 'weights', 'output o'] : ['查詢', '分數', '權重', '輸出 o'],
+    caption: words.caption(r.scaled, tokens.slice(0, r.n)),
+    columns: words.columns,
     rows: r.weights.map((w, i) => [
-      tokens[i] + (i === r.row ? (en ? ' (selected)' : '（選取）') : ''),
+      tokens[i] + (i === r.row ? words.selected : ''),
       list(r.scores[i], i, '−∞'),
       list(w, i, '0'),
       `(${formatFixed(r.output[i][0], 2)}, ${formatFixed(r.output[i][1], 2)})`,
@@ -130,7 +168,7 @@ const tokenLabel = (i: number, lang: Lang) => TOKENS[lang][i];
 const zeros = Array.from({ length: MAX_TOKENS }, () => [0, 0]);
 
 /** The scaled dot-product attention page. */
-export default defineFormula<AttentionPageResult>({
+export default defineFormula({
   id: 'attention',
   tex: `${O} = \\operatorname{softmax}\\!\\left(\\frac{${Q}\\,${K}^{\\top}}{${SQRT}} + ${M}\\right) ${V}`,
   params: [
@@ -217,7 +255,7 @@ export default defineFormula<AttentionPageResult>({
       rowLabel: tokenLabel,
     },
   ],
-  compute: (values: Values) => computeAttention(values),
+  compute: computeAttention,
   worked: (_values, r, lang) => worked(r, lang),
   Plot: AttentionPlot,
   summary: (_values, r, lang) => summary(r, lang),
