@@ -5,6 +5,8 @@ import type { ReactElement, ReactNode } from 'react';
 import type { SymbolSlot } from '../ui/card/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
+import { formatProbability } from './formatNumber';
+import { measureText } from './measureText';
 import { ChunkBounds } from './PlotFrame';
 
 /** A band scale over bar indices 0…n−1 spanning `width`, shared by a chart and rows drawn under it. */
@@ -21,25 +23,7 @@ export function barCentre(band: ScaleBand<number>, i: number): number {
   return (band(i) ?? 0) + band.bandwidth() / 2;
 }
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** Formats a probability for a bar label: two decimals, a power of ten when it would read 0.00, a dash for NaN. */
-export function formatProbability(p: number): string {
-  if (Number.isNaN(p)) return '—';
-  if (!Number.isFinite(p)) return p > 0 ? '∞' : '−∞';
-  if (p === 0) return '0';
-  if (p >= 0.005) return p.toFixed(2);
-  const [m, e] = p.toExponential(0).split('e');
-  const sup = e
-    .replace('+', '')
-    .replace('-', '⁻')
-    .replace(/[0-9]/g, (d) => SUPERSCRIPT[Number(d)]);
-  return `${m}×10${sup}`;
-}
-
 const UNIT_DOMAIN: readonly [number, number] = [0, 1];
-/** Rough width of a bar label per character in px (at the plots' 13px text). */
-const LABEL_CHAR = 7.5;
 /** How far a crowded label is lifted above its neighbours' in px. */
 const LABEL_LIFT = 15;
 /** Gap between a bar's top and its value label's baseline in px. */
@@ -49,7 +33,7 @@ const MARKER_ROW = 16;
 
 /**
  * For each bar, whether its label is lifted a row: on a narrow chart, where labels
- * wider than the bar step sit at about the same height as a neighbour's
+ * (measured in the plots' font) wider than the bar step sit at about the same height as a neighbour's
  * (e.g. several "2×10⁻⁹"), every other one of them moves up so none overlap.
  */
 export function liftedLabels(
@@ -59,7 +43,7 @@ export function liftedLabels(
 ): boolean[] {
   const lifted = texts.map(() => false);
   for (let i = 1; i < texts.length; i++) {
-    const wide = ((texts[i - 1].length + texts[i].length) / 2) * LABEL_CHAR > step - 4;
+    const wide = (measureText(texts[i - 1]) + measureText(texts[i])) / 2 > step - 4;
     if (wide && !lifted[i - 1] && Math.abs(tops[i] - tops[i - 1]) < LABEL_LIFT) lifted[i] = true;
   }
   return lifted;

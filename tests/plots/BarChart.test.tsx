@@ -1,24 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import {
-  BarChart,
-  barBand,
-  barCentre,
-  formatProbability,
-  liftedLabels,
-} from '../../src/plots/BarChart';
-
-describe('formatProbability', () => {
-  it('shows two decimals, 0 as 0, and powers of ten below 0.005', () => {
-    expect(formatProbability(0.5)).toBe('0.50');
-    expect(formatProbability(0.005)).toBe('0.01');
-    expect(formatProbability(0)).toBe('0');
-    expect(formatProbability(3.2e-4)).toBe('3×10⁻⁴');
-    expect(formatProbability(1e-12)).toBe('1×10⁻¹²');
-    expect(formatProbability(Infinity)).toBe('∞');
-    expect(formatProbability(NaN)).toBe('—');
-  });
-});
+import { BarChart, barBand, barCentre, liftedLabels } from '../../src/plots/BarChart';
 
 describe('BarChart', () => {
   it('draws one bar per finite value with height proportional to the value, and labels each', () => {

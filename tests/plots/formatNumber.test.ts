@@ -62,6 +62,7 @@ describe('formatNumber', () => {
     expect(formatProbability(0)).toBe('0');
     expect(formatProbability(3.2e-4)).toBe('3×10⁻⁴');
     expect(formatProbability(1e-12)).toBe('1×10⁻¹²');
+    expect(formatProbability(Infinity)).toBe('∞');
     expect(formatProbability(NaN)).toBe('—');
   });
 

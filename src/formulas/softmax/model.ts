@@ -1,5 +1,5 @@
 import { entropy, softmax } from '../../math';
-import { formatProbability } from '../../plots/BarChart';
+import { formatProbability } from '../../plots/formatNumber';
 import type { Lang, ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import { DRAWS_MAX, drawTokens } from './draws';
