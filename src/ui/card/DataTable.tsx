@@ -1,16 +1,9 @@
 import { useState } from 'react';
+import { formatCell } from '../../plots/formatNumber';
 import type { DataTable as DataTableData } from './types';
 
-/** A table cell: numbers to 6 significant digits (exponent when tiny or huge), a true minus sign. */
-export function formatCell(v: string | number): string {
-  if (typeof v === 'string') return v;
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const a = Math.abs(v);
-  const s =
-    a !== 0 && (a < 1e-4 || a >= 1e9) ? v.toExponential(3) : String(Number(v.toPrecision(6)));
-  return s.replace('-', '−');
-}
+/** A table cell: text as it is, numbers through the one formatter (6 significant digits, never "NaN"). */
+const cellText = (v: string | number): string => (typeof v === 'string' ? v : formatCell(v));
 
 /** Props of `DataTable`. */
 export interface DataTableProps {
@@ -53,10 +46,10 @@ export function DataTable({ table, summary }: DataTableProps) {
                   {row.map((v, c) =>
                     c === 0 ? (
                       <th key={c} scope="row">
-                        {formatCell(v)}
+                        {cellText(v)}
                       </th>
                     ) : (
-                      <td key={c}>{formatCell(v)}</td>
+                      <td key={c}>{cellText(v)}</td>
                     ),
                   )}
                 </tr>
