@@ -1,3 +1,4 @@
+import { MINUS, formatFixed } from '../../plots/formatNumber';
 import type {
   ChoiceParam,
   MatrixParam,
@@ -82,14 +83,15 @@ export function formatValue(step: number, x: number, integer = false, ascii = fa
   if (!Number.isFinite(x)) return String(x);
   if (integer) return String(Math.round(x));
   const min = stepDecimals(step);
-  let s = x.toFixed(Math.max(min, 4));
+  // a true minus and no "−0" (formatFixed), then the trailing zeros past the step's decimals go
+  let s = formatFixed(x, Math.max(min, 4));
   const dot = s.indexOf('.');
   if (dot >= 0) {
     while (s.length - dot - 1 > min && s.endsWith('0')) s = s.slice(0, -1);
     if (s.endsWith('.')) s = s.slice(0, -1);
   }
-  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-  return ascii ? s : s.replace('-', '−');
+  if (s === `${MINUS}0`) s = '0';
+  return ascii ? s.replace(MINUS, '-') : s;
 }
 
 /** The length of a vector or row count of a matrix, resolved against the current values. */
