@@ -1,15 +1,22 @@
 /**
- * Marks drawn on a canvas over a plot's SVG: rectangles, paths, circles and text in the
- * SVG's viewBox units, styled by name. The styles come from the page's CSS (see
- * `readMarkStyle`), so themes, highlights and presentation mode restyle canvas marks as
- * they do SVG ones. A canvas redraws in one pass without restyling, laying out or
- * repainting any element, which is what a panel of many changing cells needs on a tick.
+ * Marks as data: rectangles, paths, circles and text in the SVG's viewBox units, styled by
+ * name. `SvgMarks` draws a list as SVG elements and `drawMarks` on a canvas over a plot's
+ * SVG, alike. The styles come from the page's CSS (see `readMarkStyle`), so themes,
+ * highlights and presentation mode restyle canvas marks as they do SVG ones. A canvas
+ * redraws in one pass without restyling, laying out or repainting any element, which is
+ * what a panel of many changing cells needs on a tick.
  */
 
+/** What every mark has: its style's name (one of a page's typed names) and an optional key. */
+interface MarkBase<S extends string> {
+  style: S;
+  /** Keeps an SVG element with its mark across renders (`SvgMarks`); else the index does. */
+  key?: string | number;
+}
+
 /** A rectangle; `fillOpacity` overrides its style's, and `fill` its paint (a heatmap cell's colour). */
-export interface RectMark {
+export interface RectMark<S extends string = string> extends MarkBase<S> {
   type: 'rect';
-  style: string;
   x: number;
   y: number;
   width: number;
@@ -19,25 +26,22 @@ export interface RectMark {
 }
 
 /** A path given as SVG path data. */
-export interface PathMark {
+export interface PathMark<S extends string = string> extends MarkBase<S> {
   type: 'path';
-  style: string;
   d: string;
 }
 
 /** A circle; a radius set by its style's CSS wins over `r`. */
-export interface CircleMark {
+export interface CircleMark<S extends string = string> extends MarkBase<S> {
   type: 'circle';
-  style: string;
   cx: number;
   cy: number;
   r: number;
 }
 
 /** A line of text at (x, y): `dy` shifts it in ems (0.32 centres digits), `size` overrides the font size. */
-export interface TextMark {
+export interface TextMark<S extends string = string> extends MarkBase<S> {
   type: 'text';
-  style: string;
   x: number;
   y: number;
   text: string;
@@ -46,8 +50,12 @@ export interface TextMark {
   size?: number;
 }
 
-/** One mark of a canvas layer. */
-export type Mark = RectMark | PathMark | CircleMark | TextMark;
+/**
+ * One mark, drawn in SVG or on a canvas alike. `S` is the union of style names a plot
+ * declares, so a misspelt style is a type error rather than a mark that draws nothing.
+ */
+export type Mark<S extends string = string> =
+  RectMark<S> | PathMark<S> | CircleMark<S> | TextMark<S>;
 
 /** How a style draws, as read from the CSS of an SVG element. */
 export interface MarkStyle {
