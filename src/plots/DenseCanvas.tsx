@@ -4,28 +4,28 @@ import type { Lang } from '../ui/card/types';
 import type { Mark } from './canvasMarks';
 import { denseClass, type DenseStyle } from './denseStyles';
 import { useFrame } from './frame';
-import { CANVAS_UNAVAILABLE, MarksCanvas, StyleProbes, type StyleProbe } from './MarksCanvas';
+import type { MarkStyleSpec, MarkStyles } from './markStyles';
+import { CANVAS_UNAVAILABLE, MarksCanvas, StyleProbes } from './MarksCanvas';
 
 /** Props of `DenseCanvas`. */
-export interface DenseCanvasProps {
+export interface DenseCanvasProps<S extends string> {
   /** The marks, in the frame's inner pixels (as SVG marks inside the frame would be). */
-  marks: readonly Mark[];
-  /** The styles the marks name (text styles are probed as SVG text). */
-  styles: readonly DenseStyle[];
-  textStyles?: readonly DenseStyle[];
+  marks: readonly Mark<NoInfer<S>>[];
+  /** Every style the marks may name (`denseMarkStyles` for the dense kit's). */
+  styles: MarkStyles<S>;
   /** Language of the note shown when the browser gives the canvas no 2D context. */
   lang?: Lang;
 }
 
-/** The probes of a set of dense styles: one hidden element per style, with its CSS class. */
-export function denseProbes(
-  styles: readonly DenseStyle[],
-  textStyles: readonly DenseStyle[] = [],
-): StyleProbe[] {
-  return [
-    ...styles.map((name) => ({ name, className: denseClass(name) })),
-    ...textStyles.map((name) => ({ name, className: denseClass(name), text: true })),
-  ];
+/** The style table of some dense-kit styles, each with its CSS class (text styles as text). */
+export function denseMarkStyles<S extends DenseStyle, T extends DenseStyle = never>(
+  styles: readonly S[],
+  textStyles: readonly T[] = [],
+): MarkStyles<S | T> {
+  const table: Partial<Record<S | T, MarkStyleSpec>> = {};
+  for (const name of styles) table[name] = { className: denseClass(name) };
+  for (const name of textStyles) table[name] = { className: denseClass(name), text: true };
+  return table as MarkStyles<S | T>;
 }
 
 /**
@@ -48,7 +48,7 @@ function place(layer: HTMLElement, svg: SVGSVGElement) {
  * every canvas panel) goes next to the SVG, laid over it. The marks take the frame's inner
  * pixels; nothing of the page has to wire an SVG ref or a positioned wrapper.
  */
-export function DenseCanvas({ marks, styles, textStyles = [], lang = 'en' }: DenseCanvasProps) {
+export function DenseCanvas<S extends string>({ marks, styles, lang = 'en' }: DenseCanvasProps<S>) {
   const frame = useFrame();
   const anchor = useRef<SVGGElement>(null);
   const svgRef = useRef<SVGSVGElement | null>(null) as RefObject<SVGSVGElement | null>;
@@ -75,7 +75,7 @@ export function DenseCanvas({ marks, styles, textStyles = [], lang = 'en' }: Den
 
   return (
     <g ref={anchor} className="kd-canvas-anchor" aria-hidden="true">
-      <StyleProbes probes={denseProbes(styles, textStyles)} />
+      <StyleProbes styles={styles} />
       {host &&
         createPortal(
           <div ref={layerRef} className="kd-canvas-layer">

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { Lang } from '../ui/card/types';
 import type { Mark } from './canvasMarks';
 import { makeColorScale, wantsLightText, type ColorScale, type ColorScaleSpec } from './colorScale';
-import { DenseCanvas } from './DenseCanvas';
+import { DenseCanvas, denseMarkStyles } from './DenseCanvas';
 import { denseClass, type DenseStyle } from './denseStyles';
 import { formatFixed, formatNumber } from './formatNumber';
 import { useFrame, type ContinuousScale } from './frame';
@@ -121,9 +121,12 @@ export function heatmapLayout({
   return cells;
 }
 
+/** The styles of a heatmap's canvas marks. */
+export type HeatmapMarkStyle = HeatmapCell['style'] | HeatmapCell['textStyle'];
+
 /** The canvas marks of laid-out cells: every rectangle, then every value text over them. */
-export function heatmapMarks(cells: readonly HeatmapCell[]): Mark[] {
-  const marks: Mark[] = cells.map((c) =>
+export function heatmapMarks(cells: readonly HeatmapCell[]): Mark<HeatmapMarkStyle>[] {
+  const marks: Mark<HeatmapMarkStyle>[] = cells.map((c) =>
     c.fill === null
       ? { type: 'rect', style: c.style, x: c.x, y: c.y, width: c.width, height: c.height }
       : {
@@ -246,8 +249,10 @@ export interface HeatmapProps {
   lang?: Lang;
 }
 
-const CELL_STYLES: DenseStyle[] = ['heatmap-cell', 'heatmap-missing'];
-const TEXT_STYLES: DenseStyle[] = ['heatmap-value-light', 'heatmap-value-dark'];
+const MARK_STYLES = denseMarkStyles(
+  ['heatmap-cell', 'heatmap-missing'],
+  ['heatmap-value-light', 'heatmap-value-dark'],
+);
 
 /**
  * A matrix of values as coloured cells over the frame's data rectangle, drawn in SVG up to
@@ -321,7 +326,7 @@ export const Heatmap = memo(function Heatmap({
   return (
     <g className="kd-heatmap" aria-hidden="true">
       {canvas ? (
-        <DenseCanvas marks={marks} styles={CELL_STYLES} textStyles={TEXT_STYLES} lang={lang} />
+        <DenseCanvas marks={marks} styles={MARK_STYLES} lang={lang} />
       ) : (
         <>
           <g className="kd-heatmap-cells">

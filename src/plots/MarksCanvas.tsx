@@ -8,7 +8,10 @@ import {
   type Mark,
   type MarkStyle,
 } from './canvasMarks';
+import { styleProbes, type MarkStyles } from './markStyles';
 import { PlotFrame, type Margin } from './PlotFrame';
+import { SvgMarks } from './SvgMarks';
+import { marksRenderer, type MarksRender } from './marksRender';
 
 /** The key under which a canvas keeps the marks it drew last (for tests, which read it). */
 export const DRAWN_MARKS = Symbol.for('llm-math-explorer.drawn-marks');
@@ -18,25 +21,14 @@ export function drawnMarks(el: Element): readonly Mark[] | undefined {
   return (el as Element & { [DRAWN_MARKS]?: readonly Mark[] })[DRAWN_MARKS];
 }
 
-/** A named style of canvas marks, read from a hidden SVG element with these classes. */
-export interface StyleProbe {
-  name: string;
-  /** Classes of the probe element, e.g. "value-arrow sym-3". */
-  className: string;
-  /** A text style: the probe is a `<text>`, so rules for SVG text apply to it. */
-  text?: boolean;
-  /** Classes of a group around the probe, for rules that depend on it; its opacity counts. */
-  group?: string;
-}
-
 /**
  * Hidden elements in a plot's SVG whose computed styles give the canvas marks their
  * styles: the CSS that would style these elements in the SVG styles the marks.
  */
-export function StyleProbes({ probes }: { probes: readonly StyleProbe[] }) {
+export function StyleProbes<S extends string>({ styles }: { styles: MarkStyles<S> }) {
   return (
     <g className="mark-style-probes" display="none">
-      {probes.map((p) => {
+      {styleProbes(styles).map((p) => {
         const probe = p.text ? (
           <text key={p.name} className={p.className} data-mark-style={p.name} />
         ) : (
@@ -54,11 +46,6 @@ export function StyleProbes({ probes }: { probes: readonly StyleProbe[] }) {
   );
 }
 
-/** Draws a new set of marks at once (from a plot's live update); the same marks again draw nothing. */
-export interface MarksLayer {
-  draw: (marks: readonly Mark[]) => void;
-}
-
 /** Props of `MarksCanvas`. */
 export interface MarksCanvasProps {
   /** The SVG the canvas lies over; its `StyleProbes` style the marks. */
@@ -69,8 +56,6 @@ export interface MarksCanvasProps {
   origin: { x: number; y: number };
   /** The marks of this render. */
   marks: readonly Mark[];
-  /** Receives the layer, for drawing ticks without a render. */
-  layerRef?: RefObject<MarksLayer | null>;
   /** Called when the browser gives the canvas no 2D context: nothing can be drawn on it. */
   onUnavailable?: () => void;
 }
@@ -89,6 +74,26 @@ interface LayerState {
   boxHeight: number;
   /** Sizes the backing store for a CSS size at the current pixel ratio (once mounted). */
   resize: ((boxWidth: number, boxHeight: number) => void) | null;
+  /** The canvas was sized since its last paint, which cleared it. */
+  stale: boolean;
+}
+
+/** Whether two styles draw the same. */
+function sameStyle(a: MarkStyle, b: MarkStyle): boolean {
+  const keys = Object.keys(a) as (keyof MarkStyle)[];
+  return keys.every((k) =>
+    k === 'dash' ? a.dash.join() === b.dash.join() : Object.is(a[k], b[k]),
+  );
+}
+
+/** Whether two sets of read styles draw the same. */
+function sameStyles(a: ReadonlyMap<string, MarkStyle>, b: ReadonlyMap<string, MarkStyle>) {
+  if (a.size !== b.size) return false;
+  for (const [name, st] of a) {
+    const other = b.get(name);
+    if (!other || !sameStyle(st, other)) return false;
+  }
+  return true;
 }
 
 /** Reads the styles of an SVG's `StyleProbes` into `styles`. */
@@ -114,6 +119,7 @@ function readStyles(svg: SVGSVGElement, styles: Map<string, MarkStyle>) {
 function paint(canvas: HTMLCanvasElement, s: LayerState) {
   (canvas as HTMLCanvasElement & { [DRAWN_MARKS]?: readonly Mark[] })[DRAWN_MARKS] = s.marks;
   if ((window.devicePixelRatio || 1) !== s.ratio) s.resize?.(s.boxWidth, s.boxHeight);
+  s.stale = false;
   const ctx = s.ctx;
   if (!ctx) return;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -125,8 +131,8 @@ function paint(canvas: HTMLCanvasElement, s: LayerState) {
 
 /**
  * A canvas laid over a plot's SVG (its parent must be positioned) that draws marks in the
- * SVG's viewBox units, crisp at the device's pixel ratio. It redraws on every render, on
- * `layerRef.current.draw`, when the SVG is resized and when the theme changes.
+ * SVG's viewBox units, crisp at the device's pixel ratio. It redraws on a render that
+ * changes its marks or their styles, when the SVG is resized and when the theme changes.
  */
 export function MarksCanvas({
   svgRef,
@@ -134,7 +140,6 @@ export function MarksCanvas({
   height,
   origin,
   marks,
-  layerRef,
   onUnavailable,
 }: MarksCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -149,6 +154,7 @@ export function MarksCanvas({
     boxWidth: 0,
     boxHeight: 0,
     resize: null,
+    stale: true,
   });
   const { x: ox, y: oy } = origin;
 
@@ -168,6 +174,7 @@ export function MarksCanvas({
       if (canvas.height !== h) canvas.height = h;
       canvas.style.width = `${boxWidth}px`;
       canvas.style.height = `${boxHeight}px`;
+      s.stale = true;
       const meet = meetTransform(width, height, boxWidth, boxHeight);
       s.scale = meet.scale * ratio;
       s.x = (meet.x + ox * meet.scale) * ratio;
@@ -178,16 +185,6 @@ export function MarksCanvas({
     s.resize = resize;
     const box = svg.getBoundingClientRect();
     resize(box.width, box.height);
-    if (layerRef) {
-      layerRef.current = {
-        draw(next) {
-          // a tick that leaves this panel as it is (a value moved, not a key) costs it nothing
-          if (sameMarks(s.marks, next)) return;
-          s.marks = next;
-          paint(canvas, s);
-        },
-      };
-    }
     const observers: { disconnect: () => void }[] = [];
     if (typeof ResizeObserver !== 'undefined') {
       const ro = new ResizeObserver((entries) => {
@@ -224,22 +221,28 @@ export function MarksCanvas({
       observers.forEach((o) => o.disconnect());
       scheme?.removeEventListener?.('change', onTheme);
       ratio?.removeEventListener?.('change', onRatio);
-      if (layerRef) layerRef.current = null;
       s.resize = null;
     };
     // onUnavailable is only read on mount
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [svgRef, width, height, ox, oy, layerRef]);
+  }, [svgRef, width, height, ox, oy]);
 
   // Every render: the marks of the props, in styles that may have changed with them
-  // (a highlight, the language, presentation mode).
+  // (a highlight, the language, presentation mode). A render that leaves both as they
+  // were (a tick that moves nothing of this panel) costs it no paint.
   useLayoutEffect(() => {
     const s = state.current;
-    s.marks = marks;
     const canvas = canvasRef.current;
     const svg = svgRef.current;
-    if (!canvas || !svg) return;
-    readStyles(svg, s.styles);
+    if (!canvas || !svg) {
+      s.marks = marks;
+      return;
+    }
+    const styles = new Map<string, MarkStyle>();
+    readStyles(svg, styles);
+    if (!s.stale && sameMarks(s.marks, marks) && sameStyles(s.styles, styles)) return;
+    s.marks = marks;
+    s.styles = styles;
     paint(canvas, s);
   });
 
@@ -247,17 +250,18 @@ export function MarksCanvas({
 }
 
 /** Props of `LayeredPlotFrame`. */
-export interface LayeredPlotFrameProps {
+export interface LayeredPlotFrameProps<S extends string> {
   /** viewBox size and margins, as for `PlotFrame`. */
   width: number;
   height: number;
   margin: Margin;
   className?: string;
-  /** The styles the marks name. */
-  probes: readonly StyleProbe[];
+  /** Every style the marks may name, with its classes. */
+  styles: MarkStyles<S>;
   /** The marks of this render, in the frame's inner units (from the margin's corner). */
-  marks: readonly Mark[];
-  layerRef?: RefObject<MarksLayer | null>;
+  marks: readonly Mark<NoInfer<S>>[];
+  /** Where the marks are drawn: on the canvas (default), in the SVG, or chosen by their count. */
+  render?: MarksRender;
   /** The language of the note shown if the browser cannot draw on a canvas. */
   lang: Lang;
   /** What does not change with a tick, drawn in the SVG. */
@@ -273,20 +277,22 @@ export const CANVAS_UNAVAILABLE: Bilingual = {
 /**
  * A `PlotFrame` with a `MarksCanvas` over it: the frame's static parts in SVG, and the marks
  * a tick changes on the canvas, in the same inner units. Put it in a positioned block.
+ * With `render` "svg" (or "auto" and few marks) the marks are SVG elements after the children.
  */
-export function LayeredPlotFrame({
+export function LayeredPlotFrame<S extends string>({
   width,
   height,
   margin,
   className,
-  probes,
+  styles,
   marks,
-  layerRef,
+  render = 'canvas',
   lang,
   children,
-}: LayeredPlotFrameProps) {
+}: LayeredPlotFrameProps<S>) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [unavailable, setUnavailable] = useState(false);
+  const canvas = marksRenderer(render, marks.length) === 'canvas';
   return (
     <>
       <PlotFrame
@@ -296,19 +302,21 @@ export function LayeredPlotFrame({
         className={className}
         svgRef={svgRef}
       >
-        <StyleProbes probes={probes} />
+        {canvas && <StyleProbes styles={styles} />}
         {children}
+        {!canvas && <SvgMarks marks={marks} styles={styles} />}
       </PlotFrame>
-      <MarksCanvas
-        svgRef={svgRef}
-        width={width}
-        height={height}
-        origin={{ x: margin.left, y: margin.top }}
-        marks={marks}
-        layerRef={layerRef}
-        onUnavailable={() => setUnavailable(true)}
-      />
-      {unavailable && (
+      {canvas && (
+        <MarksCanvas
+          svgRef={svgRef}
+          width={width}
+          height={height}
+          origin={{ x: margin.left, y: margin.top }}
+          marks={marks}
+          onUnavailable={() => setUnavailable(true)}
+        />
+      )}
+      {canvas && unavailable && (
         <p className="marks-unavailable" role="note">
           {CANVAS_UNAVAILABLE[lang]}
         </p>

@@ -26,6 +26,24 @@ export { Curve, curvePath, sampleCurve } from './Curve';
 export type { CurvePoints, CurveProps, SampleOptions } from './Curve';
 export { Arrow, Line, Point, Segment, arrowGeometry, clipLine, toPixel } from './marks';
 export type { ArrowProps, LineProps, PointProps, SegmentProps, Vec2 } from './marks';
+// marks as data: one list drawn as keyed SVG or on a canvas
+export { Marks } from './MarkList';
+export type { MarksProps } from './MarkList';
+export { SvgMarks } from './SvgMarks';
+export type { SvgMarksProps } from './SvgMarks';
+export { MARKS_CANVAS_THRESHOLD, marksRenderer } from './marksRender';
+export type { MarksRender } from './marksRender';
+export { styleProbes } from './markStyles';
+export type { MarkStyleSpec, MarkStyles, StyleProbe } from './markStyles';
+export type { CircleMark, Mark, PathMark, RectMark, TextMark } from './canvasMarks';
+export {
+  CANVAS_UNAVAILABLE,
+  LayeredPlotFrame,
+  MarksCanvas,
+  StyleProbes,
+  drawnMarks,
+} from './MarksCanvas';
+export type { LayeredPlotFrameProps, MarksCanvasProps } from './MarksCanvas';
 export { Bars, barCenter, barLayout } from './Bars';
 export type { BarDatum, BarRect, BarsProps } from './Bars';
 export { LEGEND_METRICS, Legend, legendLayout } from './Legend';
@@ -58,7 +76,7 @@ export { denseClass, DENSE_STYLES } from './denseStyles';
 export type { DenseStyle } from './denseStyles';
 export { makeColorScale, parseRgb, relativeLuminance, wantsLightText } from './colorScale';
 export type { ColorScale, ColorScaleSpec, DivergingScheme, SequentialScheme } from './colorScale';
-export { DenseCanvas, denseProbes } from './DenseCanvas';
+export { DenseCanvas, denseMarkStyles } from './DenseCanvas';
 export type { DenseCanvasProps } from './DenseCanvas';
 export {
   HEATMAP_CANVAS_THRESHOLD,
@@ -69,6 +87,7 @@ export {
 } from './Heatmap';
 export type {
   HeatmapCell,
+  HeatmapMarkStyle,
   HeatmapLayoutOptions,
   HeatmapProps,
   HeatmapSummaryOptions,

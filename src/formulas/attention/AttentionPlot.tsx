@@ -1,16 +1,10 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import {
-  memo,
-  useId,
-  useMemo,
-  useRef,
-  type PointerEvent,
-  type RefObject,
-} from 'react';
+import { memo, useId, useMemo, useRef, type PointerEvent } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import type { Mark } from '../../plots/canvasMarks';
 import { formatFixed } from '../../plots/formatNumber';
-import { LayeredPlotFrame, type MarksLayer, type StyleProbe } from '../../plots/MarksCanvas';
+import type { MarkStyles } from '../../plots/markStyles';
+import { LayeredPlotFrame } from '../../plots/MarksCanvas';
 import { innerSize } from '../../plots/PlotFrame';
 import type { Bilingual, Lang, PlotProps } from '../../ui/card/types';
 import type { AttentionPageResult } from './compute';
@@ -98,47 +92,63 @@ function cellFont(n: number) {
   return n >= 6 ? 11 : n === 5 ? 12 : 13;
 }
 
-/** The styles of the canvas marks, read from the CSS of these classes in each panel. */
-const GRID_STYLES: readonly StyleProbe[] = [
-  { name: 'cell', className: 'cell-bg' },
-  { name: 'cell-negative', className: 'cell-bg negative' },
-  { name: 'cell-value', className: 'cell-value', text: true },
-  { name: 'row-outline', className: 'row-outline sym-5' },
-];
-const BAR_STYLES: readonly StyleProbe[] = [
-  { name: 'bar', className: 'bar sym-7' },
-  { name: 'bar-other', className: 'bar-other sym-7' },
-  { name: 'bar-label', className: 'bar-label', text: true },
-  { name: 'axis-line', className: 'axis-line' },
-];
-const VEC_STYLES: readonly StyleProbe[] = [
-  { name: 'value-arrow', className: 'value-arrow sym-3', group: 'value' },
-  { name: 'value-arrow-masked', className: 'value-arrow sym-3', group: 'value is-masked' },
-  { name: 'value-label', className: 'token-label value-label sym-3', text: true, group: 'value' },
-  {
-    name: 'value-label-masked',
+/** The styles of a score or weight grid's marks. */
+export type GridStyle = 'cell' | 'cell-negative' | 'cell-value' | 'row-outline';
+/** The styles of the row bars' marks. */
+export type BarStyle = 'bar' | 'bar-other' | 'bar-label' | 'axis-line';
+/** The styles of the vector plane's marks. */
+export type VectorStyle =
+  | 'value-arrow'
+  | 'value-arrow-masked'
+  | 'value-label'
+  | 'value-label-masked'
+  | 'contribution'
+  | 'output-arrow'
+  | 'output-point'
+  | 'output-label';
+/** Every style the attention page's marks name. */
+export type AttentionStyle = GridStyle | BarStyle | VectorStyle;
+
+/** The classes of each panel's mark styles: the canvas reads the CSS of these in the panel. */
+const GRID_STYLES: MarkStyles<GridStyle> = {
+  cell: { className: 'cell-bg' },
+  'cell-negative': { className: 'cell-bg negative' },
+  'cell-value': { className: 'cell-value', text: true },
+  'row-outline': { className: 'row-outline sym-5' },
+};
+const BAR_STYLES: MarkStyles<BarStyle> = {
+  bar: { className: 'bar sym-7' },
+  'bar-other': { className: 'bar-other sym-7' },
+  'bar-label': { className: 'bar-label', text: true },
+  'axis-line': { className: 'axis-line' },
+};
+const VEC_STYLES: MarkStyles<VectorStyle> = {
+  'value-arrow': { className: 'value-arrow sym-3', group: 'value' },
+  'value-arrow-masked': { className: 'value-arrow sym-3', group: 'value is-masked' },
+  'value-label': { className: 'token-label value-label sym-3', text: true, group: 'value' },
+  'value-label-masked': {
     className: 'token-label value-label sym-3',
     text: true,
     group: 'value is-masked',
   },
-  { name: 'contribution', className: 'contribution sym-3' },
-  { name: 'output-arrow', className: 'output-arrow sym-6' },
-  { name: 'output-point', className: 'current-point output-point sym-6' },
-  { name: 'output-label', className: 'output-label sym-6', text: true, group: 'legend' },
-];
+  contribution: { className: 'contribution sym-3' },
+  'output-arrow': { className: 'output-arrow sym-6' },
+  'output-point': { className: 'current-point output-point sym-6' },
+  'output-label': { className: 'output-label sym-6', text: true, group: 'legend' },
+};
 
 /**
  * The changing marks of a score or weight grid: every unmasked cell, shaded by its
  * value and labelled with it, and the outline of the selected query row. (The masked
  * cells never change with the vectors: the SVG draws them.)
  */
-export function gridMarks(kind: Kind, r: AttentionPageResult): Mark[] {
+export function gridMarks(kind: Kind, r: AttentionPageResult): Mark<GridStyle>[] {
   const c = GRID_SIZE / r.n;
   const size = cellFont(r.n);
   const m = kind === 'scores' ? r.scores : r.weights;
   const strengthOf = gridStrength(kind, r);
-  const cells: Mark[] = [];
-  const values: Mark[] = [];
+  const cells: Mark<GridStyle>[] = [];
+  const values: Mark<GridStyle>[] = [];
   m.forEach((row, i) =>
     row.forEach((v, j) => {
       if (r.hidden[i][j]) return;
@@ -165,7 +175,7 @@ export function gridMarks(kind: Kind, r: AttentionPageResult): Mark[] {
       });
     }),
   );
-  const outline: Mark = {
+  const outline: Mark<GridStyle> = {
     type: 'rect',
     style: 'row-outline',
     x: 0,
@@ -176,12 +186,11 @@ export function gridMarks(kind: Kind, r: AttentionPageResult): Mark[] {
   return [...cells, ...values, outline];
 }
 
-/** What every panel takes: the result, the tokens, the language, its canvas layer and the highlight. */
+/** What every panel takes: the result, the tokens, the language and the highlight. */
 interface PanelProps {
   r: AttentionPageResult;
   tokens: readonly string[];
   lang: Lang;
-  layerRef: RefObject<MarksLayer | null>;
   /** The card's highlight: the panel renders again with it, and its canvas reads the marks' styles anew. */
   highlight: string | null;
 }
@@ -206,7 +215,6 @@ const MatrixGrid = memo(function MatrixGrid({
   hatchId,
   setValue,
   setHighlight,
-  layerRef,
 }: GridProps) {
   const c = GRID_SIZE / r.n;
   const font = cellFont(r.n);
@@ -216,9 +224,8 @@ const MatrixGrid = memo(function MatrixGrid({
       height={GRID_HEIGHT}
       margin={GRID_MARGIN}
       className={`grid-${kind}`}
-      probes={GRID_STYLES}
+      styles={GRID_STYLES}
       marks={gridMarks(kind, r)}
-      layerRef={layerRef}
       lang={lang}
     >
       <text className="grid-caption" x={-6} y={-30} textAnchor="end">
@@ -304,13 +311,13 @@ function rowBand(n: number) {
  * The changing marks of the row bars: the selected row's weights as bars, the other
  * scaling's weights outlined, their values above them, and the axis line over their feet.
  */
-export function rowBarMarks(r: AttentionPageResult): Mark[] {
+export function rowBarMarks(r: AttentionPageResult): Mark<BarStyle>[] {
   const x = rowBand(r.n);
   const y = BAR_Y;
   const { innerWidth, innerHeight } = BAR_INNER;
   const bw = x.bandwidth();
-  const bars: Mark[] = [];
-  const labels: Mark[] = [];
+  const bars: Mark<BarStyle>[] = [];
+  const labels: Mark<BarStyle>[] = [];
   r.weights[r.row].forEach((v, j) => {
     const o = r.otherWeights[j];
     const bx = x(j) ?? 0;
@@ -341,12 +348,16 @@ export function rowBarMarks(r: AttentionPageResult): Mark[] {
       text: r.hidden[r.row][j] ? '0' : formatFixed(v, 2),
     });
   });
-  const axis: Mark = { type: 'path', style: 'axis-line', d: `M0,${innerHeight}H${innerWidth}` };
+  const axis: Mark<BarStyle> = {
+    type: 'path',
+    style: 'axis-line',
+    d: `M0,${innerHeight}H${innerWidth}`,
+  };
   return [...bars, axis, ...labels];
 }
 
 /** The selected row's weights as bars, with the other scaling setting outlined. */
-const RowBars = memo(function RowBars({ r, tokens, lang, layerRef }: PanelProps) {
+const RowBars = memo(function RowBars({ r, tokens, lang }: PanelProps) {
   const { innerWidth, innerHeight } = BAR_INNER;
   const n = r.n;
   const x = useMemo(() => rowBand(n), [n]);
@@ -358,9 +369,8 @@ const RowBars = memo(function RowBars({ r, tokens, lang, layerRef }: PanelProps)
       height={BAR_HEIGHT}
       margin={BAR_MARGIN}
       className="row-bars"
-      probes={BAR_STYLES}
+      styles={BAR_STYLES}
       marks={rowBarMarks(r)}
-      layerRef={layerRef}
       lang={lang}
     >
       <g className="legend" transform={`translate(0,${-BAR_MARGIN.top + 14})`}>
@@ -411,13 +421,16 @@ export function outputText(r: AttentionPageResult): string {
  * row's contributions w_j v_j head to tail (those above 0.005, none for a masked key),
  * its output arrow and point, and the output's value in the legend.
  */
-export function vectorMarks(r: AttentionPageResult, tokens: readonly string[]): Mark[] {
+export function vectorMarks(
+  r: AttentionPageResult,
+  tokens: readonly string[],
+): Mark<VectorStyle>[] {
   const x = VEC_X;
   const y = VEC_Y;
   const w = r.weights[r.row];
   const o = r.output[r.row];
   const sums = partialSums(r);
-  const marks: Mark[] = [];
+  const marks: Mark<VectorStyle>[] = [];
   r.V.forEach((v, j) => {
     const masked = r.hidden[r.row][j];
     marks.push(
@@ -499,7 +512,7 @@ export function contributionAt(
 }
 
 /** Value vectors, the selected row's weighted contributions head to tail, and their sum. */
-const VectorPlane = memo(function VectorPlane({ r, tokens, lang, layerRef }: PanelProps) {
+const VectorPlane = memo(function VectorPlane({ r, tokens, lang }: PanelProps) {
   const x = VEC_X;
   const y = VEC_Y;
   const ticks = VEC_TICKS;
@@ -509,9 +522,8 @@ const VectorPlane = memo(function VectorPlane({ r, tokens, lang, layerRef }: Pan
       height={VEC_HEIGHT}
       margin={VEC_MARGIN}
       className="vector-plane"
-      probes={VEC_STYLES}
+      styles={VEC_STYLES}
       marks={vectorMarks(r, tokens)}
-      layerRef={layerRef}
       lang={lang}
     >
       <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
@@ -548,10 +560,6 @@ export function AttentionPlot({
 }: PlotProps<AttentionPageResult>) {
   const hatchId = `att-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const tokens = TOKENS[lang];
-  const scoresLayer = useRef<MarksLayer>(null);
-  const weightsLayer = useRef<MarksLayer>(null);
-  const barsLayer = useRef<MarksLayer>(null);
-  const vectorsLayer = useRef<MarksLayer>(null);
   /** Whether the pointer is over a value arrow (it highlights the values). */
   const overValues = useRef(false);
 
@@ -607,7 +615,6 @@ export function AttentionPlot({
                 hatchId={hatchId}
                 setValue={setValue}
                 setHighlight={setHighlight}
-                layerRef={kind === 'scores' ? scoresLayer : weightsLayer}
                 highlight={highlight}
               />
             </div>
@@ -616,7 +623,7 @@ export function AttentionPlot({
         <div className="attention-panel panel-bars">
           <div className="panel-title">{t.bars}</div>
           <div className="panel-body">
-            <RowBars r={r} tokens={tokens} lang={lang} layerRef={barsLayer} highlight={highlight} />
+            <RowBars r={r} tokens={tokens} lang={lang} highlight={highlight} />
           </div>
         </div>
         <div className="attention-panel panel-vectors">
@@ -626,13 +633,7 @@ export function AttentionPlot({
             onPointerMove={onPlanePointer}
             onPointerLeave={onPlanePointer}
           >
-            <VectorPlane
-              r={r}
-              tokens={tokens}
-              lang={lang}
-              layerRef={vectorsLayer}
-              highlight={highlight}
-            />
+            <VectorPlane r={r} tokens={tokens} lang={lang} highlight={highlight} />
           </div>
         </div>
       </div>
