@@ -58,11 +58,20 @@ export interface MarksCanvasProps {
   marks: readonly Mark[];
   /** Called when the browser gives the canvas no 2D context: nothing can be drawn on it. */
   onUnavailable?: () => void;
+  /**
+   * What the marks' styles depend on besides the theme, presentation mode and the size
+   * (e.g. the card's highlight and the language). Given, the styles are read from the CSS
+   * only when it changes, not on every render: reading them forces a style recalculation,
+   * a tick's largest cost on a page of several canvases. Omitted, they are read every render.
+   */
+  styleKey?: string;
 }
 
 interface LayerState {
   ctx: CanvasRenderingContext2D | null;
   styles: Map<string, MarkStyle>;
+  /** The style key the styles were read at. */
+  styleKey?: string;
   /** viewBox units → canvas pixels */
   scale: number;
   x: number;
@@ -141,6 +150,7 @@ export function MarksCanvas({
   origin,
   marks,
   onUnavailable,
+  styleKey,
 }: MarksCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const state = useRef<LayerState>({
@@ -202,7 +212,10 @@ export function MarksCanvas({
       paint(canvas, s);
     };
     const mo = new MutationObserver(onTheme);
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    mo.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme', 'data-present'],
+    });
     observers.push(mo);
     const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
     scheme?.addEventListener?.('change', onTheme);
@@ -238,8 +251,12 @@ export function MarksCanvas({
       s.marks = marks;
       return;
     }
-    const styles = new Map<string, MarkStyle>();
-    readStyles(svg, styles);
+    let styles = s.styles;
+    if (styleKey === undefined || styleKey !== s.styleKey || s.styles.size === 0) {
+      styles = new Map<string, MarkStyle>();
+      readStyles(svg, styles);
+      s.styleKey = styleKey;
+    }
     if (!s.stale && sameMarks(s.marks, marks) && sameStyles(s.styles, styles)) return;
     s.marks = marks;
     s.styles = styles;
@@ -264,6 +281,8 @@ export interface LayeredPlotFrameProps<S extends string> {
   render?: MarksRender;
   /** The language of the note shown if the browser cannot draw on a canvas. */
   lang: Lang;
+  /** What the styles depend on besides theme, presentation and size (see `MarksCanvas`). */
+  styleKey?: string;
   /** What does not change with a tick, drawn in the SVG. */
   children: ReactNode;
 }
@@ -288,6 +307,7 @@ export function LayeredPlotFrame<S extends string>({
   marks,
   render = 'canvas',
   lang,
+  styleKey,
   children,
 }: LayeredPlotFrameProps<S>) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -313,6 +333,7 @@ export function LayeredPlotFrame<S extends string>({
           height={height}
           origin={{ x: margin.left, y: margin.top }}
           marks={marks}
+          styleKey={styleKey}
           onUnavailable={() => setUnavailable(true)}
         />
       )}

@@ -215,6 +215,7 @@ const MatrixGrid = memo(function MatrixGrid({
   hatchId,
   setValue,
   setHighlight,
+  highlight,
 }: GridProps) {
   const c = GRID_SIZE / r.n;
   const font = cellFont(r.n);
@@ -227,6 +228,7 @@ const MatrixGrid = memo(function MatrixGrid({
       styles={GRID_STYLES}
       marks={gridMarks(kind, r)}
       lang={lang}
+      styleKey={`${highlight}|${lang}|${r.row}|${r.scaled}|${r.causal}`}
     >
       <text className="grid-caption" x={-6} y={-30} textAnchor="end">
         {WORDS.key[lang]}
@@ -357,7 +359,7 @@ export function rowBarMarks(r: AttentionPageResult): Mark<BarStyle>[] {
 }
 
 /** The selected row's weights as bars, with the other scaling setting outlined. */
-const RowBars = memo(function RowBars({ r, tokens, lang }: PanelProps) {
+const RowBars = memo(function RowBars({ r, tokens, lang, highlight }: PanelProps) {
   const { innerWidth, innerHeight } = BAR_INNER;
   const n = r.n;
   const x = useMemo(() => rowBand(n), [n]);
@@ -372,6 +374,7 @@ const RowBars = memo(function RowBars({ r, tokens, lang }: PanelProps) {
       styles={BAR_STYLES}
       marks={rowBarMarks(r)}
       lang={lang}
+      styleKey={`${highlight}|${lang}|${r.row}|${r.scaled}|${r.causal}`}
     >
       <g className="legend" transform={`translate(0,${-BAR_MARGIN.top + 14})`}>
         <rect className="bar sym-7" x={0} y={-6} width={14} height={12} />
@@ -512,7 +515,7 @@ export function contributionAt(
 }
 
 /** Value vectors, the selected row's weighted contributions head to tail, and their sum. */
-const VectorPlane = memo(function VectorPlane({ r, tokens, lang }: PanelProps) {
+const VectorPlane = memo(function VectorPlane({ r, tokens, lang, highlight }: PanelProps) {
   const x = VEC_X;
   const y = VEC_Y;
   const ticks = VEC_TICKS;
@@ -525,6 +528,7 @@ const VectorPlane = memo(function VectorPlane({ r, tokens, lang }: PanelProps) {
       styles={VEC_STYLES}
       marks={vectorMarks(r, tokens)}
       lang={lang}
+      styleKey={`${highlight}|${lang}|${r.row}|${r.scaled}|${r.causal}`}
     >
       <AxisLeft scale={y} size={VEC_SIZE} label={WORDS.dim2[lang]} tickValues={ticks} grid />
       <AxisBottom scale={x} size={VEC_SIZE} label={WORDS.dim1[lang]} tickValues={ticks} grid />
