@@ -439,4 +439,13 @@ describe('Card plot figure', () => {
     expect(group.getAttribute('role')).toBe('group');
     expect(group.getAttribute('aria-label')).toBe(img.getAttribute('aria-label'));
   });
+
+  it('holds only the plot: the data table comes after the controls (the plot sticks alone on a phone)', () => {
+    const { container } = renderWithI18n(<Card def={makeFakeDef()} />);
+    const main = container.querySelector('.card-main')!;
+    const children = [...main.children].map((el) => el.className);
+    expect(children).toEqual(['card-plot', 'card-controls', 'data-table']);
+    expect(main.querySelector('.card-plot .data-table')).toBeNull();
+    expect(main.querySelector('.card-plot')!.tagName).toBe('FIGURE');
+  });
 });

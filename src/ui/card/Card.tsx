@@ -12,7 +12,7 @@ import { useLang } from '../i18n';
 import { Tex } from '../tex/Tex';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ParamControls } from './ParamControls';
-import { PlotFigure } from './PlotFigure';
+import { PlotData, PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
 import { createCardStore } from './store';
 import { useSettled } from './useSettled';
@@ -157,6 +157,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
             onReset={onReset}
           />
         </div>
+        {outcome.ok && <PlotData def={def} settled={settled} lang={lang} />}
       </div>
     </section>
   );

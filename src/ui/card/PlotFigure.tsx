@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { FormulaDef, Lang, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
 import { DataTable } from './DataTable';
@@ -62,20 +62,79 @@ const Plot = memo(function Plot({
   );
 });
 
-/** The page's plot as an image with a spoken summary, and its data as a table. */
+/**
+ * How much of the viewport's height a plot may take and start to stay at the top of the
+ * screen while its controls scroll under it (single-column layout, src/ui/styles/card.css): a
+ * taller one (several panels, a phone held sideways) would leave no room for them.
+ */
+export const STICKY_PLOT_MAX = 0.6;
+
+/**
+ * How high a plot that sticks may grow with its values (softmax's draws add a row and a line)
+ * and keep sticking: up to this much of the viewport, and by a quarter of its height at most.
+ * Above STICKY_PLOT_MAX, so that a plot near that limit does not stick and let go, jumping
+ * away, as a slider moves; the quarter, so that a plot that first draws small (before its
+ * page has measured it) is judged again at its real size.
+ */
+export const STICKY_PLOT_KEEP = 0.7;
+
+/**
+ * Marks the figure `data-sticky` while it is short enough for the viewport (STICKY_PLOT_MAX,
+ * STICKY_PLOT_KEEP), and gives its parent (the card's main area) its height as
+ * `--plot-sticky-height`, the room the controls keep above them when focus scrolls them into
+ * view. Whether it sticks is the stylesheet's call (single column, not presenting); neither
+ * changes the figure's size.
+ */
+function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const figure = ref.current;
+    if (!figure) return;
+    let sticky = false;
+    let judged = 0; // the height it was last judged at
+    let height = -1;
+    const update = () => {
+      const h = Math.ceil(figure.getBoundingClientRect().height);
+      const keep = sticky && h <= window.innerHeight * STICKY_PLOT_KEEP && h <= judged * 1.25;
+      if (!keep) {
+        judged = h;
+        const stick = h > 0 && h <= window.innerHeight * STICKY_PLOT_MAX;
+        if (stick !== sticky) {
+          sticky = stick;
+          figure.toggleAttribute('data-sticky', sticky);
+        }
+      }
+      if (h !== height) {
+        height = h;
+        figure.parentElement?.style.setProperty('--plot-sticky-height', `${h}px`);
+      }
+    };
+    update();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    observer?.observe(figure);
+    window.addEventListener('resize', update);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', update);
+      figure.parentElement?.style.removeProperty('--plot-sticky-height');
+    };
+  }, [ref]);
+}
+
+/**
+ * The page's plot as an image with a spoken summary. On a phone it stays at the top of the
+ * screen while the controls after it scroll under it, when it is short enough (useStickyPlot).
+ */
 export function PlotFigure({ settled, ...plot }: PlotFigureProps) {
   const { t } = useLang();
   const { def, lang } = plot;
+  const ref = useRef<HTMLElement>(null);
+  useStickyPlot(ref);
   const summary = useMemo(
     () => safe(() => def.summary(settled.values, settled.result, lang)),
     [def, settled, lang],
   );
-  const table = useCallback(
-    () => def.table(settled.values, settled.result, lang),
-    [def, settled, lang],
-  );
   return (
-    <figure className="card-plot">
+    <figure className="card-plot" ref={ref}>
       <div
         className="plot-image"
         role={def.interactivePlot ? 'group' : 'img'}
@@ -83,7 +142,28 @@ export function PlotFigure({ settled, ...plot }: PlotFigureProps) {
       >
         <Plot {...plot} />
       </div>
-      <DataTable table={table} summary={t('card.showData')} />
     </figure>
   );
+}
+
+/** Props of `PlotData`. */
+export interface PlotDataProps {
+  def: AnyDef;
+  /** The settled values and result, which the table shows. */
+  settled: Computed;
+  lang: Lang;
+}
+
+/**
+ * The numbers behind the plot, as a "show data" table. A sibling after the controls, not part
+ * of the figure, so it never sticks with the plot on a phone; on a wide screen the stylesheet
+ * puts it under the plot.
+ */
+export function PlotData({ def, settled, lang }: PlotDataProps) {
+  const { t } = useLang();
+  const table = useCallback(
+    () => def.table(settled.values, settled.result, lang),
+    [def, settled, lang],
+  );
+  return <DataTable table={table} summary={t('card.showData')} />;
 }
