@@ -140,3 +140,169 @@ describe('a slider tick lays out only the slider and the plot, and keeps the com
     }
   });
 });
+
+/** Where the plot and the controls are, and what covers the focused control. */
+interface PlotInView {
+  innerHeight: number;
+  /** The plot's figure (its band): its height and whether it is position: sticky. */
+  figure: { top: number; bottom: number; sticky: boolean };
+  /** The plot image. */
+  plot: { top: number; bottom: number };
+  /** The focused control, and whether its middle shows it (nothing drawn over it). */
+  focused: { top: number; bottom: number; tag: string; uncovered: boolean };
+}
+
+function plotInView(page: Page): Promise<PlotInView> {
+  return page.evaluate(() => {
+    const rect = (el: Element) => {
+      const { top, bottom } = el.getBoundingClientRect();
+      return { top, bottom };
+    };
+    const figure = document.querySelector('main .card-plot')!;
+    const focused = document.activeElement!;
+    const box = focused.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return {
+      innerHeight: window.innerHeight,
+      figure: { ...rect(figure), sticky: getComputedStyle(figure).position === 'sticky' },
+      plot: rect(document.querySelector('main .plot-image')!),
+      focused: {
+        ...rect(focused),
+        tag: focused.tagName,
+        uncovered: !!hit && (hit === focused || focused.contains(hit)),
+      },
+    };
+  });
+}
+
+/** Lets a tick draw (a frame, then what the page computes after it). */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))),
+  );
+}
+
+/** Positions of the elements of the card's main area, for the wide layouts. */
+function mainLayout(page: Page) {
+  return page.evaluate(() => {
+    const rect = (sel: string) => {
+      const el = document.querySelector(sel);
+      if (!el || el.getClientRects().length === 0) return null;
+      const { left, right, top, bottom } = el.getBoundingClientRect();
+      return { left, right, top, bottom };
+    };
+    const sticky = [...document.querySelectorAll('main *')]
+      .filter((el) => getComputedStyle(el).position === 'sticky')
+      .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class')}`);
+    return {
+      plot: rect('main .card-plot')!,
+      controls: rect('main .card-controls')!,
+      data: rect('main .data-table'),
+      sticky,
+    };
+  });
+}
+
+describe('on a 390 phone the plot stays in view while its controls are used', () => {
+  it.each(ids)('/%s, in both languages', async (id) => {
+    for (const lang of ['en', 'zh-TW']) {
+      const where = `/${id}?lang=${lang}`;
+      const { page } = await open(where, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const sliders = page.locator('main .slider input[type=range]:visible');
+      const last = sliders.last();
+      await last.scrollIntoViewIfNeeded();
+      await last.focus();
+      for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft']) {
+        await page.keyboard.press(key);
+        await settle(page);
+      }
+      const after = await plotInView(page);
+      const height = after.figure.bottom - after.figure.top;
+      // a short plot sticks (PlotFigure: STICKY_PLOT_MAX); a taller one never does
+      if (height <= 0.6 * after.innerHeight)
+        expect(after.figure.sticky, `${where}: a ${height}px plot sticks`).toBe(true);
+      if (height > 0.7 * after.innerHeight)
+        expect(after.figure.sticky, `${where}: a ${height}px plot does not stick`).toBe(false);
+      expect(after.focused.tag, `${where}: the slider keeps the focus`).toBe('INPUT');
+      expect(after.focused.uncovered, `${where}: the last slider is not covered`).toBe(true);
+      expect(after.focused.top, `${where}: the last slider is on screen`).toBeGreaterThanOrEqual(0);
+      expect(after.focused.bottom).toBeLessThanOrEqual(after.innerHeight);
+      if (after.figure.sticky) {
+        expect(after.plot.top, `${where}: the plot's top is on screen`).toBeGreaterThanOrEqual(0);
+        expect(after.plot.bottom, `${where}: the plot's bottom is on screen`).toBeLessThanOrEqual(
+          after.innerHeight,
+        );
+        expect(after.focused.top, `${where}: the slider is below the plot`).toBeGreaterThanOrEqual(
+          after.figure.bottom,
+        );
+
+        // focus moving to a control hidden under the plot brings it out below the plot
+        const first = sliders.first();
+        await first.evaluate((el) => {
+          (document.activeElement as HTMLElement | null)?.blur(); // it may be the last one
+          const figure = document.querySelector('main .card-plot')!.getBoundingClientRect();
+          window.scrollBy(0, el.getBoundingClientRect().top - figure.height / 2);
+        });
+        await settle(page);
+        await first.evaluate((el) => (el as HTMLElement).focus());
+        await settle(page);
+        const under = await plotInView(page);
+        expect(under.figure.sticky).toBe(true);
+        expect(under.focused.uncovered, `${where}: the first slider, focused, is not covered`).toBe(
+          true,
+        );
+        expect(under.focused.top).toBeGreaterThanOrEqual(under.figure.bottom);
+        expect(under.focused.bottom).toBeLessThanOrEqual(under.innerHeight);
+      }
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${where}: page width`,
+      ).toBeLessThanOrEqual(390);
+    }
+  });
+});
+
+describe('at 1280 and presenting at 1920 nothing sticks and the plot and the controls are side by side', () => {
+  it.each(ids)('/%s', async (id) => {
+    const views = [
+      { viewport: { width: 1280, height: 800 }, present: false },
+      { viewport: { width: 1920, height: 1080 }, present: true },
+    ];
+    for (const { viewport, present } of views) {
+      const where = `/${id} at ${viewport.width}${present ? ', presenting' : ''}`;
+      const { page } = await open(`/${id}`, { viewport });
+      if (present) {
+        await page.keyboard.press('p');
+        await expect.poll(() => page.locator('.app[data-present]').count()).toBe(1);
+      }
+      const slider = page.locator('main .slider input[type=range]:visible').last();
+      await slider.scrollIntoViewIfNeeded();
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await settle(page);
+      const { plot, controls, data, sticky } = await mainLayout(page);
+      expect(sticky, `${where}: sticky elements`).toEqual([]);
+      const apart = plot.right <= controls.left || controls.right <= plot.left;
+      expect(apart, `${where}: plot and controls side by side`).toBe(true);
+      expect(plot.top < controls.bottom && controls.top < plot.bottom, `${where}: level`).toBe(
+        true,
+      );
+      if (present) {
+        expect(data, `${where}: the data table is hidden`).toBeNull();
+      } else {
+        // the controls beside the plot, both from the top of the card's main area; the data
+        // table right under the plot
+        expect(controls.left).toBeGreaterThanOrEqual(plot.right);
+        expect(Math.abs(controls.top - plot.top)).toBeLessThan(1);
+        expect(data, `${where}: the data table`).not.toBeNull();
+        expect(data!.left).toBeCloseTo(plot.left, 0);
+        expect(data!.top - plot.bottom, `${where}: table under the plot`).toBeGreaterThanOrEqual(0);
+        expect(data!.top - plot.bottom).toBeLessThan(12);
+      }
+    }
+  });
+});
