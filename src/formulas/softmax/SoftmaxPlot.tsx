@@ -1,9 +1,12 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { BarChart, barBand, barCentre } from '../../plots/BarChart';
+import { formatFixed } from '../../plots/formatNumber';
+import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
+import { PLOT_FONT, measureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
-import { usePlotWidth } from '../../plots/useContainerWidth';
+import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import { useWorkerCompute } from '../../ui/worker/useWorkerCompute';
 import { MANY_DRAWS, manyShares } from './draws';
@@ -24,6 +27,11 @@ const NARROW = 480;
 const NOTE_LINE = 14;
 /** Left margin on a narrow column: room for the row labels, more room for the bars. */
 const NARROW_LEFT = 64;
+/** The legend's spacing (its labels are 12px): swatches in a 24 px slot, one row of 18 px each. */
+const LEGEND: LegendMetrics = { swatch: 24, gap: 6, spacing: 20, rowHeight: 18 };
+/** A CSS font shorthand of the plots' font at `size` px, for measuring text drawn at that size. */
+const fontAt = (size: number) => PLOT_FONT.replace(/\d+(\.\d+)?px/, `${size}px`);
+const LEGEND_FONT = fontAt(12);
 
 const WORDS = {
   en: {
@@ -60,18 +68,17 @@ const WORDS = {
   },
 } satisfies Record<Lang, Record<string, string>>;
 
-/** Splits `text` into lines of at most `width` px at `size` px (CJK about 1em, other text about 0.55em). */
+/** Splits `text` into lines at most `width` px wide in the plots' font at `size` px (measured). */
 export function wrapText(text: string, width: number, size: number): string[] {
   const tokens =
     text.match(
       /[\u3000-\u9fff\uff00-\uffef][\u3000-\u303f\uff00-\uffef]*|[^\s\u3000-\u9fff\uff00-\uffef]+\s*/g,
     ) ?? [];
-  const px = (t: string) =>
-    [...t].reduce((a, ch) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55) * size, 0);
+  const font = fontAt(size);
   const lines: string[] = [];
   let cur = '';
   for (const t of tokens) {
-    if (cur && px((cur + t).trimEnd()) > width) {
+    if (cur && measureText((cur + t).trimEnd(), font) > width) {
       lines.push(cur.trimEnd());
       cur = '';
     }
@@ -81,16 +88,38 @@ export function wrapText(text: string, width: number, size: number): string[] {
   return lines;
 }
 
-function fmt(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  const s = x.toFixed(digits);
-  return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace('-', '−');
-}
-
-const readoutT = (T: number) => `T = ${fmt(T, 2)}`;
-const readoutC = (c: number) => `c = ${fmt(c, 0)}`;
+const readoutT = (T: number) => `T = ${formatFixed(T, 2)}`;
+const readoutC = (c: number) => `c = ${formatFixed(c, 0)}`;
 const readoutH = (r: SoftmaxResult, nats: string) =>
-  `H(p) = ${fmt(r.entropy, 2)} ${nats} (max ${fmt(r.maxEntropy, 2)})`;
+  `H(p) = ${formatFixed(r.entropy, 2)} ${nats} (max ${formatFixed(r.maxEntropy, 2)})`;
+
+/** The legend's entries and how each swatch is drawn (a bar swatch at the end of its slot, next to its label). */
+function legendEntries(w: (typeof WORDS)[Lang], shares: boolean) {
+  const entries: { item: LegendItem; swatch: ReactNode }[] = [
+    {
+      item: { label: w.bars, tone: 'sym4', kind: 'area' },
+      swatch: (
+        <rect
+          className="legend-swatch bar sym-4"
+          x={LEGEND.swatch - 14}
+          y={-9}
+          width={14}
+          height={10}
+        />
+      ),
+    },
+    {
+      item: { label: w.uniform, tone: 'muted', kind: 'dashed' },
+      swatch: <line className="uniform-line" x1={0} x2={LEGEND.swatch} y1={-4} y2={-4} />,
+    },
+  ];
+  if (shares)
+    entries.push({
+      item: { label: w.share, tone: 'emphasis' },
+      swatch: <line className="drawn-mark" x1={0} x2={LEGEND.swatch} y1={-4} y2={-4} />,
+    });
+  return entries;
+}
 
 /** Bars of the softmax probabilities, the logits under them and the naive formula's result beside the stable one. */
 export function SoftmaxPlot({
@@ -104,16 +133,33 @@ export function SoftmaxPlot({
   const labels = TOKENS[lang];
   const n = result.p.length;
   const boxRef = useRef<HTMLDivElement>(null);
-  const width = usePlotWidth(boxRef, WIDTH);
+  const { width } = usePlotSize(boxRef, WIDTH);
   const narrow = width < NARROW;
   const status = result.naiveStatus;
   const note = useMemo(() => wrapText(w[status], width - 16, 11), [w, status, width]);
+  // Narrow: the legend starts at the left edge; it takes another row where its labels need one.
+  const shares = result.k > 0 && !narrow;
+  const legendX = narrow ? -NARROW_LEFT + 8 : 0;
+  const legendWidth = narrow ? width - 16 : width - MARGIN.left - MARGIN.right;
+  const entries = useMemo(() => legendEntries(w, shares), [w, shares]);
+  const legend = useMemo(
+    () =>
+      legendLayout(
+        entries.map((e) => e.item),
+        legendWidth,
+        (t) => measureText(t, LEGEND_FONT),
+        LEGEND,
+      ),
+    [entries, legendWidth],
+  );
+  const extraRows = Math.max(0, legend.rows - 1) * LEGEND.rowHeight;
   const margin: Margin = {
     ...MARGIN,
+    top: MARGIN.top + extraRows,
     left: narrow ? NARROW_LEFT : MARGIN.left,
     bottom: MARGIN.bottom + NOTE_LINE * (note.length - 1),
   };
-  const height = HEIGHT + NOTE_LINE * (note.length - 1);
+  const height = HEIGHT + NOTE_LINE * (note.length - 1) + extraRows;
   const { innerWidth, innerHeight } = innerSize(width, height, margin);
   const band = useMemo(() => barBand(n, innerWidth), [n, innerWidth]);
   const y = useMemo(() => scaleLinear().domain([0, 1]).range([innerHeight, 0]), [innerHeight]);
@@ -136,23 +182,15 @@ export function SoftmaxPlot({
   return (
     <div className="softmax-plot-box" ref={boxRef}>
       <PlotFrame width={width} height={height} margin={margin} className="softmax-plot">
-        <g className="legend" transform={`translate(${narrow ? -margin.left + 8 : 0},-42)`}>
-          <rect className="legend-swatch bar sym-4" x={0} y={-9} width={14} height={10} />
-          <text x={20} y={0}>
-            {w.bars}
-          </text>
-          <line className="uniform-line" x1={190} x2={214} y1={-4} y2={-4} />
-          <text x={220} y={0}>
-            {w.uniform}
-          </text>
-          {result.k > 0 && !narrow && (
-            <>
-              <line className="drawn-mark" x1={330} x2={354} y1={-4} y2={-4} />
-              <text x={360} y={0}>
-                {w.share}
+        <g className="legend" transform={`translate(${legendX},${-42 - extraRows})`}>
+          {legend.items.map((it, i) => (
+            <g key={i} transform={`translate(${it.x},${it.row * LEGEND.rowHeight})`}>
+              {entries[i].swatch}
+              <text x={LEGEND.swatch + LEGEND.gap} y={0}>
+                {it.text}
               </text>
-            </>
-          )}
+            </g>
+          ))}
         </g>
         <ChunkBounds />
         <text className="plot-readout" x={innerWidth} y={-22} textAnchor="end">
@@ -194,7 +232,7 @@ export function SoftmaxPlot({
           </text>
           {result.logits.map((l, i) => (
             <text key={i} className="row-value" x={barCentre(band, i)} y={rowY} textAnchor="middle">
-              {fmt(l, 1)}
+              {formatFixed(l, 1)}
             </text>
           ))}
         </g>
