@@ -1,9 +1,12 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
+import { formatFixed } from '../../plots/formatNumber';
+import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
+import { PLOT_FONT, measureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
-import { usePlotWidth } from '../../plots/useContainerWidth';
+import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import type { MseResult } from './model';
 import './mse.css';
@@ -15,9 +18,13 @@ export const Y_MAX = 10;
 const WIDTH = { fallback: 640, min: 320, max: 760 };
 const HEIGHT = 420;
 const MARGIN: Margin = { top: 40, right: 16, bottom: 72, left: 60 };
-/** Below this viewBox width the legend takes two rows and the squares row may stagger. */
+/** Below this viewBox width the legend starts at the left edge and the squares row may stagger. */
 const NARROW = 480;
+/** The narrow margins leave room for a legend of two rows, the wide ones for one. */
 const NARROW_MARGIN: Margin = { top: 58, right: 12, bottom: 86, left: 56 };
+/** The legend's spacing (its labels are 12px): swatches in a 12 px slot, rows 18 px apart. */
+const LEGEND: LegendMetrics = { swatch: 12, gap: 6, spacing: 24, rowHeight: 18 };
+const LEGEND_FONT = PLOT_FONT.replace('13px', '12px');
 /** Distance between neighbouring samples in value units, so squares up to this side do not overlap. */
 export const SPACING = 1.6;
 /** Room in px for the mean square's labels and the gap before it. */
@@ -28,21 +35,30 @@ const ROW_STAGGER = 30;
 /** Least distance in px between the sample numbers on a narrow column. */
 const TICK_GAP = 14;
 
-/** The frame of the plot for a viewBox width: size, margins, drawing area and room for the mean square. */
-export function mseFrame(width: number) {
+/**
+ * The frame of the plot for a viewBox width: size, margins, drawing area and room for the
+ * mean square. `legendRows` (default: two when narrow, else one) sets the room above.
+ */
+export function mseFrame(width: number, legendRows?: number) {
   const narrow = width < NARROW;
-  const margin = narrow ? NARROW_MARGIN : MARGIN;
+  const base = narrow ? NARROW_MARGIN : MARGIN;
+  const rows = legendRows ?? (narrow ? 2 : 1);
+  // rows beyond those the margins leave room for push the drawing down
+  const extra = (rows - (narrow ? 2 : 1)) * LEGEND.rowHeight;
+  const margin: Margin = { ...base, top: base.top + extra };
   const meanRoom = narrow ? NARROW_MEAN_ROOM : MEAN_ROOM;
   const innerWidth = width - margin.left - margin.right;
   // Narrow: only as tall as the width allows the drawing to be (one scale on both axes).
   const innerHeight = narrow
-    ? Math.min(HEIGHT - margin.top - margin.bottom, Math.max(160, innerWidth - meanRoom))
-    : HEIGHT - margin.top - margin.bottom;
+    ? Math.min(HEIGHT - base.top - base.bottom, Math.max(160, innerWidth - meanRoom))
+    : HEIGHT - base.top - base.bottom;
   return {
     narrow,
     width,
     height: innerHeight + margin.top + margin.bottom,
     margin,
+    /** Where the legend's first row stands, above the drawing. */
+    legendY: -margin.top + 16,
     innerWidth,
     innerHeight,
     meanRoom,
@@ -74,10 +90,31 @@ const WORDS = {
   },
 } satisfies Record<Lang, Record<string, string>>;
 
-function fmt(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  const s = x.toFixed(digits);
-  return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace('-', '−');
+/** The legend's entries and how each swatch is drawn (in its slot, centred on the text's middle). */
+function legendEntries(w: (typeof WORDS)[Lang]): { item: LegendItem; swatch: ReactNode }[] {
+  const side = LEGEND.swatch;
+  return [
+    {
+      item: { label: w.target, tone: 'sym1', kind: 'point' },
+      swatch: <circle className="target sym-1" cx={side / 2} cy={-4} r={5} />,
+    },
+    {
+      item: { label: w.prediction, tone: 'sym2', kind: 'point' },
+      swatch: <circle className="prediction sym-2" cx={side / 2} cy={-4} r={5} />,
+    },
+    {
+      item: { label: w.residual, tone: 'muted' },
+      swatch: <line className="residual" x1={side / 2} x2={side / 2} y1={-11} y2={3} />,
+    },
+    {
+      item: { label: w.square, tone: 'sym4', kind: 'area' },
+      swatch: <rect className="error-square sym-4" x={0} y={-10} width={side} height={side} />,
+    },
+    {
+      item: { label: w.mean, tone: 'sym4', kind: 'area' },
+      swatch: <rect className="mse-square sym-4" x={0} y={-10} width={side} height={side} />,
+    },
+  ];
 }
 
 /** Pixel geometry with one scale factor for both axes, so a residual's square is drawn square. */
@@ -135,24 +172,34 @@ function mseMarks(result: MseResult, g: MseGeometry, frame: MseFrame) {
       prediction: y(result.yhat[i]),
     })),
     mean: { x: meanX, y: y(0) - side, side },
-    mseText: `MSE = ${fmt(result.mse, 3)}`,
-    rmseText: `√MSE = ${fmt(result.rmse, 3)}`,
-    squares: result.squares.map((s) => fmt(s, s >= 10 ? 1 : 2)),
-    rowMean: `÷ ${result.n} = ${fmt(result.mse, 3)}`,
+    mseText: `MSE = ${formatFixed(result.mse, 3)}`,
+    rmseText: `√MSE = ${formatFixed(result.rmse, 3)}`,
+    squares: result.squares.map((s) => formatFixed(s, s >= 10 ? 1 : 2)),
+    rowMean: `÷ ${result.n} = ${formatFixed(result.mse, 3)}`,
   };
 }
 
 /** Targets, predictions, residual segments and squared errors as squares, with the mean square beside them. */
-export function MsePlot({
-  result,
-  lang,
-  highlight,
-  setHighlight,
-}: PlotProps<MseResult>) {
+export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<MseResult>) {
   const w = WORDS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
-  const width = usePlotWidth(boxRef, WIDTH);
-  const frame = useMemo(() => mseFrame(width), [width]);
+  const { width } = usePlotSize(boxRef, WIDTH);
+  // Narrow: the legend starts at the left edge; its entries wrap to the rows they need.
+  const entries = useMemo(() => legendEntries(w), [w]);
+  const narrowLegend = width < NARROW;
+  const legendX = narrowLegend ? -NARROW_MARGIN.left + 8 : 0;
+  const legendWidth = narrowLegend ? width - 16 : width - MARGIN.left - MARGIN.right;
+  const legend = useMemo(
+    () =>
+      legendLayout(
+        entries.map((e) => e.item),
+        legendWidth,
+        (t) => measureText(t, LEGEND_FONT),
+        LEGEND,
+      ),
+    [entries, legendWidth],
+  );
+  const frame = useMemo(() => mseFrame(width, legend.rows), [width, legend.rows]);
   const { narrow, innerHeight, margin } = frame;
   const g = useMemo(() => mseGeometry(result, frame), [result, frame]);
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
@@ -169,39 +216,20 @@ export function MsePlot({
     ? Math.max(1, Math.ceil(ROW_STAGGER / (spacing * (stagger ? 2 : 1))))
     : 1;
   const ticks = sampleTicks(result.n, frame, unit);
-  // Narrow: the legend starts at the left edge and its last two entries take a second row.
-  const legend = narrow
-    ? { x: -margin.left + 8, y: -42, row2: { dx: -280, dy: 18 } }
-    : { x: 0, y: -24, row2: { dx: 0, dy: 0 } };
   const meanAnchor = narrow ? 'end' : 'start';
-
 
   return (
     <div className="mse-plot-box" ref={boxRef}>
       <PlotFrame width={frame.width} height={frame.height} margin={margin} className="mse-plot">
-        <g className="legend" transform={`translate(${legend.x},${legend.y})`}>
-          <circle className="target sym-1" cx={5} cy={-4} r={5} />
-          <text x={14} y={0}>
-            {w.target}
-          </text>
-          <circle className="prediction sym-2" cx={95} cy={-4} r={5} />
-          <text x={104} y={0}>
-            {w.prediction}
-          </text>
-          <line className="residual" x1={205} x2={205} y1={-11} y2={3} />
-          <text x={212} y={0}>
-            {w.residual}
-          </text>
-          <g transform={`translate(${legend.row2.dx},${legend.row2.dy})`}>
-            <rect className="error-square sym-4" x={280} y={-11} width={12} height={12} />
-            <text x={298} y={0}>
-              {w.square}
-            </text>
-            <rect className="mse-square sym-4" x={400} y={-11} width={12} height={12} />
-            <text x={418} y={0}>
-              {w.mean}
-            </text>
-          </g>
+        <g className="legend" transform={`translate(${legendX},${frame.legendY})`}>
+          {legend.items.map((it, i) => (
+            <g key={i} transform={`translate(${it.x},${it.row * LEGEND.rowHeight})`}>
+              {entries[i].swatch}
+              <text x={LEGEND.swatch + LEGEND.gap} y={0}>
+                {it.text}
+              </text>
+            </g>
+          ))}
         </g>
         <g transform={`translate(0,${dy})`}>
           <AxisLeft scale={y} size={g.xMax * unit} label={w.value} ticks={5} grid />
