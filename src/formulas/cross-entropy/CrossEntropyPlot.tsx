@@ -5,7 +5,8 @@ import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { BarChart } from '../../plots/BarChart';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
-import { usePlotWidth } from '../../plots/useContainerWidth';
+import { formatFixed } from '../../plots/formatNumber';
+import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import { BINARY_P, TOKENS } from './model';
 import type { CrossEntropyResult } from './model';
@@ -67,12 +68,6 @@ const WORDS = {
     klLong: '差距 KL(t‖p)',
   },
 } satisfies Record<Lang, Record<string, string>>;
-
-function fmt(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  const s = x.toFixed(digits);
-  return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace('-', '−');
-}
 
 /** −ln q sampled for q from e^−LOSS_MAX to 1. */
 const NEG_LOG: [number, number][] = Array.from({ length: 121 }, (_, k) => {
@@ -149,11 +144,11 @@ function curveMarks(result: CrossEntropyResult, L: CrossEntropyLayout) {
       y: Math.max(py - 10, 12),
       'text-anchor': px > L.curveW - 90 ? 'end' : 'start',
     } satisfies LabelAt,
-    text: `L = ${fmt(result.loss)}${result.loss > LOSS_MAX ? ' ↑' : ''}`,
+    text: `L = ${formatFixed(result.loss)}${result.loss > LOSS_MAX ? ' ↑' : ''}`,
   };
 }
 
-/** Where a result puts the marks of the binary plot (point, curve, entropy, KL gap) and its legend's numbers. */
+/** Where a result puts the marks of the binary plot (point, curve, entropy, KL gap) and its legend's labels. */
 function binaryMarks(result: CrossEntropyResult, L: CrossEntropyLayout, w: Words) {
   const bx = L.binX(result.p);
   const by = L.binY(Math.min(result.bce, LOSS_MAX));
@@ -176,15 +171,27 @@ function binaryMarks(result: CrossEntropyResult, L: CrossEntropyLayout, w: Words
       y: Math.max(by - 12, -8),
       'text-anchor': bx < 40 ? 'start' : bx > L.binW - 40 ? 'end' : 'middle',
     } satisfies LabelAt,
-    text: `BCE = ${fmt(result.bce)}`,
+    text: `BCE = ${formatFixed(result.bce)}`,
     legend: [
-      `${w.curveT} = ${fmt(result.t)}`,
-      `${w.entropy} = ${fmt(result.binaryEntropy)}`,
-      `p = ${fmt(result.p, 3)}, BCE = ${fmt(result.bce)}`,
-      `${w.klLong} = ${fmt(result.binaryKL)}`,
+      w.curve1,
+      w.curve0,
+      `${w.curveT} = ${formatFixed(result.t)}`,
+      `${w.entropy} = ${formatFixed(result.binaryEntropy)}`,
+      `p = ${formatFixed(result.p, 3)}, BCE = ${formatFixed(result.bce)}`,
+      `${w.klLong} = ${formatFixed(result.binaryKL)}`,
     ],
   };
 }
+
+/** The binary legend's swatches, one a row (22 px wide, centred on the row's middle). */
+const legendSwatches = [
+  <line key="one" className="series-faint curve-one" x1={0} x2={22} y1={0} y2={0} />,
+  <line key="zero" className="series-faint curve-zero" x1={0} x2={22} y1={0} y2={0} />,
+  <line key="bce" className="series sym-3" x1={0} x2={22} y1={0} y2={0} />,
+  <line key="h" className="entropy-line" x1={0} x2={22} y1={0} y2={0} />,
+  <circle key="p" className="current-point sym-4" cx={11} cy={0} r={5} />,
+  <line key="kl" className="kl-swatch" x1={11} x2={11} y1={-8} y2={8} />,
+];
 
 /** Predicted distribution, the −ln q_y curve with the current loss, and the binary loss curve. */
 export function CrossEntropyPlot({
@@ -196,7 +203,7 @@ export function CrossEntropyPlot({
   const w = WORDS[lang];
   const labels = TOKENS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
-  const width = usePlotWidth(boxRef, WIDTH);
+  const { width } = usePlotSize(boxRef, WIDTH);
   const L = useMemo(() => crossEntropyLayout(width), [width]);
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const enter = (name: string) => () => setHighlight(name);
@@ -206,7 +213,6 @@ export function CrossEntropyPlot({
   const { px, py } = c;
   const b = binaryMarks(result, L, w);
   const { bx, by, hy } = b;
-
 
   const bars = (
     <g onMouseEnter={enter('z')} onMouseLeave={leave} className={`bars-panel${hl('z')}`}>
@@ -335,30 +341,14 @@ export function CrossEntropyPlot({
           </text>
           <g className="legend" transform={`translate(${legendAt.x},${legendAt.y})`}>
             <ChunkBounds dx={legendAt.x} dy={legendAt.y} />
-            <line className="series-faint curve-one" x1={0} x2={22} y1={0} y2={0} />
-            <text x={28} y={0} dy="0.32em">
-              {w.curve1}
-            </text>
-            <line className="series-faint curve-zero" x1={0} x2={22} y1={22} y2={22} />
-            <text x={28} y={22} dy="0.32em">
-              {w.curve0}
-            </text>
-            <line className="series sym-3" x1={0} x2={22} y1={44} y2={44} />
-            <text x={28} y={44} dy="0.32em">
-              {b.legend[0]}
-            </text>
-            <line className="entropy-line" x1={0} x2={22} y1={66} y2={66} />
-            <text x={28} y={66} dy="0.32em">
-              {b.legend[1]}
-            </text>
-            <circle className="current-point sym-4" cx={11} cy={88} r={5} />
-            <text x={28} y={88} dy="0.32em">
-              {b.legend[2]}
-            </text>
-            <line className="kl-swatch" x1={11} x2={11} y1={102} y2={118} />
-            <text x={28} y={110} dy="0.32em">
-              {b.legend[3]}
-            </text>
+            {legendSwatches.map((swatch, i) => (
+              <g key={i} transform={`translate(0,${i * LEGEND_ROW})`}>
+                {swatch}
+                <text x={28} y={0} dy="0.32em">
+                  {b.legend[i]}
+                </text>
+              </g>
+            ))}
           </g>
         </PlotFrame>
       </div>
