@@ -1,13 +1,14 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { PointerEvent } from 'react';
-import type { RefObject } from 'react';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { Bilingual, Lang, PlotProps } from '../../ui/card/types';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatNumber } from '../../plots/formatNumber';
+import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
+import { PLOT_FONT, measureText } from '../../plots/measureText';
 import { ChunkBounds, innerSize, PlotFrame } from '../../plots/PlotFrame';
-import { useContainerWidth } from '../../plots/useContainerWidth';
+import { usePlotSize } from '../../plots/usePlotSize';
 import type { Interval } from './vanishingIntervals';
 import './activationPlot.css';
 
@@ -48,7 +49,9 @@ export interface ActivationPlotConfig {
 const DEFAULT_WIDTH = 640;
 const MIN_WIDTH = 320;
 const MAX_WIDTH = 760;
-const LEGEND_ROW = 18;
+/** The legend's spacing: a 28 px line, its label 6 px after, entries 14 px apart, rows of 18 px. */
+const LEGEND: LegendMetrics = { swatch: 28, gap: 6, spacing: 14, rowHeight: 18 };
+const LEGEND_ROW = LEGEND.rowHeight;
 const SAMPLES = 240;
 /** Consecutive samples differing by more than this are a jump (ReLU′ at 0): the path breaks. */
 const JUMP = 0.5;
@@ -81,13 +84,10 @@ function sample(f: (x: number) => number, [a, b]: readonly [number, number]): (P
   return pts;
 }
 
-interface LegendItem {
-  label: string;
+/** A legend entry and how its line is drawn. */
+interface ActivationLegendItem extends LegendItem {
   className: string;
   dash?: string;
-  /** x offset in its legend row */
-  at: number;
-  row: number;
 }
 
 /** Where to label a comparison curve: where it first leaves the plot going right, else its right end. */
@@ -108,8 +108,8 @@ function labelAnchor(
   return { x: x(b) - 4, y: y(Math.min(Math.max(f(b), lo), hi)) - 6, anchor: 'end' };
 }
 
-/** Rough width of a bold point label per character in px (at the plots' 13px text). */
-const POINT_CHAR = 8;
+/** The point labels' font (bold, at the plots' 13px) for measuring them. */
+const POINT_FONT = `600 ${PLOT_FONT}`;
 
 /**
  * Whether the f(x) label is placed below its point rather than above: below when
@@ -141,60 +141,30 @@ export function pointLabelBelow(
   return room(above) < 2 && room(below) >= 6;
 }
 
-/**
- * In presentation mode (an ancestor with `data-present`), the box's height in
- * CSS pixels, followed with a ResizeObserver; null otherwise. There the box is
- * given the plot area's height by CSS, so the plot can be drawn as tall as the
- * screen allows instead of keeping its page aspect ratio.
- */
-function usePresentationHeight(ref: RefObject<HTMLElement | null>): number | null {
-  const [height, setHeight] = useState<number | null>(null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const h = entries[0]?.contentRect.height;
-      const next = el.closest('[data-present]') && h !== undefined && h > 0 ? Math.round(h) : null;
-      setHeight((prev) => (prev === next ? prev : next));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return height;
-}
-
-/** Legend entries laid out left to right, wrapping to a new row past `width`. */
+/** Legend entries laid out from their measured labels, left to right, wrapping to a new row past `width`. */
 function legendItems(
   config: ActivationPlotConfig,
   showCompare: boolean,
   width: number,
-): LegendItem[] {
-  const items: Omit<LegendItem, 'at' | 'row'>[] = [
-    { label: `${config.name}(x)`, className: 'series sym-2' },
-    { label: `${config.name}′(x)`, className: 'series series-derivative sym-3' },
+  font: string,
+) {
+  const items: ActivationLegendItem[] = [
+    { label: `${config.name}(x)`, tone: 'sym2', className: 'series sym-2' },
+    { label: `${config.name}′(x)`, tone: 'sym3', className: 'series series-derivative sym-3' },
   ];
   if (showCompare) {
     config.compare.forEach((c, i) =>
       items.push({
         label: `${c.name}(x)`,
+        tone: 'faint',
+        kind: 'dashed',
         className: 'series series-faint',
         dash: DASHES[i % DASHES.length],
       }),
     );
   }
-  const widths = items.map((it) => 48 + it.label.length * 7.5);
-  const placed: LegendItem[] = [];
-  let row = 0;
-  let at = 0;
-  items.forEach((it, i) => {
-    if (at > 0 && at + widths[i] - 14 > width) {
-      row += 1;
-      at = 0;
-    }
-    placed.push({ ...it, at, row });
-    at += widths[i];
-  });
-  return placed;
+  const layout = legendLayout(items, width, (t) => measureText(t, font), LEGEND);
+  return { ...layout, items: layout.items.map((placed, i) => ({ ...items[i], ...placed })) };
 }
 
 /** Everything a layout of the marker needs besides the result. */
@@ -206,6 +176,8 @@ interface MarkerContext {
   innerHeight: number;
   showCompare: boolean;
   lang: Lang;
+  /** The point labels' font as a CSS shorthand; default the plots' 13px, bold. */
+  font?: string;
 }
 
 /** Where the parts that move with x go: the tangent, the guide, both points and their labels. */
@@ -255,9 +227,9 @@ export function tangentSegment(
   return { x1: x(lo), y1: at(lo), x2: x(hi), y2: at(hi) };
 }
 
-/** The marker's layout for one result: plain arithmetic. */
+/** The marker's layout for one result: arithmetic and one cached text measurement. */
 export function markerLayout(ctx: MarkerContext, result: ActivationResult): MarkerLayout {
-  const { config, x, y, innerWidth, innerHeight, showCompare, lang } = ctx;
+  const { config, x, y, innerWidth, innerHeight, showCompare, lang, font = POINT_FONT } = ctx;
   const x0 = Number.isFinite(result.x) ? result.x : 0;
   const y0 = Number.isFinite(result.y) ? result.y : 0;
   const dy0 = Number.isFinite(result.dy) ? result.dy : 0;
@@ -268,15 +240,15 @@ export function markerLayout(ctx: MarkerContext, result: ActivationResult): Mark
   const slopeText = `${SLOPE[lang]} ${formatNumber(dy0, 3)}`;
   const pointText = `${config.name}(${formatNumber(x0, 2)}) = ${formatNumber(y0, 3)}`;
   // left of the point near the right edge, or when the text would run past it
+  const textWidth = measureText(pointText, font);
   const labelLeft =
-    px > innerWidth * 0.7 ||
-    (px > innerWidth / 2 && px + 10 + pointText.length * POINT_CHAR > innerWidth);
+    px > innerWidth * 0.7 || (px > innerWidth / 2 && px + 10 + textWidth > innerWidth);
   const [ya, yb] = config.yDomain;
   const inPlot = (v: number) => (v >= ya && v <= yb ? y(v) : NaN);
   const at = (f: (v: number) => number) => (sx: number) => inPlot(f(x.invert(sx)));
   const labelSpan: [number, number] = labelLeft
-    ? [px - 10 - pointText.length * POINT_CHAR, px - 10]
-    : [px + 10, px + 10 + pointText.length * POINT_CHAR];
+    ? [px - 10 - textWidth, px - 10]
+    : [px + 10, px + 10 + textWidth];
   const below = pointLabelBelow(
     [
       at(config.f),
@@ -330,16 +302,19 @@ export function ActivationPlot({
 }: PlotProps<ActivationResult> & { config: ActivationPlotConfig }) {
   const clipId = `act-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const boxRef = useRef<HTMLDivElement>(null);
-  const measured = useContainerWidth(boxRef);
+  // The viewBox follows the column in presentation mode too (its height follows the screen).
+  const { columnWidth: measured, presentHeight } = usePlotSize(boxRef);
   const width =
     measured === null ? DEFAULT_WIDTH : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, measured));
   const narrow = width < 480;
   const showCompare = values.compare !== false;
+  // the legend's text is 13px on a page, 14px presenting (activationPlot.css)
+  const legendFont = PLOT_FONT.replace('13px', presentHeight !== null ? '14px' : '13px');
   const legend = useMemo(
-    () => legendItems(config, showCompare, width - 76),
-    [config, showCompare, width],
+    () => legendItems(config, showCompare, width - 76, legendFont),
+    [config, showCompare, width, legendFont],
   );
-  const legendRows = 1 + Math.max(...legend.map((l) => l.row));
+  const legendRows = Math.max(1, legend.rows);
   const margin = {
     top: 22 + LEGEND_ROW * legendRows,
     right: narrow ? 12 : 20,
@@ -348,7 +323,6 @@ export function ActivationPlot({
   };
   const pageHeight = (narrow ? 300 : 340) + LEGEND_ROW * legendRows;
   // Presentation: as tall as the box allows (same viewBox width, so text keeps its size).
-  const presentHeight = usePresentationHeight(boxRef);
   const height =
     presentHeight !== null && measured !== null
       ? Math.max(pageHeight, Math.min(Math.round((width * presentHeight) / measured), width))
@@ -378,7 +352,12 @@ export function ActivationPlot({
   const { x, y } = fixed;
 
   const [xa, xb] = config.xDomain;
-  const m = markerLayout({ config, x, y, innerWidth, innerHeight, showCompare, lang }, result);
+  const pointFont =
+    presentHeight !== null ? `600 ${PLOT_FONT.replace('13px', '14px')}` : POINT_FONT;
+  const m = markerLayout(
+    { config, x, y, innerWidth, innerHeight, showCompare, lang, font: pointFont },
+    result,
+  );
   const highlighted = highlight === 'x';
 
   const onPointer = (e: PointerEvent<SVGRectElement>) => {
@@ -473,11 +452,18 @@ export function ActivationPlot({
   const legendLayer = useMemo(
     () => (
       <g className="legend" transform={`translate(0,${-margin.top + 14})`}>
-        {legend.map((it) => (
-          <g key={it.label} transform={`translate(${it.at},${it.row * LEGEND_ROW})`}>
-            <line className={it.className} x1={0} x2={28} y1={0} y2={0} strokeDasharray={it.dash} />
-            <text x={34} dy="0.32em">
-              {it.label}
+        {legend.items.map((it) => (
+          <g key={it.label} transform={`translate(${it.x},${it.row * LEGEND_ROW})`}>
+            <line
+              className={it.className}
+              x1={0}
+              x2={LEGEND.swatch}
+              y1={0}
+              y2={0}
+              strokeDasharray={it.dash}
+            />
+            <text x={LEGEND.swatch + LEGEND.gap} dy="0.32em">
+              {it.text}
             </text>
           </g>
         ))}
