@@ -236,7 +236,6 @@ describe('cross-entropy plot live update', () => {
     bp: fc.integer({ min: 1, max: 999 }).map((k) => k / 1000),
   });
 
-
   // wide: bars and curve side by side in one SVG; narrow: stacked in two
   for (const width of [640, 342]) {
     it(`a tick leaves the same SVG as a fresh render (${width} px)`, () => {
