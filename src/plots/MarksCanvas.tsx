@@ -242,7 +242,8 @@ export function MarksCanvas({
 
   // Every render: the marks of the props, in styles that may have changed with them
   // (a highlight, the language, presentation mode). A render that leaves both as they
-  // were (a tick that moves nothing of this panel) costs it no paint.
+  // were (a tick that moves nothing of this panel) costs it no paint, unless the pixel
+  // ratio changed since the last one (then paint sizes the backing store anew).
   useLayoutEffect(() => {
     const s = state.current;
     const canvas = canvasRef.current;
@@ -257,7 +258,8 @@ export function MarksCanvas({
       readStyles(svg, styles);
       s.styleKey = styleKey;
     }
-    if (!s.stale && sameMarks(s.marks, marks) && sameStyles(s.styles, styles)) return;
+    const sameRatio = (window.devicePixelRatio || 1) === s.ratio;
+    if (!s.stale && sameRatio && sameMarks(s.marks, marks) && sameStyles(s.styles, styles)) return;
     s.marks = marks;
     s.styles = styles;
     paint(canvas, s);
