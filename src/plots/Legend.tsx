@@ -57,14 +57,16 @@ function fitLabel(label: string, max: number, measure: (s: string) => number): s
 /**
  * Places legend entries from their measured widths: left to right, a new row
  * when the next would pass `width`; a label too long for a row of its own is
- * cut with "…", so no row is ever wider than `width`.
+ * cut with "…", so no row is ever wider than `width`. `font` is the labels' CSS font
+ * (measured with `measureText`), or a function giving a label's width.
  */
 export function legendLayout(
   items: readonly LegendItem[],
   width: number,
-  measure: (text: string) => number = (t) => measureText(t, PLOT_FONT),
+  font: string | ((text: string) => number) = PLOT_FONT,
   m: LegendMetrics = LEGEND_METRICS,
 ): LegendLayout {
+  const measure = typeof font === 'string' ? (t: string) => measureText(t, font) : font;
   const placed: PlacedItem[] = [];
   let row = 0;
   let x = 0;
@@ -120,10 +122,7 @@ export const Legend = memo(function Legend({
 }: LegendProps) {
   const frame = useOptionalFrame();
   const w = width ?? frame?.innerWidth ?? 400;
-  const layout = useMemo(
-    () => legendLayout(items, w, (t) => measureText(t, font)),
-    [items, w, font],
-  );
+  const layout = useMemo(() => legendLayout(items, w, font), [items, w, font]);
   const m = LEGEND_METRICS;
   return (
     <g className="kit-legend legend" transform={`translate(${x},${y})`} aria-hidden="true">

@@ -163,7 +163,7 @@ function legendItems(
       }),
     );
   }
-  const layout = legendLayout(items, width, (t) => measureText(t, font), LEGEND);
+  const layout = legendLayout(items, width, font, LEGEND);
   return { ...layout, items: layout.items.map((placed, i) => ({ ...items[i], ...placed })) };
 }
 

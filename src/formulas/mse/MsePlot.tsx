@@ -3,7 +3,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatFixed } from '../../plots/formatNumber';
 import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
-import { PLOT_FONT, measureText } from '../../plots/measureText';
+import { PLOT_FONT } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -194,7 +194,7 @@ export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<Mse
       legendLayout(
         entries.map((e) => e.item),
         legendWidth,
-        (t) => measureText(t, LEGEND_FONT),
+        LEGEND_FONT,
         LEGEND,
       ),
     [entries, legendWidth],

@@ -147,7 +147,7 @@ export function SoftmaxPlot({
       legendLayout(
         entries.map((e) => e.item),
         legendWidth,
-        (t) => measureText(t, LEGEND_FONT),
+        LEGEND_FONT,
         LEGEND,
       ),
     [entries, legendWidth],
