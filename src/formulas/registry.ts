@@ -92,6 +92,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Walk downhill on the loss surface, one gradient step at a time.',
       'zh-TW': '沿著梯度的反方向，一步一步走下損失函數的山坡。',
     },
+    load: () => import('./gradient-descent'),
   },
   {
     id: 'entropy',

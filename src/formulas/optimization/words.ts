@@ -1,0 +1,77 @@
+import { formatNumber } from '../../plots/formatNumber';
+import type { Lang } from '../../ui/card/types';
+import { bilingual } from '../../ui/i18n';
+import { DIVERGE_BOUND, type Run } from './run';
+
+const sig = (x: number, lang: Lang, digits = 3) =>
+  formatNumber(x, { digits, notation: 'significant', lang });
+
+/** Words the optimization pages share: axis titles, handles, and what a run's end means. */
+export const OPT_WORDS = bilingual({
+  en: {
+    theta: 'parameter θ',
+    loss: 'loss L(θ)',
+    x1: 'parameter θ₁',
+    x2: 'parameter θ₂',
+    step: 'step k',
+    gap: 'loss above the minimum, L − L*',
+    rate: 'learning rate η',
+    startHandle: 'start θ₀',
+    handleRole: 'draggable start point',
+    sep: ', ',
+    diverged: (r: Run, lang: Lang) =>
+      `Diverged: step ${r.divergedAt} ${
+        r.cause === 'bound'
+          ? `threw θ past ±${sig(DIVERGE_BOUND, lang, 1)}`
+          : 'overflowed the loss or its gradient to infinity'
+      }, so the run stops at step ${(r.divergedAt ?? 1) - 1}, its last finite point.`,
+    saddle: (at: string) =>
+      `Stuck at a saddle: at ${at} the gradient is almost 0, yet this is not a minimum — the loss still falls sideways. The gradient has nothing to push along that direction, so the run waits here; a start a hair off the ridge escapes.`,
+    converged: (k: number) =>
+      `Converged: after ${k} steps the gradient is below 10⁻⁶, so the steps have stopped moving θ.`,
+  },
+  'zh-TW': {
+    theta: '參數 θ',
+    loss: '損失 L(θ)',
+    x1: '參數 θ₁',
+    x2: '參數 θ₂',
+    step: '步數 k',
+    gap: '高出最小值的損失 L − L*',
+    rate: '學習率 η',
+    startHandle: '起點 θ₀',
+    handleRole: '可拖動的起點',
+    sep: '、',
+    diverged: (r, lang) =>
+      `發散了：第 ${r.divergedAt} 步${
+        r.cause === 'bound'
+          ? `把 θ 甩到 ±${sig(DIVERGE_BOUND, lang, 1)} 之外`
+          : '讓損失或梯度溢位成無限大'
+      }，所以這次執行停在第 ${(r.divergedAt ?? 1) - 1} 步，也就是最後一個有限的點。`,
+    saddle: (at) =>
+      `卡在鞍點：在 ${at} 梯度幾乎為 0，但這裡不是最小值——往旁邊走損失還會下降。梯度在那個方向上沒有任何推力，所以只能停在這裡；起點只要稍微偏離稜線，就能逃出去。`,
+    converged: (k) => `收斂了：${k} 步之後梯度小於 10⁻⁶，每一步幾乎不再移動 θ。`,
+  },
+});
+
+/** What a run's end means, in words, or null while it is still under way. */
+export function runNotice(
+  run: Run,
+  lang: Lang,
+  why = '',
+): { kind: 'diverged' | 'saddle' | 'converged'; text: string } | null {
+  const w = OPT_WORDS[lang];
+  const last = run.points[run.points.length - 1];
+  switch (run.status) {
+    case 'diverged':
+      return { kind: 'diverged', text: `${w.diverged(run, lang)}${why ? ` ${why}` : ''}` };
+    case 'saddle':
+      return {
+        kind: 'saddle',
+        text: w.saddle(`(${last.map((v) => sig(v, lang, 2)).join(w.sep)})`),
+      };
+    case 'converged':
+      return { kind: 'converged', text: w.converged(run.points.length - 1) };
+    default:
+      return null;
+  }
+}
