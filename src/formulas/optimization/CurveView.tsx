@@ -3,7 +3,7 @@ import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { Curve } from '../../plots/Curve';
 import { DraggablePoint } from '../../plots/DraggablePoint';
 import { useFrame } from '../../plots/frame';
-import { formatFixed } from '../../plots/formatNumber';
+import { formatFixed, formatNumber } from '../../plots/formatNumber';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { cx } from '../../plots/tones';
@@ -11,6 +11,15 @@ import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang } from '../../ui/card/types';
 import type { Problem } from './problems';
 import { OPT_WORDS } from './words';
+
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+/** k written as subscript digits, for θₖ in plain text. */
+export function subscript(k: number): string {
+  return String(k)
+    .split('')
+    .map((d) => SUBSCRIPT[Number(d)] ?? d)
+    .join('');
+}
 
 const MARGIN: Margin = { top: 14, right: 16, bottom: 44, left: 52 };
 
@@ -44,7 +53,10 @@ function CurveMarks({
   next,
   highlight,
   lrName,
-}: Pick<CurveViewProps, 'problem' | 'points' | 'current' | 'next' | 'highlight' | 'lrName'>) {
+  offLabel,
+}: Pick<CurveViewProps, 'problem' | 'points' | 'current' | 'next' | 'highlight' | 'lrName'> & {
+  offLabel: string;
+}) {
   const { x, y, innerWidth, innerHeight } = useFrame();
   const clip = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const k = Math.max(0, Math.min(points.length - 1, Math.round(current)));
@@ -72,6 +84,8 @@ function CurveMarks({
   const stepTo = next === null ? null : onCurve(next);
   const base = innerHeight - 8;
   const hl = highlight === lrName;
+  // a run thrown off the window: say where the current point went, at the edge it left by
+  const off = cur < problem.x[0] ? 'left' : cur > problem.x[1] ? 'right' : null;
   return (
     <g className="opt-curve-marks">
       <ChunkBounds />
@@ -104,6 +118,18 @@ function CurveMarks({
         )}
         <circle className="current-point opt-ball tone-sym1" cx={t0[0]} cy={t0[1]} r={7} />
       </g>
+      {off && (
+        <text
+          className="plot-halo opt-off-plot tone-sym1"
+          x={off === 'left' ? 6 : innerWidth - 6}
+          y={16}
+          textAnchor={off === 'left' ? 'start' : 'end'}
+        >
+          {off === 'left' ? '◂ ' : ''}
+          {offLabel}
+          {off === 'right' ? ' ▸' : ''}
+        </text>
+      )}
     </g>
   );
 }
@@ -157,6 +183,10 @@ export function CurveView({
           next={next}
           highlight={highlight}
           lrName={lrName}
+          offLabel={`θ${subscript(Math.min(points.length - 1, Math.round(current)))} = ${formatNumber(
+            points[Math.min(points.length - 1, Math.round(current))][0],
+            { digits: 3, notation: 'significant', lang },
+          )} (${w.offPlot})`}
         />
         {inside && (
           <DraggablePoint

@@ -6,6 +6,13 @@ import { DIVERGE_BOUND, type Run } from './run';
 const sig = (x: number, lang: Lang, digits = 3) =>
   formatNumber(x, { digits, notation: 'significant', lang });
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** The divergence bound as a power of ten, "10⁶". */
+const BOUND_TEXT = `10${String(Math.round(Math.log10(DIVERGE_BOUND)))
+  .split('')
+  .map((d) => SUPERSCRIPT[Number(d)])
+  .join('')}`;
+
 /** Words the optimization pages share: axis titles, handles, and what a run's end means. */
 export const OPT_WORDS = bilingual({
   en: {
@@ -14,15 +21,16 @@ export const OPT_WORDS = bilingual({
     x1: 'parameter θ₁',
     x2: 'parameter θ₂',
     step: 'step k',
-    gap: 'loss above the minimum, L − L*',
+    gap: 'L − L* (log scale)',
+    offPlot: 'off the plot',
     rate: 'learning rate η',
     startHandle: 'start θ₀',
     handleRole: 'draggable start point',
     sep: ', ',
-    diverged: (r: Run, lang: Lang) =>
+    diverged: (r: Run) =>
       `Diverged: step ${r.divergedAt} ${
         r.cause === 'bound'
-          ? `threw θ past ±${sig(DIVERGE_BOUND, lang, 1)}`
+          ? `threw θ past ±${BOUND_TEXT}`
           : 'overflowed the loss or its gradient to infinity'
       }, so the run stops at step ${(r.divergedAt ?? 1) - 1}, its last finite point.`,
     saddle: (at: string) =>
@@ -36,16 +44,15 @@ export const OPT_WORDS = bilingual({
     x1: '參數 θ₁',
     x2: '參數 θ₂',
     step: '步數 k',
-    gap: '高出最小值的損失 L − L*',
+    gap: 'L − L*（對數刻度）',
+    offPlot: '在圖外',
     rate: '學習率 η',
     startHandle: '起點 θ₀',
     handleRole: '可拖動的起點',
     sep: '、',
-    diverged: (r, lang) =>
+    diverged: (r) =>
       `發散了：第 ${r.divergedAt} 步${
-        r.cause === 'bound'
-          ? `把 θ 甩到 ±${sig(DIVERGE_BOUND, lang, 1)} 之外`
-          : '讓損失或梯度溢位成無限大'
+        r.cause === 'bound' ? `把 θ 甩到 ±${BOUND_TEXT} 之外` : '讓損失或梯度溢位成無限大'
       }，所以這次執行停在第 ${(r.divergedAt ?? 1) - 1} 步，也就是最後一個有限的點。`,
     saddle: (at) =>
       `卡在鞍點：在 ${at} 梯度幾乎為 0，但這裡不是最小值——往旁邊走損失還會下降。梯度在那個方向上沒有任何推力，所以只能停在這裡；起點只要稍微偏離稜線，就能逃出去。`,
@@ -63,7 +70,7 @@ export function runNotice(
   const last = run.points[run.points.length - 1];
   switch (run.status) {
     case 'diverged':
-      return { kind: 'diverged', text: `${w.diverged(run, lang)}${why ? ` ${why}` : ''}` };
+      return { kind: 'diverged', text: `${w.diverged(run)}${why ? ` ${why}` : ''}` };
     case 'saddle':
       return {
         kind: 'saddle',
