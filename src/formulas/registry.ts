@@ -235,6 +235,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Too small crawls, too large oscillates or diverges.',
       'zh-TW': '太小走得慢，太大會震盪甚至發散。',
     },
+    load: () => import('./learning-rate'),
   },
   {
     id: 'regularization',

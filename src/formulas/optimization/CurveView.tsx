@@ -6,7 +6,7 @@ import { useFrame } from '../../plots/frame';
 import { formatFixed, formatNumber } from '../../plots/formatNumber';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
-import { cx } from '../../plots/tones';
+import { cx, toneClass, type Tone } from '../../plots/tones';
 import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang } from '../../ui/card/types';
 import type { Problem } from './problems';
@@ -43,6 +43,10 @@ export interface CurveViewProps {
   lrName: string;
   /** viewBox height; default 320. */
   height?: number;
+  /** The narrowest viewBox width (small multiples go narrower); default 280. */
+  minWidth?: number;
+  /** Tone of the run (steps and ball); default sym1. */
+  tone?: Tone;
 }
 
 /** The marks that follow the run: steps along the curve, the tangent, the ball and the next step. */
@@ -54,8 +58,10 @@ function CurveMarks({
   highlight,
   lrName,
   offLabel,
+  tone,
 }: Pick<CurveViewProps, 'problem' | 'points' | 'current' | 'next' | 'highlight' | 'lrName'> & {
   offLabel: string;
+  tone: Tone;
 }) {
   const { x, y, innerWidth, innerHeight } = useFrame();
   const clip = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -104,10 +110,12 @@ function CurveMarks({
             y2={Math.round(lim(tb[1], innerHeight) * 100) / 100}
           />
         )}
-        <path className="opt-steps tone-sym1" d={d} />
+        <path className={cx('opt-steps', toneClass(tone))} d={d} />
         {points.slice(0, k + 1).map((p, i) => {
           const [a, b] = onCurve(p[0]);
-          return <circle key={i} className="opt-step-point tone-sym1" cx={a} cy={b} r={3} />;
+          return (
+            <circle key={i} className={cx('opt-step-point', toneClass(tone))} cx={a} cy={b} r={3} />
+          );
         })}
         {stepTo && (
           <g className={cx('opt-next tone-sym2', hl && 'is-highlighted')}>
@@ -116,11 +124,16 @@ function CurveMarks({
             <circle className="opt-next-end" cx={stepTo[0]} cy={base} r={3} />
           </g>
         )}
-        <circle className="current-point opt-ball tone-sym1" cx={t0[0]} cy={t0[1]} r={7} />
+        <circle
+          className={cx('current-point opt-ball', toneClass(tone))}
+          cx={t0[0]}
+          cy={t0[1]}
+          r={7}
+        />
       </g>
       {off && (
         <text
-          className="plot-halo opt-off-plot tone-sym1"
+          className={cx('plot-halo opt-off-plot', toneClass(tone))}
           x={off === 'left' ? 6 : innerWidth - 6}
           y={16}
           textAnchor={off === 'left' ? 'start' : 'end'}
@@ -151,10 +164,12 @@ export function CurveView({
   startName,
   lrName,
   height = 320,
+  minWidth = 280,
+  tone = 'sym1',
 }: CurveViewProps) {
   const w = OPT_WORDS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
-  const { width } = usePlotSize(boxRef, { fallback: 560, min: 280, max: 760 });
+  const { width } = usePlotSize(boxRef, { fallback: 560, min: minWidth, max: 760 });
   const xSpec = useMemo(() => ({ domain: problem.x }), [problem]);
   const ySpec = useMemo(() => ({ domain: problem.y }), [problem]);
   const f = useCallback((t: number) => problem.f([t]), [problem]);
@@ -183,6 +198,7 @@ export function CurveView({
           next={next}
           highlight={highlight}
           lrName={lrName}
+          tone={tone}
           offLabel={`θ${subscript(Math.min(points.length - 1, Math.round(current)))} = ${formatNumber(
             points[Math.min(points.length - 1, Math.round(current))][0],
             { digits: 3, notation: 'significant', lang },

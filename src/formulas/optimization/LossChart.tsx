@@ -44,11 +44,23 @@ export interface StepChartProps {
   className?: string;
   /** viewBox height; default 240. */
   height?: number;
+  /** Horizontal reference lines (a stability threshold), labelled at their right end. */
+  rules?: readonly StepRule[];
+}
+
+/** A horizontal reference line of a step chart. */
+export interface StepRule {
+  key: string;
+  value: number;
+  label: string;
+  tone: Tone;
 }
 
 const MARGIN: Margin = { top: 12, right: 14, bottom: 44, left: 62 };
 const LEGEND_ROW = 18;
 const LEGEND_FONT = PLOT_FONT.replace('13px', '12px');
+
+const NO_RULES: readonly StepRule[] = [];
 
 const clampLog = (v: number) => Math.max(LOSS_FLOOR, v);
 
@@ -106,16 +118,30 @@ function StepMarks({
   k,
   whole,
   log,
+  rules,
 }: {
   series: readonly StepSeries[];
   k: number;
   whole: boolean;
   log: boolean;
+  rules: readonly StepRule[];
 }) {
-  const { x, y, innerHeight } = useFrame();
+  const { x, y, innerWidth, innerHeight } = useFrame();
   return (
     <g className="opt-step-series">
       <ChunkBounds />
+      {rules.map((r) => {
+        const Y = y(r.value);
+        if (!Number.isFinite(Y) || Y < 0 || Y > innerHeight) return null;
+        return (
+          <g key={r.key} className={cx('opt-step-threshold', toneClass(r.tone))}>
+            <line x1={0} x2={innerWidth} y1={Y} y2={Y} />
+            <text className="plot-halo" x={innerWidth - 4} y={Y - 4} textAnchor="end">
+              {r.label}
+            </text>
+          </g>
+        );
+      })}
       <line className="opt-step-rule" x1={x(k)} x2={x(k)} y1={0} y2={innerHeight} />
       {series.map((s) => {
         const d = seriesPath(s.values, whole ? s.values.length - 1 : k, x, y, log);
@@ -151,6 +177,7 @@ export function StepChart({
   yDomain,
   className,
   height = 240,
+  rules = NO_RULES,
 }: StepChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const { width } = usePlotSize(boxRef, { fallback: 420, min: 260, max: 760 });
@@ -168,7 +195,20 @@ export function StepChart({
   const legend = useMemo(() => legendLayout(items, width - 24, LEGEND_FONT), [items, width]);
   const margin = { ...MARGIN, top: MARGIN.top + legend.rows * LEGEND_ROW };
   const h = height + legend.rows * LEGEND_ROW;
-  const domain = useMemo(() => yDomain ?? stepDomain(series, log), [yDomain, series, log]);
+  const domain = useMemo(
+    () =>
+      yDomain ??
+      stepDomain(
+        rules.length > 0
+          ? [
+              ...series,
+              { key: 'rules', label: '', tone: 'axis', values: rules.map((r) => r.value) },
+            ]
+          : series,
+        log,
+      ),
+    [yDomain, series, log, rules],
+  );
   const xSpec = useMemo(() => ({ domain: [0, Math.max(1, steps)] as const }), [steps]);
   const ySpec = useMemo(
     () => ({ domain: domain, scale: log ? ('log' as const) : ('linear' as const) }),
@@ -180,7 +220,7 @@ export function StepChart({
       <PlotFrame width={width} height={h} margin={margin} x={xSpec} y={ySpec}>
         <AxisBottom label={xLabel} ticks={5} />
         <AxisLeft label={yLabel} ticks={4} grid />
-        <StepMarks series={series} k={k} whole={whole} log={log} />
+        <StepMarks series={series} k={k} whole={whole} log={log} rules={rules} />
         {legend.items.length > 0 && (
           <g className="legend" transform={`translate(${-margin.left + 12},${-margin.top + 14})`}>
             {legend.items.map((it, i) => (
