@@ -1,6 +1,6 @@
 import { formatFixed, formatNumber } from '../../plots/formatNumber';
 import { sym } from '../../ui/tex/sym';
-import { texSig } from '../optimization/tex';
+import { texFactor, texSig } from '../optimization/tex';
 import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
@@ -21,7 +21,7 @@ const TEX = `${TH('k+1')} = ${TH('k')} - ${ETA}\\, ${GRAD}(${TH('k')})`;
 /** A number or a vector of numbers for TeX, to three significant digits. */
 function tv(v: readonly number[]): string {
   const parts = v.map((x) => texSig(x));
-  return parts.length === 1 ? parts[0] : `\\left(${parts.join(',\\ ')}\\right)`;
+  return parts.length === 1 ? texFactor(v[0]) : `\\left(${parts.join(',\\ ')}\\right)`;
 }
 
 function worked(r: GdResult): string {

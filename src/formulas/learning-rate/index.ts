@@ -3,7 +3,7 @@ import { sym } from '../../ui/tex/sym';
 import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
-import { texSig } from '../optimization/tex';
+import { texFactor, texSig } from '../optimization/tex';
 import { LearningRatePlot } from './LearningRatePlot';
 import { PARAMS, computeLr } from './model';
 import type { LrResult, LrValues } from './model';
@@ -24,7 +24,7 @@ function worked(r: LrResult): string {
     const e = sym(slot, `\\eta_{${run.index}}`);
     const q = `1 - ${sym(slot, texSig(run.rateK))} \\cdot ${sym(4, texSig(r.L))} = ${texSig(run.factorK)}`;
     const next = run.next === null ? '\\infty' : texSig(run.next);
-    return `${e}: \\ ${q} &\\Rightarrow\\ ${TH(String(run.k + 1))} = ${texSig(run.factorK)} \\cdot ${texSig(run.theta)} = ${next}`;
+    return `${e}: \\ ${q} &\\Rightarrow\\ ${TH(String(run.k + 1))} = ${texFactor(run.factorK)} \\cdot ${texFactor(run.theta)} = ${next}`;
   });
   lines.push(
     `\\tfrac{1}{${L}} = ${texSig(r.oscillation)}, \\quad \\tfrac{2}{${L}} &= ${texSig(r.threshold)}`,

@@ -188,8 +188,8 @@ export function CurveView({
       onMouseLeave={() => setHighlight(null)}
     >
       <PlotFrame width={width} height={height} margin={MARGIN} x={xSpec} y={ySpec} interactive>
-        <AxisBottom label={w.theta} ticks={8} />
-        <AxisLeft label={w.loss} ticks={5} grid />
+        <AxisBottom label={w.theta} ticks={width < 360 ? 4 : 8} />
+        <AxisLeft label={w.loss} ticks={height < 260 ? 4 : 5} grid />
         <Curve f={f} tone="axis" className="opt-loss-curve" />
         <CurveMarks
           problem={problem}

@@ -13,3 +13,9 @@ export function texSig(x: number, digits = 3): string {
   // toPrecision may answer in exponent form for values like 123456 at 3 digits
   return s.includes('e') ? String(Number(s)) : s;
 }
+
+/** `texSig` in parentheses when negative, for a factor of a product: 0.9 · (−1.5). */
+export function texFactor(x: number, digits = 3): string {
+  const s = texSig(x, digits);
+  return x < 0 ? `(${s})` : s;
+}
