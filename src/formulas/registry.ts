@@ -198,6 +198,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Step against the gradient; momentum remembers where you were heading.',
       'zh-TW': '沿梯度反方向前進；動量記得你原本要去的方向。',
     },
+    load: () => import('./sgd'),
   },
   {
     id: 'adam',

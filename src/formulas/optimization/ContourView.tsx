@@ -57,6 +57,8 @@ export interface ContourViewProps {
   lrName: string;
   /** The largest viewBox height; default 440. */
   maxHeight?: number;
+  /** Axis titles; default θ₁ and θ₂. */
+  axes?: readonly [string, string];
 }
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -167,6 +169,7 @@ export function ContourView({
   startName,
   lrName,
   maxHeight = 440,
+  axes,
 }: ContourViewProps) {
   const w = OPT_WORDS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
@@ -198,8 +201,8 @@ export function ContourView({
     >
       <PlotFrame width={width} height={height} margin={MARGIN} x={xSpec} y={ySpec} interactive>
         <Contour f={f} thresholds={12} spacing="log" resolution={72} scheme="viridis" />
-        <AxisBottom label={w.x1} ticks={6} />
-        <AxisLeft label={w.x2} ticks={6} />
+        <AxisBottom label={axes?.[0] ?? w.x1} ticks={6} />
+        <AxisLeft label={axes?.[1] ?? w.x2} ticks={6} />
         <g className="opt-runs">
           <ChunkBounds />
           {runs

@@ -1,0 +1,212 @@
+import type { ValuesOf } from '../../ui/card/types';
+import { defineParams } from '../../ui/card/types';
+import type { Problem } from '../optimization/problems';
+import { runOptimizer, type Run } from '../optimization/run';
+import { N_POINTS, batchGrad, dataProblem, lineData, minibatches, type LineData } from './data';
+
+/** The card's params: seed, batch size, η, momentum μ, Nesterov, the plain-GD comparison, start, steps, step. */
+export const PARAMS = defineParams([
+  {
+    kind: 'scalar',
+    name: 'B',
+    tex: 'B',
+    label: { en: 'batch size', 'zh-TW': '批次大小' },
+    slot: 5,
+    min: 1,
+    max: N_POINTS,
+    step: 1,
+    default: 4,
+    integer: true,
+  },
+  {
+    kind: 'scalar',
+    name: 'lr',
+    tex: '\\eta',
+    label: { en: 'learning rate', 'zh-TW': '學習率' },
+    slot: 2,
+    min: 0.001,
+    max: 1,
+    step: 0.001,
+    default: 0.05,
+    scale: 'log',
+  },
+  {
+    kind: 'scalar',
+    name: 'mu',
+    tex: '\\mu',
+    label: { en: 'momentum', 'zh-TW': '動量' },
+    slot: 6,
+    min: 0,
+    max: 0.99,
+    step: 0.01,
+    default: 0,
+  },
+  {
+    kind: 'toggle',
+    name: 'nesterov',
+    tex: '\\text{N}',
+    label: { en: 'Nesterov momentum', 'zh-TW': 'Nesterov 動量' },
+    default: false,
+  },
+  {
+    kind: 'toggle',
+    name: 'plain',
+    tex: '\\text{GD}',
+    label: { en: 'plain full-batch GD beside it', 'zh-TW': '並列一般的全批次梯度下降' },
+    default: true,
+  },
+  {
+    kind: 'seed',
+    name: 'seed',
+    tex: 's',
+    label: { en: 'seed of the data and the batches', 'zh-TW': '資料與批次的種子' },
+    default: 7,
+  },
+  {
+    kind: 'scalar',
+    name: 'w0',
+    tex: 'w_0',
+    label: { en: 'start slope w₀', 'zh-TW': '起點斜率 w₀' },
+    slot: 3,
+    min: -1.5,
+    max: 4.5,
+    step: 0.01,
+    default: -1,
+  },
+  {
+    kind: 'scalar',
+    name: 'b0',
+    tex: 'b_0',
+    label: { en: 'start intercept b₀', 'zh-TW': '起點截距 b₀' },
+    slot: 3,
+    min: -5,
+    max: 4,
+    step: 0.01,
+    default: 3,
+  },
+  {
+    kind: 'scalar',
+    name: 'n',
+    tex: 'n',
+    label: { en: 'number of steps', 'zh-TW': '步數' },
+    min: 10,
+    max: 1000,
+    step: 1,
+    default: 80,
+    integer: true,
+  },
+  {
+    kind: 'time',
+    name: 'k',
+    tex: 'k',
+    label: { en: 'descent step', 'zh-TW': '下降步數' },
+    slot: 1,
+    max: { param: 'n' },
+    default: 20,
+    speeds: [1, 2, 5, 10, 30],
+    speed: 5,
+  },
+]);
+
+export type SgdValues = ValuesOf<typeof PARAMS>;
+
+export interface SgdResult {
+  data: LineData;
+  problem: Problem;
+  B: number;
+  lr: number;
+  mu: number;
+  /** Nesterov as used: only with momentum μ > 0. */
+  nesterov: boolean;
+  /** The switch was on with μ = 0, where Nesterov means nothing. */
+  nesterovIgnored: boolean;
+  start: number[];
+  /** The minibatch of every step (indices into the data). */
+  batches: number[][];
+  /** The SGD run (one step further than n, so step n has its next step too). */
+  run: Run;
+  /** Plain full-batch gradient descent at the same η from the same start, or null. */
+  plain: Run | null;
+  k: number;
+  theta: number[];
+  /** The batch of step k, its gradient g_B and the full-batch gradient ∇L at θ_k. */
+  batch: number[];
+  batchGrad: number[];
+  fullGrad: number[];
+  /** The velocity before step k (v_k, null at the first step) and after it (v_{k+1}, null without momentum). */
+  velocity: number[] | null;
+  velocityNext: number[] | null;
+  /** θ_{k+1}, or null when the run stopped at θ_k. */
+  next: number[] | null;
+  /** Full-batch L − L* of every step, for SGD and plain GD. */
+  gaps: number[];
+  plainGaps: number[] | null;
+  /** The angle between g_B and ∇L at θ_k in degrees, and |g_B − ∇L| / |∇L|. */
+  angle: number;
+  noise: number;
+}
+
+const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.max(lo, Math.min(hi, v));
+
+/** Runs minibatch SGD (with momentum / Nesterov) and plain GD on the line-fit loss of the seeded data. */
+export function computeSgd(values: SgdValues): SgdResult {
+  const data = lineData(values.seed);
+  const problem = dataProblem(data);
+  const B = Math.max(1, Math.min(N_POINTS, Math.round(values.B)));
+  const n = Math.round(values.n);
+  const { lr, mu } = values;
+  const nesterov = values.nesterov && mu > 0;
+  const start = [clamp(values.w0, problem.x), clamp(values.b0, problem.y)];
+  // one batch per point of the run: steps 0 … n + 1 (the last point's gradient too)
+  const batches = minibatches(values.seed, B, n + 2);
+  const config =
+    mu > 0 ? { name: 'sgd' as const, lr, momentum: mu, nesterov } : { name: 'sgd' as const, lr };
+  const run = runOptimizer(
+    config,
+    (p, k) => batchGrad(data, batches[k], p[0], p[1]),
+    start,
+    n + 1,
+    {
+      loss: problem.f,
+      record: mu > 0,
+    },
+  );
+  const plain = values.plain
+    ? runOptimizer({ name: 'sgd', lr }, (p) => problem.grad(p), start, n, { loss: problem.f })
+    : null;
+  const last = Math.min(n, run.points.length - 1);
+  const k = Math.max(0, Math.min(last, Math.round(values.k)));
+  const theta = run.points[k];
+  const g = run.grads[k];
+  const full = problem.grad(theta);
+  const dot = g[0] * full[0] + g[1] * full[1];
+  const ng = Math.hypot(g[0], g[1]);
+  const nf = Math.hypot(full[0], full[1]);
+  const cos = ng > 0 && nf > 0 ? Math.max(-1, Math.min(1, dot / (ng * nf))) : 1;
+  const gapOf = (r: Run) => r.losses.map((l) => Math.max(0, l - problem.fMin));
+  return {
+    data,
+    problem,
+    B,
+    lr,
+    mu,
+    nesterov,
+    nesterovIgnored: values.nesterov && mu === 0,
+    start,
+    batches,
+    run,
+    plain,
+    k,
+    theta,
+    batch: batches[k],
+    batchGrad: g,
+    fullGrad: full,
+    velocity: mu > 0 && k > 0 ? (run.first[k - 1] ?? null) : null,
+    velocityNext: mu > 0 ? (run.first[k] ?? null) : null,
+    next: run.points[k + 1] ?? null,
+    gaps: gapOf(run).slice(0, n + 1),
+    plainGaps: plain ? gapOf(plain) : null,
+    angle: (Math.acos(cos) * 180) / Math.PI,
+    noise: nf > 0 ? Math.hypot(g[0] - full[0], g[1] - full[1]) / nf : 0,
+  };
+}
