@@ -99,7 +99,8 @@ describe('sgd data and minibatches', () => {
 
 describe('sgd compute()', () => {
   it('with the full batch, SGD with momentum equals minimize of src/math on the full loss', () => {
-    for (const over of [{}, { mu: 0.8 }, { mu: 0.9, nesterov: true }]) {
+    const cases: Record<string, ParamValue>[] = [{}, { mu: 0.8 }, { mu: 0.9, nesterov: true }];
+    for (const over of cases) {
       const v = values({ B: 40, n: 60, ...over });
       const r = compute(v);
       const mu = (over as { mu?: number }).mu ?? 0;

@@ -1,5 +1,5 @@
 import { initialOptimizerState, resolveOptimizer, stepResolved } from '../../math';
-import type { OptimizerConfig } from '../../math';
+import type { MutableOptimizerState, OptimizerConfig } from '../../math';
 import { scheduledRate } from '../../math/schedules';
 
 /** A coordinate past this size counts as diverged (the loss is then astronomically high). */
@@ -43,6 +43,11 @@ export interface RunOptions {
   saddles?: readonly (readonly number[])[];
   /** The loss; default none (losses are then NaN-free zeros, unused). */
   loss?: (p: readonly number[]) => number;
+  /**
+   * A rule of the page's own instead of the library's (Adam without bias correction):
+   * updates `p` and `state` in place for step `state.t` (0 first), then increments `state.t`.
+   */
+  step?: (p: number[], g: readonly number[], state: MutableOptimizerState, lr: number) => void;
 }
 
 const finite = (v: readonly number[]) => v.every((x) => Number.isFinite(x));
@@ -61,7 +66,7 @@ export function runOptimizer(
   gradient: (p: readonly number[], step: number) => number[],
   start: readonly number[],
   steps: number,
-  { record = false, saddles = [], loss }: RunOptions = {},
+  { record = false, saddles = [], loss, step }: RunOptions = {},
 ): Run {
   const c = resolveOptimizer(config, 'runOptimizer');
   const n = start.length;
@@ -85,7 +90,8 @@ export function runOptimizer(
     grads.push(g);
     if (k >= steps) break;
     const lr = c.schedule === null ? c.lr : scheduledRate(c.schedule, k);
-    stepResolved(c, p, g, state);
+    if (step) step(p, g, state, lr);
+    else stepResolved(c, p, g, state);
     const value = loss ? loss(p) : 0;
     if (!finite(p) || !Number.isFinite(value)) {
       divergedAt = k + 1;
