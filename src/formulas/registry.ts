@@ -208,6 +208,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Momentum plus a per-parameter step size, with bias correction.',
       'zh-TW': '動量加上每個參數各自的步長，並做偏差修正。',
     },
+    load: () => import('./adam'),
   },
   {
     id: 'adagrad',
