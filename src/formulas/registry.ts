@@ -218,6 +218,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Parameters with large past gradients take smaller steps.',
       'zh-TW': '過去梯度越大的參數，步伐越小。',
     },
+    load: () => import('./adagrad'),
   },
   {
     id: 'softmax',
