@@ -56,9 +56,14 @@ export function AdagradPlot({
   const runs = useMemo<ContourRun[]>(() => {
     const list: ContourRun[] = [{ key: 'ada', points: r.ada.run.points, tone: 'sym1' }];
     if (r.rms) list.push({ key: 'rms', points: r.rms.run.points, tone: 'sym5' });
-    list.push({ key: 'sgd', points: r.sgd.points, tone: 'sym8' });
+    // a diverging SGD run is drawn until it leaves the window (its loss chart shows the rest)
+    const [x0, x1] = r.problem.x;
+    const [y0, y1] = r.problem.y;
+    const out = r.sgd.points.findIndex((p) => p[0] < x0 || p[0] > x1 || p[1] < y0 || p[1] > y1);
+    const sgd = out < 0 ? r.sgd.points : r.sgd.points.slice(0, out + 1);
+    list.push({ key: 'sgd', points: sgd, tone: 'sym8' });
     return list;
-  }, [r.ada, r.rms, r.sgd]);
+  }, [r.ada, r.rms, r.sgd, r.problem]);
   const sSeries = useMemo<StepSeries[]>(() => {
     const list: StepSeries[] = [
       { key: 'a1', label: aw.coord(aw.ada, 0), tone: 'sym1', values: r.ada.s[0] },
