@@ -221,6 +221,15 @@ export const REGISTRY: readonly RegistryEntry[] = [
     load: () => import('./adagrad'),
   },
   {
+    id: 'optimizers',
+    section: 'optimizers',
+    title: { en: 'The optimizer race', 'zh-TW': '優化器大賽' },
+    teaser: {
+      en: 'SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam and AdamW from the same start.',
+      'zh-TW': 'SGD、動量、Nesterov、AdaGrad、RMSprop、Adam 與 AdamW 從同一個起點出發。',
+    },
+  },
+  {
     id: 'softmax',
     section: 'softmax',
     title: { en: 'Softmax and temperature', 'zh-TW': 'Softmax 函數與溫度' },

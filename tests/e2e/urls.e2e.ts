@@ -17,6 +17,9 @@ const HOSTILE = [
   '/mse?n=99&y=1e999',
   '/cross-entropy?y=-1&z=0x10',
   '/sigmoid?x=%00%0A&compare=maybe',
+  '/gradient-descent?lr=1e999&k=-3&dim=9&n=abc',
+  '/sgd?B=0&seed=-1&mu=2',
+  '/adam?b1=1&le=NaN&k=99999',
 ];
 
 describe('links and URLs', () => {
