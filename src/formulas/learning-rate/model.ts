@@ -1,5 +1,5 @@
-import { learningRate } from '../../math';
-import type { OptimizerSchedule } from '../../math';
+import type { LearningRateSchedule, OptimizerSchedule } from '../../math';
+import { resolveSchedule, scheduledRate } from '../../math/schedules';
 import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import type { Problem } from '../optimization/problems';
@@ -259,8 +259,11 @@ export function computeLr(values: LrValues): LrResult {
       { loss: problem.f },
     );
     const k = Math.max(0, Math.min(run.points.length - 1, Math.round(values.k)));
-    const rateAt = (t: number) =>
-      config ? learningRate({ ...config, lr } as Parameters<typeof learningRate>[0], t) : lr;
+    // the schedule checked once, then read per step (learningRate would check it at every call)
+    const resolved = config
+      ? resolveSchedule('learning-rate', 'schedule', { ...config, lr } as LearningRateSchedule)
+      : null;
+    const rateAt = (t: number) => (resolved ? scheduledRate(resolved, t) : lr);
     const rates = Array.from({ length: n }, (_, t) => rateAt(t));
     const theta = run.points[k][0];
     const rateK = rateAt(k);
