@@ -28,8 +28,8 @@ describe('optimization pages in a browser', () => {
     const d = await page.locator('.opt-curve path.opt-steps').getAttribute('d');
     expect(d).not.toMatch(/NaN|Infinity/);
     // the summary read by screen readers says it too
-    const label = await page.locator('figure [aria-label]').first().getAttribute('aria-label');
-    expect(label).toMatch(/Diverged/);
+    const label = () => page.locator('figure [aria-label]').first().getAttribute('aria-label');
+    await expect.poll(label, { timeout: 3000 }).toMatch(/Diverged/);
   });
 
   it('gradient descent plays, pauses, steps back, and a reload opens at the step', async () => {

@@ -56,7 +56,7 @@ export interface StepRule {
   tone: Tone;
 }
 
-const MARGIN: Margin = { top: 12, right: 14, bottom: 44, left: 62 };
+const MARGIN: Margin = { top: 12, right: 14, bottom: 44, left: 80 };
 const LEGEND_ROW = 18;
 const LEGEND_FONT = PLOT_FONT.replace('13px', '12px');
 
