@@ -23,8 +23,13 @@ export function renderPass(): RenderPass {
   return pass;
 }
 
-/** Ends prerendering or hydration: renders from now on measure and run KaTeX. */
+/**
+ * Ends prerendering or hydration: renders from now on measure and run KaTeX. A hydrated page
+ * says so on `<html data-prerender="hydrated">` (it was "fresh"; the browser tests wait for it).
+ */
 export function endFirstPass(): void {
+  if (pass === 'hydrate' && typeof document !== 'undefined')
+    document.documentElement.dataset.prerender = 'hydrated';
   pass = 'live';
 }
 

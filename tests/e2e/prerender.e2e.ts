@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { plotMarkup, sliders } from './app';
+import { appUrl, launchChromium, setupBrowser, waitForApp } from './browser';
+import { builtPageIds } from './serve.mjs';
+
+// The prerendered pages (vite.prerender.ts): what a reader gets before the code arrives, and
+// that hydration adopts it rather than drawing the page again.
+
+const { open } = setupBrowser();
+const ids = await builtPageIds();
+
+describe('prerendered pages', () => {
+  it('without JavaScript, every page shows its title, formulas, controls and plot text', async () => {
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      for (const id of ids) {
+        await page.goto(appUrl(`/${id}`));
+        expect(await page.locator('html').getAttribute('data-prerender')).toBe('fresh');
+        expect(await page.locator('h1').innerText()).not.toBe('');
+        expect(await page.locator('main .katex').count()).toBeGreaterThan(0);
+        expect(await page.locator('main input[type="range"]').count()).toBeGreaterThan(0);
+        expect(await page.locator('.plot-image').first().getAttribute('aria-label')).toBeTruthy();
+        expect(await page.title()).toMatch(/· LLM Math Explorer$/);
+      }
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('hydration keeps the prerendered nodes, then the page is live', async () => {
+    for (const id of ['softmax', 'attention']) {
+      const { page } = await open('/', { javaScriptEnabled: true });
+      // mark the prerendered nodes as the parser makes them, before any of the app's code runs
+      await page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          for (const el of document.querySelectorAll('#root h1, #root .tex, #root input'))
+            (el as unknown as Record<string, boolean>).__prerendered = true;
+        });
+      });
+      await page.goto(appUrl(`/${id}`), { waitUntil: 'networkidle' });
+      await waitForApp(page);
+      expect(await page.locator('html').getAttribute('data-prerender')).toBe('hydrated');
+      const kept = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('#root h1, #root .tex, #root input')];
+        return {
+          all: all.length,
+          kept: all.filter((el) => (el as unknown as Record<string, boolean>).__prerendered).length,
+        };
+      });
+      expect(kept.all).toBeGreaterThan(0);
+      expect(kept.kept).toBe(kept.all);
+      // live: a slider moves the plot
+      const before = await plotMarkup(page);
+      const slider = sliders(page).first();
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => plotMarkup(page)).not.toBe(before);
+    }
+  });
+
+  it('a reader who will see something else gets the client render: a query, another language', async () => {
+    const { page } = await open('/softmax?T=2');
+    expect(await page.locator('html').getAttribute('data-prerender')).toBeNull();
+    expect(await page.locator('main .katex').count()).toBeGreaterThan(0);
+    const zh = await open('/softmax', { locale: 'zh-TW' });
+    await expect.poll(() => zh.page.locator('h1').innerText()).toMatch(/溫度/);
+    expect(await zh.page.locator('html').getAttribute('data-prerender')).toBeNull();
+  });
+});
