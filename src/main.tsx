@@ -4,6 +4,7 @@ import { createI18n } from './ui/i18n';
 import { setRenderPass } from './ui/prerender/hydration';
 import { Root } from './ui/Root';
 import { preloadPath } from './ui/shell/FormulaRoute';
+import { loadKatex } from './ui/tex/katexLoader';
 import './ui/styles/index.css';
 
 /**
@@ -27,6 +28,13 @@ function start() {
         hydrateRoot(container, app);
       });
     });
+    // KaTeX's code is needed only once a formula changes: it loads when the reader first acts
+    const events = ['pointerdown', 'keydown', 'touchstart', 'focusin'] as const;
+    const load = () => {
+      events.forEach((e) => window.removeEventListener(e, load, true));
+      void loadKatex();
+    };
+    events.forEach((e) => window.addEventListener(e, load, { capture: true, passive: true }));
   } else {
     container.replaceChildren();
     delete html.dataset.prerender;

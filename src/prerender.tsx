@@ -3,6 +3,7 @@ import { builtEntries } from './formulas/registry';
 import { createI18n } from './ui/i18n';
 import { Root } from './ui/Root';
 import { preloadPath } from './ui/shell/FormulaRoute';
+import { loadKatex } from './ui/tex/katexLoader';
 import { setRenderPass } from './ui/prerender/hydration';
 
 /**
@@ -27,7 +28,7 @@ export function routeHead(id: string | null): { title: string; description: stri
 
 /** The app's HTML at `path` (under `base`, without its trailing slash), all code-split parts loaded. */
 export async function renderRoute(path: string, base: string): Promise<string> {
-  await preloadPath(path);
+  await Promise.all([preloadPath(path), loadKatex()]);
   setRenderPass('prerender');
   const i18n = createI18n({ lng: PRERENDER_LANG });
   const errors: unknown[] = [];

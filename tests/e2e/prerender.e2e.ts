@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plotMarkup, sliders } from './app';
+import { plotMarkup, sliders, workedText } from './app';
 import { appUrl, launchChromium, setupBrowser, waitForApp } from './browser';
 import { builtPageIds } from './serve.mjs';
 
@@ -52,12 +52,19 @@ describe('prerendered pages', () => {
       });
       expect(kept.all).toBeGreaterThan(0);
       expect(kept.kept).toBe(kept.all);
-      // live: a slider moves the plot
-      const before = await plotMarkup(page);
+      // KaTeX's code has not been loaded: the formulas are the prerendered ones
+      expect(
+        await page.evaluate(() =>
+          performance.getEntriesByType('resource').some((r) => /\/katex-[^/]*\.js$/.test(r.name)),
+        ),
+      ).toBe(false);
+      // live: a slider moves the plot, and the worked example once KaTeX has come
+      const before = { plot: await plotMarkup(page), worked: await workedText(page) };
       const slider = sliders(page).first();
       await slider.focus();
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => plotMarkup(page)).not.toBe(before);
+      await expect.poll(() => plotMarkup(page)).not.toBe(before.plot);
+      await expect.poll(() => workedText(page)).not.toBe(before.worked);
     }
   });
 

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../card/ErrorBoundary';
 import { useLang } from '../i18n';
 import { ComingSoon } from './ComingSoon';
 import { NotFound } from './NotFound';
+import { loadKatex } from '../tex/katexLoader';
 
 type PageComponent = ComponentType<{ entry: RegistryEntry }>;
 
@@ -59,8 +60,9 @@ function usePage(entry: RegistryEntry): { Page: PageComponent | undefined; faile
   useEffect(() => {
     if (state.Page || state.failed) return;
     let current = true;
-    loadPage(entry).then(
-      (Page) => current && setState({ Page, failed: false }),
+    // rendered in the browser, the page's formulas need KaTeX at once
+    Promise.all([loadPage(entry), loadKatex()]).then(
+      ([Page]) => current && setState({ Page, failed: false }),
       () => current && setState({ Page: undefined, failed: true }),
     );
     return () => {
