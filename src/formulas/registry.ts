@@ -65,6 +65,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'How alike are two word vectors? Measure the angle between them.',
       'zh-TW': '兩個詞向量有多相似？量一量它們之間的夾角。',
     },
+    load: () => import('./vector-similarity'),
   },
   {
     id: 'next-token-distribution',
