@@ -161,8 +161,14 @@ export function clampSeed(param: SeedParam, x: number): number {
 
 /** The last step of a time param under the given values (an integer ≥ 0). */
 export function timeMax(param: TimeParam, values: Values): number {
-  const m = typeof param.max === 'number' ? param.max : values[param.max.param];
-  return typeof m === 'number' && Number.isFinite(m) ? Math.max(0, Math.round(m)) : 0;
+  const { max } = param;
+  const read = (name: string) => {
+    const v = values[name];
+    return typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.round(v)) : 0;
+  };
+  if (typeof max === 'number') return Number.isFinite(max) ? Math.max(0, Math.round(max)) : 0;
+  if ('param' in max) return read(max.param);
+  return max.product.reduce((acc, name) => acc * read(name), 1);
 }
 
 /** A step brought to an integer in 0…max (NaN becomes 0). */
