@@ -56,6 +56,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Every layer of a network is a matrix times a vector: rows meet columns.',
       'zh-TW': '神經網路的每一層都是矩陣乘以向量：列與行相遇。',
     },
+    load: () => import('./matrix-multiplication'),
   },
   {
     id: 'vector-similarity',
