@@ -310,7 +310,7 @@ function ReadGrid({
 }
 
 const PLANE = { fallback: 420, min: 280, max: 440 };
-const PLANE_MARGIN: Margin = { top: 12, right: 12, bottom: 44, left: 48 };
+const PLANE_MARGIN: Margin = { top: 12, right: 12, bottom: 46, left: 58 };
 const SPAN = 4.5;
 const TICKS = [-4, -2, 0, 2, 4];
 const GRID_LINES = Array.from({ length: 13 }, (_, i) => i - 6);
@@ -546,7 +546,7 @@ export function MatmulPlot({
           <p className="mm-step">{w.step(r.step, r.total)}</p>
         </div>
       </div>
-      <div className="mm-editor" ref={editorRef}>
+      <div className={cx('mm-editor', sel.which === 'A' ? 'sym-1' : 'sym-2')} ref={editorRef}>
         <p className="mm-editing">
           <span className={sel.which === 'A' ? 'sym-1' : 'sym-2'}>
             {w.editing(selName, sel.i, sel.j)}

@@ -19,9 +19,9 @@ const X = sym(6, 'x');
 const TEX =
   '\\begin{gathered}' +
   `\\underset{m\\times n}{${C}} = \\underset{m\\times k}{${A}}\\,\\underset{k\\times n}{${B}}, \\qquad ` +
+  `(${A}${B})^{${T}} = ${B}^{${T}}${A}^{${T}} \\\\ ` +
   `${sym(3, 'c_{ij}')} = \\sum_{l=1}^{k} ${sym(1, 'a_{il}')}\\, ${sym(2, 'b_{lj}')} \\\\ ` +
-  `(${A}${B})^{${T}} = ${B}^{${T}}${A}^{${T}}, \\qquad ` +
-  `${M}${X} = x_1 ${M}e_1 + x_2 ${M}e_2, \\quad \\det ${M} = m_{11}m_{22} - m_{12}m_{21}` +
+  `${M}${X} = x_1 ${M}e_1 + x_2 ${M}e_2` +
   '\\end{gathered}';
 
 const num = (x: number) => {

@@ -16,7 +16,7 @@ import './vector-similarity.css';
 
 /** viewBox width before the column is measured, and its bounds (each panel is square). */
 const WIDTH = { fallback: 440, min: 280, max: 460 };
-const MARGIN: Margin = { top: 12, right: 12, bottom: 44, left: 48 };
+const MARGIN: Margin = { top: 12, right: 12, bottom: 46, left: 58 };
 /** Both planes show this square of data space. */
 const SPAN = 4.6;
 const TICKS = [-4, -2, 0, 2, 4];
@@ -297,12 +297,6 @@ function PairPlane({
           <Arrow head={r.raw.b} tone="sym2" stroke="dashed" thin />
         </g>
       )}
-      {s.proj && (
-        <g className="vs-projection">
-          <Segment from={s.a} to={s.proj} tone="sym3" stroke="dotted" thin />
-          <Arrow head={s.proj} tone="sym3" className="vs-proj-arrow" headSize={10} />
-        </g>
-      )}
       {s.angle !== null && <AngleArc a={s.a} b={s.b} label={`θ = ${fmtAngle(s.angle, lang)}`} />}
       <g
         className={cx('vs-vector', hl('a'))}
@@ -320,6 +314,12 @@ function PairPlane({
         <Arrow head={s.b} tone="sym2" />
         <TipLabel at={s.b} text={r.normalized ? 'b̂' : 'b'} className="sym-2" />
       </g>
+      {s.proj && (
+        <g className="vs-projection">
+          <Segment from={s.a} to={s.proj} tone="sym3" stroke="dotted" thin />
+          <Arrow head={s.proj} tone="sym3" className="vs-proj-arrow" headSize={10} />
+        </g>
+      )}
       <DraggablePoint
         x={values.a[0]}
         y={values.a[1]}
