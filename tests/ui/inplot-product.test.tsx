@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ParamControls } from '../../src/ui/card/ParamControls';
 import type { Param } from '../../src/ui/card/types';
 import { defineParams } from '../../src/ui/card/types';
-import { normalizeValues, timeMax } from '../../src/ui/card/values';
+import {
+  keepFinished,
+  normalizeValues,
+  presetValues,
+  timeDefaults,
+  timeMax,
+} from '../../src/ui/card/values';
 import { parseParams, serializeParams } from '../../src/ui/url/params';
 import { renderWithI18n } from './renderWithI18n';
 
@@ -101,5 +107,29 @@ describe('a param edited in the plot (inPlot)', () => {
       [2, 3],
     ]);
     expect(serializeParams(PARAMS, parsed.values)).toContainEqual(['A', '0,1;2,3']);
+  });
+});
+
+describe('a step that follows other params', () => {
+  const time = PARAMS[3] as Extract<Param, { kind: 'time' }>;
+
+  it('a finished run stays finished when its end moves (m 2 → 3 with n = 3: step 6 → 9)', () => {
+    const prev = normalizeValues(PARAMS, { m: 2, n: 3, A: [], t: 6 });
+    const next = normalizeValues(PARAMS, { ...prev, m: 3 });
+    expect(next.t).toBe(6);
+    expect(keepFinished(PARAMS, prev, next).t).toBe(9);
+    // a run part-way stays where it was
+    const mid = normalizeValues(PARAMS, { m: 2, n: 3, A: [], t: 2 });
+    expect(keepFinished(PARAMS, mid, normalizeValues(PARAMS, { ...mid, m: 3 })).t).toBe(2);
+    expect(timeMax(time, next)).toBe(9);
+  });
+
+  it('a preset or a URL that leaves the step out gets its default under their sizes', () => {
+    expect(presetValues(PARAMS, { m: 4, n: 4 }).t).toBe(16);
+    expect(presetValues(PARAMS, { m: 4, n: 4, t: 0 }).t).toBe(0);
+    expect(parseParams(PARAMS, new URLSearchParams('m=3&n=3')).values.t).toBe(9);
+    expect(
+      timeDefaults(PARAMS, normalizeValues(PARAMS, { m: 3, n: 2, t: 1 }), new Set(['t'])).t,
+    ).toBe(1);
   });
 });
