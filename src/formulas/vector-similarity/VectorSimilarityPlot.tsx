@@ -42,9 +42,9 @@ const TEXT = bilingual({
     angle: 'angle θ',
     cos: 'cosine similarity',
     distance: 'distance ‖a − b‖',
-    undefinedDir: 'undefined',
+    undefinedDir: 'not defined',
     zero: (which: string) =>
-      `${which} is the zero vector: it has no direction, so the angle and the cosine are undefined (libraries return a cosine of 0 by convention). The dot product is 0 and the distance is the other vector's length.`,
+      `${which} is the zero vector: it has no direction, so the angle and the cosine are not defined (libraries return a cosine of 0 by convention). The dot product is 0 and the distance is the other vector's length.`,
     mapTitle: 'Toy embedding map: 20 words placed by hand in 2-D',
     mapNote:
       'Made by hand for this lesson; real embeddings have hundreds or thousands of dimensions and are learned from text.',

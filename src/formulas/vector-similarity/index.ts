@@ -27,7 +27,7 @@ const vecTex = (v: readonly number[]) => `(${v.map(n2).join(',\\ ')})`;
 
 const WORDS = bilingual({
   en: {
-    undefinedText: 'undefined (a zero vector has no direction)',
+    undefinedText: 'not defined (a zero vector has no direction)',
     summary: (s: {
       a: string;
       b: string;
@@ -125,7 +125,7 @@ function list(ns: { index: number }[], lang: Lang): string {
 function summary(r: SimilarityResult, lang: Lang): string {
   const w = WORDS[lang];
   const m = r.shown;
-  const und = lang === 'en' ? 'undefined' : '無定義';
+  const und = lang === 'en' ? 'not defined' : '無定義';
   return w.summary({
     a: fmtVec(m.a, lang),
     b: fmtVec(m.b, lang),
@@ -227,7 +227,7 @@ export default defineFormula({
       label: { en: 'zero vector', 'zh-TW': '零向量' },
       values: { a: [0, 0] },
       note: {
-        en: 'A zero vector has no direction: the angle and the cosine are undefined (0/0), while the dot product is 0 and the distance is ‖b‖.',
+        en: 'A zero vector has no direction: the angle and the cosine are not defined (0/0), while the dot product is 0 and the distance is ‖b‖.',
         'zh-TW': '零向量沒有方向：夾角和餘弦都沒有定義（0/0），內積則是 0，距離是 ‖b‖。',
       },
     },
