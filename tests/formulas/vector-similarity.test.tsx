@@ -186,7 +186,7 @@ describe('vector-similarity text and plot', () => {
 
   it('a zero vector is explained in words on the plot', () => {
     const view = renderFormulaPlot(def, values({ a: [0, 0] }), 'en');
-    expect(view.container.textContent).toContain('a is the zero vector');
+    expect(view.container.textContent).toContain('a is the zero vector: no direction');
     view.unmount();
   });
 

@@ -3,6 +3,7 @@ import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { DraggablePoint } from '../../plots/DraggablePoint';
 import { formatFixed } from '../../plots/formatNumber';
 import { useFrame } from '../../plots/frame';
+import { Bars, barCenter } from '../../plots/Bars';
 import { Arrow, Segment } from '../../plots/marks';
 import { PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
@@ -61,6 +62,8 @@ const WORDS = bilingual({
     legendMx: 'M x',
     legendCols: 'columns of M (images of e₁, e₂)',
     legendGrid: 'image of the grid',
+    termsTitle: (i: number, j: number) => `The products that add up to c${i + 1}${j + 1}`,
+    termsAxis: 'product',
   },
   'zh-TW': {
     cell: (name, i, j, v) => `${name}，第 ${i + 1} 列第 ${j + 1} 行：${v}`,
@@ -95,6 +98,8 @@ const WORDS = bilingual({
     legendMx: 'M x',
     legendCols: 'M 的行向量（e₁、e₂ 的像）',
     legendGrid: '格線的像',
+    termsTitle: (i, j) => `加總成 c${i + 1}${j + 1} 的各個乘積`,
+    termsAxis: '乘積',
   },
 });
 
@@ -433,6 +438,53 @@ function Plane({
   );
 }
 
+const TERMS_HEIGHT = 190;
+const TERMS_MARGIN: Margin = { top: 22, right: 12, bottom: 40, left: 58 };
+
+/** The products a_il·b_lj of the entry in focus as signed bars, and their sum c_ij beside them. */
+function TermBars({ r, lang, width }: { r: MatmulResult; lang: Lang; width: number }) {
+  const w = WORDS[lang];
+  const { i, j, terms, value } = r.focus;
+  const data = [
+    ...terms.map((t, l) => ({ label: `a${i + 1}${l + 1}·b${l + 1}${j + 1}`, value: t.a * t.b })),
+    { label: `c${i + 1}${j + 1}`, value },
+  ];
+  const top = Math.max(1, ...data.map((d) => Math.abs(d.value)));
+  const inner = width - TERMS_MARGIN.left - TERMS_MARGIN.right;
+  return (
+    <PlotFrame
+      width={width}
+      height={TERMS_HEIGHT}
+      margin={TERMS_MARGIN}
+      x={{ domain: [0, 1] }}
+      y={{ domain: [-top, top], nice: true }}
+      className="mm-terms"
+    >
+      <AxisLeft label={w.termsAxis} ticks={4} grid />
+      <Segment from={[0, 0]} to={[1, 0]} tone="axis" thin />
+      <Bars
+        data={data}
+        tone="sym4"
+        highlight={data.length - 1}
+        highlightTone="sym3"
+        labels
+        format={(v) => fmt(v, lang)}
+      />
+      {data.map((d, l) => (
+        <text
+          key={l}
+          className={cx('mm-term-label', l === data.length - 1 && 'is-sum')}
+          x={barCenter(l, data.length, inner)}
+          y={TERMS_HEIGHT - TERMS_MARGIN.top - TERMS_MARGIN.bottom + 30}
+          textAnchor="middle"
+        >
+          {d.label}
+        </text>
+      ))}
+    </PlotFrame>
+  );
+}
+
 /** The page's plot: A and B laid out around C = AB, the shapes, the transpose check, and M on the plane. */
 export function MatmulPlot({
   values,
@@ -546,6 +598,10 @@ export function MatmulPlot({
           <p className="mm-step">{w.step(r.step, r.total)}</p>
         </div>
       </div>
+      <div className="mm-terms-panel">
+        <h3>{w.termsTitle(r.focus.i, r.focus.j)}</h3>
+        <TermBars r={r} lang={lang} width={width} />
+      </div>
       <div className={cx('mm-editor', sel.which === 'A' ? 'sym-1' : 'sym-2')} ref={editorRef}>
         <p className="mm-editing">
           <span className={sel.which === 'A' ? 'sym-1' : 'sym-2'}>
@@ -619,9 +675,11 @@ export function MatmulPlot({
           <li className="sym-5">{w.legendCols}</li>
           <li className="sym-5 is-thin">{w.legendGrid}</li>
         </ul>
-        <p className={cx('mm-plane-note', p.orientation !== 'kept' && `is-${p.orientation}`)}>
-          {planeNote}
-        </p>
+        <div className="mm-plane-note-box">
+          <p className={cx('mm-plane-note', p.orientation !== 'kept' && `is-${p.orientation}`)}>
+            {planeNote}
+          </p>
+        </div>
       </div>
     </div>
   );

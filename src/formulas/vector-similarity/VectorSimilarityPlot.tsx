@@ -44,7 +44,7 @@ const TEXT = bilingual({
     distance: 'distance ‖a − b‖',
     undefinedDir: 'not defined',
     zero: (which: string) =>
-      `${which} is the zero vector: it has no direction, so the angle and the cosine are not defined (libraries return a cosine of 0 by convention). The dot product is 0 and the distance is the other vector's length.`,
+      `${which} is the zero vector: no direction, so θ and cos θ are not defined (libraries return 0 by convention).`,
     mapTitle: 'Toy embedding map: 20 words placed by hand in 2-D',
     mapNote:
       'Made by hand for this lesson; real embeddings have hundreds or thousands of dimensions and are learned from text.',
@@ -82,8 +82,7 @@ const TEXT = bilingual({
     cos: '餘弦相似度',
     distance: '距離 ‖a − b‖',
     undefinedDir: '無定義',
-    zero: (which) =>
-      `${which} 是零向量：它沒有方向，所以夾角與餘弦相似度都沒有定義（函式庫依慣例把餘弦記為 0）。內積是 0，距離就是另一個向量的長度。`,
+    zero: (which) => `${which} 是零向量：沒有方向，θ 與 cos θ 都沒有定義（函式庫依慣例記為 0）。`,
     mapTitle: '玩具詞嵌入地圖：20 個詞，用手擺在二維平面上',
     mapNote: '這張圖是為了教學手工擺放的；真正的詞嵌入有數百到數千維，是從大量文字中學出來的。',
     neighbours: (w) => `離「${w}」最近的詞`,
@@ -506,12 +505,14 @@ export function VectorSimilarityPlot(props: PlotProps<SimilarityResult, Similari
           <li className="sym-3">{w.proj}</li>
           {r.normalized && <li className="is-circle">{w.unitCircle}</li>}
         </ul>
-        {zeroWhich && (
-          <p className="vs-note is-warning" role="note">
-            {w.zero(zeroWhich)}
-          </p>
-        )}
-        <PairTable r={r} lang={lang} />
+        <div className="vs-pair-numbers">
+          {zeroWhich && (
+            <p className="vs-note is-warning" role="note">
+              {w.zero(zeroWhich)}
+            </p>
+          )}
+          <PairTable r={r} lang={lang} />
+        </div>
       </div>
       <div className="vs-map-panel">
         <h3 className="vs-map-title">{w.mapTitle}</h3>
