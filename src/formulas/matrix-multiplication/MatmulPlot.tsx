@@ -1,11 +1,11 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { DraggablePoint } from '../../plots/DraggablePoint';
 import { formatFixed } from '../../plots/formatNumber';
 import { useFrame } from '../../plots/frame';
 import { Bars, barCenter } from '../../plots/Bars';
-import { Arrow, Segment } from '../../plots/marks';
-import { PlotFrame } from '../../plots/PlotFrame';
+import { Arrow, Line, Segment } from '../../plots/marks';
+import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { cx } from '../../plots/tones';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -316,27 +316,42 @@ function ReadGrid({
 
 const PLANE = { fallback: 420, min: 280, max: 440 };
 const PLANE_MARGIN: Margin = { top: 12, right: 12, bottom: 46, left: 58 };
-const SPAN = 4.5;
-const TICKS = [-4, -2, 0, 2, 4];
-const GRID_LINES = Array.from({ length: 13 }, (_, i) => i - 6);
+/** The view: the unit square's image (corners up to ±6) always fits. */
+const SPAN = 6.5;
+const TICKS = [-6, -4, -2, 0, 2, 4, 6];
+const GRID_LINES = Array.from({ length: 21 }, (_, i) => i - 10);
 
-/** The images of the grid lines x₁ = c and x₂ = c under M, clipped to the view. */
+/** The images of the grid lines x₁ = c and x₂ = c under M, clipped to the frame (Line). */
 function GridImage({ M }: { M: PlaneResult['M'] }) {
   const apply = (p: [number, number]): [number, number] => [
     M[0][0] * p[0] + M[0][1] * p[1],
     M[1][0] * p[0] + M[1][1] * p[1],
   ];
-  const L = 12;
   return (
     <g className="mm-grid-image">
-      {GRID_LINES.map((c) => (
-        <g key={c}>
-          <Segment from={apply([c, -L])} to={apply([c, L])} tone="sym5" thin />
-          <Segment from={apply([-L, c])} to={apply([L, c])} tone="sym5" thin />
-        </g>
-      ))}
+      {GRID_LINES.map((c) => {
+        const a = apply([c, -1]);
+        const b = apply([c, 1]);
+        const d = apply([-1, c]);
+        const e = apply([1, c]);
+        const same = (p: [number, number], q: [number, number]) => p[0] === q[0] && p[1] === q[1];
+        return (
+          <g key={c}>
+            {!same(a, b) && <Line through={[a, b]} tone="sym5" thin />}
+            {!same(d, e) && <Line through={[d, e]} tone="sym5" thin />}
+          </g>
+        );
+      })}
     </g>
   );
+}
+
+/** `v` shortened to the edge of the view when it lies outside it. */
+function inView(v: readonly [number, number]): { head: [number, number]; outside: boolean } {
+  const m = Math.max(Math.abs(v[0]), Math.abs(v[1]));
+  const lim = SPAN * 0.97;
+  if (m <= lim) return { head: [v[0], v[1]], outside: false };
+  return { head: [(v[0] * lim) / m, (v[1] * lim) / m], outside: true };
 }
 
 /** The unit square's image, a parallelogram, with its area written inside. */
@@ -380,12 +395,12 @@ function Plane({
   width: number;
 }) {
   const w = WORDS[lang];
-  const clipId = useId();
   const p = r.plane;
   const height =
     width - PLANE_MARGIN.left - PLANE_MARGIN.right + PLANE_MARGIN.top + PLANE_MARGIN.bottom;
   const lim = (v: number) => Math.max(-3, Math.min(3, Math.round(v * 10) / 10));
   const absDet = formatFixed(Math.abs(p.det), 2, lang);
+  const image = inView(p.image);
   return (
     <PlotFrame
       width={width}
@@ -396,22 +411,10 @@ function Plane({
       className="mm-plane"
       interactive
     >
-      <defs>
-        <clipPath id={clipId}>
-          <rect
-            x={0}
-            y={0}
-            width={width - PLANE_MARGIN.left - PLANE_MARGIN.right}
-            height={height - PLANE_MARGIN.top - PLANE_MARGIN.bottom}
-          />
-        </clipPath>
-      </defs>
       <AxisBottom label={w.x} tickValues={TICKS} grid />
       <AxisLeft label={w.y} tickValues={TICKS} grid />
-      <g
-        clipPath={`url(#${clipId})`}
-        className={cx('mm-plane-marks', highlight === 'M' && 'is-highlighted')}
-      >
+      <g className={cx('mm-plane-marks', highlight === 'M' && 'is-highlighted')}>
+        <ChunkBounds />
         <GridImage M={p.M} />
         <Parallelogram p={p} label={w.area(absDet)} />
         <Arrow head={[p.M[0][0], p.M[1][0]]} tone="sym5" headSize={9} />
@@ -419,7 +422,12 @@ function Plane({
         <g className={cx('mm-x', highlight === 'x' && 'is-highlighted')}>
           <Arrow head={p.x} tone="sym6" />
         </g>
-        <Arrow head={p.image} tone="sym7" className="mm-image" />
+        <Arrow
+          head={image.head}
+          tone="sym7"
+          className="mm-image"
+          stroke={image.outside ? 'dashed' : 'solid'}
+        />
       </g>
       <DraggablePoint
         x={values.x[0]}

@@ -4,7 +4,7 @@ import { DraggablePoint } from '../../plots/DraggablePoint';
 import { formatFixed } from '../../plots/formatNumber';
 import { useFrame } from '../../plots/frame';
 import { Arrow, Point, Segment } from '../../plots/marks';
-import { PlotFrame } from '../../plots/PlotFrame';
+import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { cx } from '../../plots/tones';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -289,6 +289,7 @@ function PairPlane({
       interactive
     >
       <PlaneAxes x={w.x} y={w.y} />
+      <ChunkBounds />
       {r.normalized && <UnitCircle />}
       {r.normalized && r.unit && (
         <g className="vs-raw-faint">
@@ -374,6 +375,7 @@ function WordMap({
       className="vs-plot vs-map"
     >
       <PlaneAxes x={w.x} y={w.y} />
+      <ChunkBounds />
       {units && <UnitCircle />}
       <g className={cx('vs-neighbours sym-6', highlight === 'w' && 'is-highlighted')}>
         {r.rankings.cos.map((n) => (
