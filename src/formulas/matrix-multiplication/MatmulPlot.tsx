@@ -354,8 +354,8 @@ function inView(v: readonly [number, number]): { head: [number, number]; outside
   return { head: [(v[0] * lim) / m, (v[1] * lim) / m], outside: true };
 }
 
-/** The unit square's image, a parallelogram, with its area written inside. */
-function Parallelogram({ p, label }: { p: PlaneResult; label: string }) {
+/** The unit square's image, a parallelogram (its area is written in the note under the plane). */
+function Parallelogram({ p }: { p: PlaneResult }) {
   const f = useFrame();
   const [[a, b], [c, d]] = p.M;
   const pts: [number, number][] = [
@@ -365,16 +365,9 @@ function Parallelogram({ p, label }: { p: PlaneResult; label: string }) {
     [b, d],
   ];
   const path = `M${pts.map(([x, y]) => `${f.x(x).toFixed(2)},${f.y(y).toFixed(2)}`).join('L')}Z`;
-  const cxp = f.x((a + b) / 2);
-  const cyp = f.y((c + d) / 2);
   return (
     <g className={cx('mm-square', `is-${p.orientation}`)}>
       <path className="mm-square-area" d={path} />
-      {p.orientation !== 'collapsed' && (
-        <text className="mm-area-label plot-halo" x={cxp} y={cyp} dy="0.32em" textAnchor="middle">
-          {label}
-        </text>
-      )}
     </g>
   );
 }
@@ -399,7 +392,6 @@ function Plane({
   const height =
     width - PLANE_MARGIN.left - PLANE_MARGIN.right + PLANE_MARGIN.top + PLANE_MARGIN.bottom;
   const lim = (v: number) => Math.max(-3, Math.min(3, Math.round(v * 10) / 10));
-  const absDet = formatFixed(Math.abs(p.det), 2, lang);
   const image = inView(p.image);
   return (
     <PlotFrame
@@ -416,7 +408,7 @@ function Plane({
       <g className={cx('mm-plane-marks', highlight === 'M' && 'is-highlighted')}>
         <ChunkBounds />
         <GridImage M={p.M} />
-        <Parallelogram p={p} label={w.area(absDet)} />
+        <Parallelogram p={p} />
         <Arrow head={[p.M[0][0], p.M[1][0]]} tone="sym5" headSize={9} />
         <Arrow head={[p.M[0][1], p.M[1][1]]} tone="sym5" headSize={9} stroke="dashed" />
         <g className={cx('mm-x', highlight === 'x' && 'is-highlighted')}>
