@@ -95,7 +95,10 @@ describe('matrix multiplication', () => {
     const tip = page.getByRole('slider', { name: 'tip of vector x' });
     await tip.focus();
     await page.keyboard.press('ArrowRight');
-    await urlKey(page, 'x', '1.2,1');
+    // one key step to the right (its size follows the plane's extent): x₁ grows, x₂ stays
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('x'), { timeout: 3000 })
+      .toMatch(/^1\.\d+,1$/);
   });
 
   it('hostile query values are clamped or ignored with a notice, and nothing reads NaN', async () => {
