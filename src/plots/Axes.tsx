@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { tickFormatter } from './formatNumber';
 import { useOptionalFrame } from './frame';
+import { ChunkBounds } from './PlotFrame';
 
 /** A continuous scale as d3-scale returns it (linear, log, …). */
 export interface AxisScale {
@@ -78,8 +79,13 @@ function useAxis(
   };
 }
 
-/** Where a bottom axis puts a tick. */
-const xTickTransform = (scale: AxisScale, v: number) => `translate(${scale(v)},0)`;
+/*
+ * A tick (and the left axis's title) is placed by its marks' own coordinates, not by a
+ * translated group: a group with a transform paints in a paint chunk of its own, and
+ * moving it (a domain that follows a slider) makes Chromium work out the page's
+ * compositing layers again on each tick (see ChunkBounds). A group without a transform
+ * starts no chunk.
+ */
 
 /** A horizontal axis at the bottom of a plot of height `size` (default: the frame's x), with a centred title. */
 export const AxisBottom = memo(function AxisBottom({
@@ -100,12 +106,14 @@ export const AxisBottom = memo(function AxisBottom({
   const [r0, r1] = scale.range();
   return (
     <g className="axis axis-x" transform={`translate(0,${size})`}>
+      {/* the group is a paint chunk of its own: fixed bounds while its ticks move */}
+      <ChunkBounds dy={size} />
       <line className="axis-line" x1={r0} x2={r1} y1={0} y2={0} />
       {values.map((v) => (
-        <g key={v} transform={xTickTransform(scale, v)}>
-          {grid && <line className="grid-line" y1={0} y2={-size} />}
-          <line className="tick-line" y1={0} y2={6} />
-          <text className="tick-label" y={20} textAnchor="middle">
+        <g key={v}>
+          {grid && <line className="grid-line" x1={scale(v)} x2={scale(v)} y1={0} y2={-size} />}
+          <line className="tick-line" x1={scale(v)} x2={scale(v)} y1={0} y2={6} />
+          <text className="tick-label" x={scale(v)} y={20} textAnchor="middle">
             {fmt(v)}
           </text>
         </g>
@@ -145,17 +153,19 @@ export const AxisLeft = memo(function AxisLeft({
     <g className="axis axis-y">
       <line className="axis-line" x1={0} x2={0} y1={r0} y2={r1} />
       {values.map((v) => (
-        <g key={v} transform={`translate(0,${scale(v)})`}>
-          {grid && <line className="grid-line" x1={0} x2={size} />}
-          <line className="tick-line" x1={-6} x2={0} />
-          <text className="tick-label" x={-9} dy="0.32em" textAnchor="end">
+        <g key={v}>
+          {grid && <line className="grid-line" x1={0} x2={size} y1={scale(v)} y2={scale(v)} />}
+          <line className="tick-line" x1={-6} x2={0} y1={scale(v)} y2={scale(v)} />
+          <text className="tick-label" x={-9} y={scale(v)} dy="0.32em" textAnchor="end">
             {fmt(v)}
           </text>
         </g>
       ))}
       <text
         className="axis-label"
-        transform={`translate(${titleX},${(r0 + r1) / 2}) rotate(-90)`}
+        transform="rotate(-90)"
+        x={-(r0 + r1) / 2}
+        y={titleX}
         textAnchor="middle"
       >
         {title(label, unit)}

@@ -50,6 +50,22 @@ function typesText(target: EventTarget | null): boolean {
   return isEditableTarget(target);
 }
 
+/** A number of the most digits a step can have (at least four: 1,000 steps), in zeros. */
+function widest(max: number): string {
+  return '0'.repeat(Math.max(4, String(Math.max(0, Math.round(max))).length));
+}
+
+/**
+ * A generous width of a line of text in em: a wide character (CJK, full-width
+ * punctuation) 1em, any other 0.6em. The step's box keeps this width whatever the step,
+ * so a new step or max never changes its size.
+ */
+function textWidthEm(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 1 : 0.6;
+  return Math.ceil(w * 10) / 10;
+}
+
 /**
  * Playback of a step-based page: reset, step back, play/pause, step forward, a
  * speed and a step slider ("step k of N"). Playing is only ever started by the
@@ -170,6 +186,7 @@ export function TimeControl({ param, value, max, spoken, id, onSet }: TimeContro
   };
 
   const stepOf = t('player.stepOf', { step: value, max });
+  const stepWidth = textWidthEm(t('player.stepOf', { step: widest(max), max: widest(max) }));
   return (
     <div
       ref={rootRef}
@@ -236,20 +253,27 @@ export function TimeControl({ param, value, max, spoken, id, onSet }: TimeContro
         </label>
       </div>
       <div className="time-scrub">
-        <input
-          id={id}
-          className="slider-range time-range"
-          type="range"
-          min={0}
-          max={max}
-          step={1}
-          value={value}
-          aria-label={t('player.scrubber', { label: spoken })}
-          aria-valuetext={stepOf}
-          onChange={onScrub}
-        />
-        <span className="time-step" aria-hidden="true">
-          {stepOf}
+        {/* each in a block host of its own and contained (card.css, .native-input and
+            .time-step): the step's max follows a param, and a tick of that param would
+            otherwise lay out the page from its root */}
+        <span className="native-input">
+          <input
+            id={id}
+            className="slider-range time-range"
+            type="range"
+            min={0}
+            max={max}
+            step={1}
+            value={value}
+            aria-label={t('player.scrubber', { label: spoken })}
+            aria-valuetext={stepOf}
+            onChange={onScrub}
+          />
+        </span>
+        <span className="time-step-host">
+          <span className="time-step" aria-hidden="true" style={{ width: `${stepWidth}em` }}>
+            {stepOf}
+          </span>
         </span>
       </div>
       <p className="visually-hidden">{t('player.keys')}</p>
