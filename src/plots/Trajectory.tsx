@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from 'react';
 import { denseClass } from './denseStyles';
 import { useFrame, type ContinuousScale } from './frame';
+import { ChunkBounds } from './PlotFrame';
 import { cx, toneClass, type Tone } from './tones';
 import './kit-dense.css';
 
@@ -147,6 +148,8 @@ export const Trajectory = memo(function Trajectory({
         </defs>
       )}
       <g clipPath={clip ? `url(#${clipId})` : undefined}>
+        {/* a clip group paints in a chunk of its own: fixed bounds as the path changes */}
+        {clip && <ChunkBounds />}
         <path className="kd-trajectory-halo" d={layout.d} />
         <path className={denseClass('trajectory-path')} d={layout.d} />
         {layout.arrows && <path className={denseClass('trajectory-arrow')} d={layout.arrows} />}

@@ -14,8 +14,8 @@ const TH = (i: string) => sym(1, `\\theta_{${i}}`);
 const ETA = sym(2, '\\eta');
 const S = (i: string) => sym(4, `s_{${i}}`);
 
-/** AdaGrad's accumulator and step, per coordinate i. */
-const TEX = `${S('k+1,i')} = ${S('k,i')} + g_{k,i}^2, \\qquad ${TH('k+1,i')} = ${TH('k,i')} - \\frac{${ETA}}{\\sqrt{${S('k+1,i')}} + \\epsilon}\\, g_{k,i}`;
+/** AdaGrad's accumulator and step, per coordinate i, on two lines (on one it is wider than the formula's box at 1280). */
+const TEX = `\\begin{aligned} ${S('k+1,i')} &= ${S('k,i')} + g_{k,i}^2 \\\\ ${TH('k+1,i')} &= ${TH('k,i')} - \\frac{${ETA}}{\\sqrt{${S('k+1,i')}} + \\epsilon}\\, g_{k,i} \\end{aligned}`;
 
 const pair = (v: readonly number[]) => `\\left(${v.map((x) => texSig(x)).join(',\\ ')}\\right)`;
 

@@ -217,6 +217,8 @@ export function ContourView({
                 className={cx('opt-trajectory', r.ghost && 'is-ghost')}
               />
             ))}
+          {/* each trajectory's clip group ends a paint chunk: the marks after it start another */}
+          <ChunkBounds />
           <CurrentMarks
             at={at}
             grad={grad}

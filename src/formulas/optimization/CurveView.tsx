@@ -100,7 +100,10 @@ function CurveMarks({
           <rect x={0} y={0} width={innerWidth} height={innerHeight} />
         </clipPath>
       </defs>
+      {/* a clip group paints in a chunk of its own, and the marks after it in another: each
+          starts with fixed bounds (see ChunkBounds) */}
       <g clipPath={`url(#opt-clip-${clip})`}>
+        <ChunkBounds />
         {[ta, tb].every((p) => p.every(Number.isFinite)) && (
           <line
             className="tangent opt-tangent"
@@ -131,6 +134,7 @@ function CurveMarks({
           r={7}
         />
       </g>
+      <ChunkBounds />
       {off && (
         <text
           className={cx('plot-halo opt-off-plot', toneClass(tone))}

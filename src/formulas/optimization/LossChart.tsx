@@ -64,6 +64,19 @@ const NO_RULES: readonly StepRule[] = [];
 
 const clampLog = (v: number) => Math.max(LOSS_FLOOR, v);
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * A log axis's tick: a power of ten as 10ⁿ (two characters fewer than 1×10ⁿ, which kept
+ * the axis title off the ticks only at the plots' small type), any other to 3 digits.
+ */
+export function logTick(v: number): string {
+  const e = Math.round(Math.log10(v));
+  if (v > 0 && Math.abs(e) >= 3 && Math.abs(v / 10 ** e - 1) < 1e-9)
+    return `10${e < 0 ? '⁻' : ''}${[...String(Math.abs(e))].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;
+  return formatNumber(v, { digits: 3, notation: 'significant' });
+}
+
 /** The y domain of some series: decades around their finite positive values, or their range. */
 export function stepDomain(series: readonly StepSeries[], log: boolean): readonly [number, number] {
   let lo = Infinity;
@@ -219,7 +232,7 @@ export function StepChart({
     <div className={cx('opt-step-chart', className)} ref={boxRef}>
       <PlotFrame width={width} height={h} margin={margin} x={xSpec} y={ySpec}>
         <AxisBottom label={xLabel} ticks={5} />
-        <AxisLeft label={yLabel} ticks={4} grid />
+        <AxisLeft label={yLabel} ticks={4} grid format={log ? logTick : undefined} />
         <StepMarks series={series} k={k} whole={whole} log={log} rules={rules} />
         {legend.items.length > 0 && (
           <g className="legend" transform={`translate(${-margin.left + 12},${-margin.top + 14})`}>
