@@ -151,6 +151,8 @@ export const AxisLeft = memo(function AxisLeft({
   const titleX = -42 - LABEL_CHAR * Math.max(0, widest - 3);
   return (
     <g className="axis axis-y">
+      {/* after the bottom axis's group, a paint chunk of its own: fixed bounds as ticks move */}
+      <ChunkBounds />
       <line className="axis-line" x1={0} x2={0} y1={r0} y2={r1} />
       {values.map((v) => (
         <g key={v}>
