@@ -18,7 +18,7 @@ const EPS = sym(8, '\\epsilon');
 const LAM = sym(5, '\\lambda');
 
 /** Adam's update (AdamW adds the decoupled decay −ηλθ). */
-const TEX = `\\begin{aligned} m_t &= ${B1} m_{t-1} + (1 - ${B1})\\, g_t, & \\hat m_t &= \\frac{m_t}{1 - ${B1}^t} \\\\ v_t &= ${B2} v_{t-1} + (1 - ${B2})\\, g_t^2, & \\hat v_t &= \\frac{v_t}{1 - ${B2}^t} \\\\ ${TH('t')} &= ${TH('t-1')} - ${ETA}\\, \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + ${EPS}} \\;\\left[-\\, ${ETA}${LAM}\\, ${TH('t-1')}\\right] \\end{aligned}`;
+const TEX = `\\begin{aligned} m_t &= ${B1} m_{t-1} + (1 - ${B1})\\, g_t \\\\ v_t &= ${B2} v_{t-1} + (1 - ${B2})\\, g_t^2 \\\\ \\hat m_t &= \\frac{m_t}{1 - ${B1}^t}, \\quad \\hat v_t = \\frac{v_t}{1 - ${B2}^t} \\\\ ${TH('t')} &= ${TH('t-1')} - ${ETA}\\, \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + ${EPS}} \\;\\left[-\\, ${ETA}${LAM}\\, ${TH('t-1')}\\right] \\end{aligned}`;
 
 const pair = (v: readonly number[]) => `\\left(${v.map((x) => texSig(x)).join(',\\ ')}\\right)`;
 
