@@ -16,7 +16,7 @@ const ETA = sym(2, '\\eta');
 const L = sym(4, 'L');
 
 /** One step on the quadratic Lθ²/2, and the stability condition. */
-const TEX = `\\begin{aligned} ${TH('k+1')} &= ${TH('k')} - ${ETA}_k\\, ${L}\\,${TH('k')} = (1 - ${ETA}_k ${L})\\,${TH('k')} \\\\ |1 - ${ETA} ${L}| < 1 &\\iff ${ETA} < \\tfrac{2}{${L}} \\end{aligned}`;
+const TEX = `\\begin{aligned} ${TH('k+1')} &= ${TH('k')} - ${ETA}_k\\, ${L}\\,${TH('k')} \\\\ &= (1 - ${ETA}_k ${L})\\,${TH('k')} \\\\ |1 - ${ETA} ${L}| < 1 &\\iff ${ETA} < \\tfrac{2}{${L}} \\end{aligned}`;
 
 function worked(r: LrResult): string {
   const lines = r.runs.map((run) => {
