@@ -21,6 +21,47 @@ export function subscript(k: number): string {
     .join('');
 }
 
+type Pt = readonly [number, number];
+
+/**
+ * The part of the segment a–b inside the box [0, w] × [0, h] (Liang–Barsky), rounded to
+ * 0.01, or null. Marks drawn only there keep their paint chunk's bounds inside the frame
+ * (see ChunkBounds): a run thrown far off the window would otherwise widen them each tick.
+ */
+function clipSegment(a: Pt, b: Pt, w: number, h: number): [Pt, Pt] | null {
+  if (![...a, ...b].every(Number.isFinite)) return null;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, a[0]],
+    [dx, w - a[0]],
+    [-dy, a[1]],
+    [dy, h - a[1]],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return null;
+  }
+  const at = (t: number): Pt => [
+    Math.round((a[0] + t * dx) * 100) / 100,
+    Math.round((a[1] + t * dy) * 100) / 100,
+  ];
+  return [at(t0), at(t1)];
+}
+
+/** Whether a point lies in the box [0, w] × [0, h]. */
+function inBox(p: Pt, w: number, h: number): boolean {
+  return p[0] >= 0 && p[0] <= w && p[1] >= 0 && p[1] <= h;
+}
+
 const MARGIN: Margin = { top: 14, right: 16, bottom: 44, left: 52 };
 
 /** Props of `CurveView`. */
@@ -68,27 +109,37 @@ function CurveMarks({
   const k = Math.max(0, Math.min(points.length - 1, Math.round(current)));
   const px = (v: number) => x(v);
   const py = (v: number) => y(v);
-  // the run's points on the curve, pinned a little past the frame so no coordinate is huge
-  const lim = (v: number, size: number) => Math.max(-size, Math.min(2 * size, v));
-  const onCurve = (t: number): [number, number] => [
-    Math.round(lim(px(t), innerWidth) * 100) / 100,
-    Math.round(lim(py(problem.f([t])), innerHeight) * 100) / 100,
-  ];
+  const onCurve = (t: number): Pt => [px(t), py(problem.f([t]))];
+  const clipTo = (a: Pt, b: Pt) => clipSegment(a, b, innerWidth, innerHeight);
+  // the steps joined along the curve, only their parts inside the frame
   let d = '';
-  for (let i = 0; i <= k; i++) {
-    const [a, b] = onCurve(points[i][0]);
-    d += `${i === 0 ? 'M' : 'L'}${a},${b}`;
+  let open = false;
+  for (let i = 1; i <= k; i++) {
+    const seg = clipTo(onCurve(points[i - 1][0]), onCurve(points[i][0]));
+    if (!seg) {
+      open = false;
+      continue;
+    }
+    d += `${open ? '' : `M${seg[0][0]},${seg[0][1]}`}L${seg[1][0]},${seg[1][1]}`;
+    open = seg[1][0] === Math.round(onCurve(points[i][0])[0] * 100) / 100;
   }
+  const round = (p: Pt): Pt => [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100];
   const cur = points[k][0];
-  const [cx0, cy0] = onCurve(cur);
+  const t0 = onCurve(cur);
+  const ball = inBox(t0, innerWidth, innerHeight) ? round(t0) : null;
   const slope = problem.grad([cur])[0];
   // the tangent over a quarter of the window on either side
   const half = (problem.x[1] - problem.x[0]) / 4;
-  const t0 = onCurve(cur);
-  const ta: [number, number] = [px(cur - half), py(problem.f([cur]) - slope * half)];
-  const tb: [number, number] = [px(cur + half), py(problem.f([cur]) + slope * half)];
-  const stepTo = next === null ? null : onCurve(next);
+  const tangent = clipTo(
+    [px(cur - half), py(problem.f([cur]) - slope * half)],
+    [px(cur + half), py(problem.f([cur]) + slope * half)],
+  );
   const base = innerHeight - 8;
+  const stepTo = next === null ? null : onCurve(next);
+  const nextLine = stepTo && clipTo(t0, stepTo);
+  const nextBase = stepTo && clipTo([t0[0], base], [stepTo[0], base]);
+  const nextEnd =
+    stepTo && inBox([stepTo[0], base], innerWidth, innerHeight) ? round([stepTo[0], base]) : null;
   const hl = highlight === lrName;
   // a run thrown off the window: say where the current point went, at the edge it left by
   const off = cur < problem.x[0] ? 'left' : cur > problem.x[1] ? 'right' : null;
@@ -104,35 +155,55 @@ function CurveMarks({
           starts with fixed bounds (see ChunkBounds) */}
       <g clipPath={`url(#opt-clip-${clip})`}>
         <ChunkBounds />
-        {[ta, tb].every((p) => p.every(Number.isFinite)) && (
+        {tangent && (
           <line
             className="tangent opt-tangent"
-            x1={Math.round(ta[0] * 100) / 100}
-            y1={Math.round(lim(ta[1], innerHeight) * 100) / 100}
-            x2={Math.round(tb[0] * 100) / 100}
-            y2={Math.round(lim(tb[1], innerHeight) * 100) / 100}
+            x1={tangent[0][0]}
+            y1={tangent[0][1]}
+            x2={tangent[1][0]}
+            y2={tangent[1][1]}
           />
         )}
         <path className={cx('opt-steps', toneClass(tone))} d={d} />
         {points.slice(0, k + 1).map((p, i) => {
-          const [a, b] = onCurve(p[0]);
+          const c = onCurve(p[0]);
+          if (!inBox(c, innerWidth, innerHeight)) return null;
+          const [a, b] = round(c);
           return (
             <circle key={i} className={cx('opt-step-point', toneClass(tone))} cx={a} cy={b} r={3} />
           );
         })}
         {stepTo && (
           <g className={cx('opt-next tone-sym2', hl && 'is-highlighted')}>
-            <line className="opt-next-line" x1={cx0} y1={cy0} x2={stepTo[0]} y2={stepTo[1]} />
-            <line className="opt-next-base" x1={cx0} y1={base} x2={stepTo[0]} y2={base} />
-            <circle className="opt-next-end" cx={stepTo[0]} cy={base} r={3} />
+            {nextLine && (
+              <line
+                className="opt-next-line"
+                x1={nextLine[0][0]}
+                y1={nextLine[0][1]}
+                x2={nextLine[1][0]}
+                y2={nextLine[1][1]}
+              />
+            )}
+            {nextBase && (
+              <line
+                className="opt-next-base"
+                x1={nextBase[0][0]}
+                y1={base}
+                x2={nextBase[1][0]}
+                y2={base}
+              />
+            )}
+            {nextEnd && <circle className="opt-next-end" cx={nextEnd[0]} cy={base} r={3} />}
           </g>
         )}
-        <circle
-          className={cx('current-point opt-ball', toneClass(tone))}
-          cx={t0[0]}
-          cy={t0[1]}
-          r={7}
-        />
+        {ball && (
+          <circle
+            className={cx('current-point opt-ball', toneClass(tone))}
+            cx={ball[0]}
+            cy={ball[1]}
+            r={7}
+          />
+        )}
       </g>
       <ChunkBounds />
       {off && (
