@@ -99,9 +99,12 @@ function CurveMarks({
   highlight,
   lrName,
   offLabel,
+  offNote,
   tone,
 }: Pick<CurveViewProps, 'problem' | 'points' | 'current' | 'next' | 'highlight' | 'lrName'> & {
+  /** θₖ = value, and the note that it is off the plot, on a line of their own. */
   offLabel: string;
+  offNote: string;
   tone: Tone;
 }) {
   const { x, y, innerWidth, innerHeight } = useFrame();
@@ -213,9 +216,16 @@ function CurveMarks({
           y={16}
           textAnchor={off === 'left' ? 'start' : 'end'}
         >
-          {off === 'left' ? '◂ ' : ''}
-          {offLabel}
-          {off === 'right' ? ' ▸' : ''}
+          {/* on two short lines: on one it ran past a small panel's edge, widening the
+              chunk's bounds as the number of steps changed θₖ (see ChunkBounds) */}
+          <tspan>
+            {off === 'left' ? '◂ ' : ''}
+            {offLabel}
+            {off === 'right' ? ' ▸' : ''}
+          </tspan>
+          <tspan x={off === 'left' ? 6 : innerWidth - 6} dy={15}>
+            {offNote}
+          </tspan>
         </text>
       )}
     </g>
@@ -277,7 +287,8 @@ export function CurveView({
           offLabel={`θ${subscript(Math.min(points.length - 1, Math.round(current)))} = ${formatNumber(
             points[Math.min(points.length - 1, Math.round(current))][0],
             { digits: 3, notation: 'significant', lang },
-          )} (${w.offPlot})`}
+          )}`}
+          offNote={`(${w.offPlot})`}
         />
         {inside && (
           <DraggablePoint
