@@ -483,9 +483,10 @@ function BestMark({ lambda, value, lang }: { lambda: number; value: number; lang
   if (!Number.isFinite(px) || !Number.isFinite(py)) return null;
   const right = px < innerWidth * 0.6;
   return (
-    <g className="reg-best" aria-hidden="true">
-      <path className="tone-sym6" d={`M${px},${py + 6} l-5,9 h10 z`} />
-      <text x={px + (right ? 8 : -8)} y={py + 22} textAnchor={right ? 'start' : 'end'}>
+    <g className="reg-best tone-sym6" aria-hidden="true">
+      <line x1={px} x2={px} y1={4} y2={py + 6} />
+      <path d={`M${px},${py + 6} l-5,9 h10 z`} />
+      <text x={px + (right ? 5 : -5)} y={12} textAnchor={right ? 'start' : 'end'}>
         {WORDS[lang].best}
       </text>
     </g>

@@ -18,8 +18,8 @@ const R = sym(5, 'R');
 
 /** The penalized loss: the MSE of the polynomial fit plus λ times the L1 or L2 size of the weights. */
 const TEX =
-  `J(${W}) = \\frac{1}{n}\\sum_{i=1}^{n}\\Big(${Y}_i - \\sum_{k=0}^{${D}} ${W}_k\\, x_i^k\\Big)^2 + ${L}\\, ${R}(${W}),` +
-  ` \\qquad ${R}(${W}) = \\sum_{k=1}^{${D}} |${W}_k| \\;\\;(\\mathrm{L1}) \\quad\\text{or}\\quad \\sum_{k=1}^{${D}} ${W}_k^2 \\;\\;(\\mathrm{L2})`;
+  `\\begin{gathered} J(${W}) = \\frac{1}{n}\\sum_{i=1}^{n}\\Big(${Y}_i - \\sum_{k=0}^{${D}} ${W}_k\\, x_i^k\\Big)^2 + ${L}\\, ${R}(${W}) \\\\` +
+  ` ${R}(${W}) = \\sum_{k=1}^{${D}} |${W}_k| \\;\\;(\\mathrm{L1}) \\quad\\text{or}\\quad ${R}(${W}) = \\sum_{k=1}^{${D}} ${W}_k^2 \\;\\;(\\mathrm{L2}) \\end{gathered}`;
 
 /** A number for TeX in three significant digits (λ from 10⁻⁸ to 10, errors, weights). */
 export function texSig(x: number): string {
@@ -41,9 +41,8 @@ const WORDS = bilingual({
     kind: (k: 1 | 2) => (k === 1 ? 'L1 (lasso)' : 'L2 (ridge)'),
     mseWord: 'training MSE',
     heldOut: 'held-out MSE',
-    exactZeros: (z: number, d: number) => `${z} of ${d} penalized weights are exactly 0`,
     twoWeights: 'two weights',
-    onAxis: 'on an axis',
+    zeros: 'weights exactly 0',
     summary: (r: RegularizationResult, s: Record<string, string>) =>
       `Five plots. A polynomial of degree ${r.degree} fitted to ${N_TRAIN} noisy points of sin(πx) with the ${s.kind} penalty at λ = ${s.lambda}: training MSE ${s.train}, held-out MSE ${s.test}` +
       (s.moved === '0' ? '. ' : `, with ${s.moved} point(s) moved by hand. `) +
@@ -65,9 +64,8 @@ const WORDS = bilingual({
     kind: (k) => (k === 1 ? 'L1（Lasso）' : 'L2（嶺迴歸）'),
     mseWord: '訓練 MSE',
     heldOut: '保留資料 MSE',
-    exactZeros: (z, d) => `${d} 個受懲罰的權重中有 ${z} 個恰好為 0`,
     twoWeights: '兩個權重',
-    onAxis: '落在座標軸上',
+    zeros: '恰好為 0 的權重',
     summary: (r, s) =>
       `五張圖。以 ${s.kind} 懲罰、λ = ${s.lambda}，用 ${r.degree} 次多項式擬合 ${N_TRAIN} 個帶雜訊的 sin(πx) 資料點：訓練 MSE ${s.train}，保留資料 MSE ${s.test}` +
       (s.moved === '0' ? '。' : `，其中 ${s.moved} 個點被手動移動過。`) +
@@ -86,8 +84,10 @@ const WORDS = bilingual({
   },
 });
 
-function vec(xs: readonly number[]): string {
-  return `\\left(${xs.map((v) => (v === 0 ? '0' : texSig(v))).join(',\\ ')}\\right)`;
+/** A list of numbers in TeX, an exact 0 as 0; `open`/`close` say whether it starts and ends the vector. */
+function vec(xs: readonly number[], open = true, close = true): string {
+  const body = xs.map((v) => (v === 0 ? '0' : texSig(v))).join(',\\ ');
+  return `${open ? '\\big(' : ''}${body}${close ? '\\big)' : ',\\ '}`;
 }
 
 function worked(r: RegularizationResult, lang: Lang): string {
@@ -95,17 +95,19 @@ function worked(r: RegularizationResult, lang: Lang): string {
   const Rw = r.kind === 1 ? `\\textstyle\\sum_k |${W}_k|` : `\\textstyle\\sum_k ${W}_k^2`;
   const g = r.geometry;
   const rows = [
-    `J(${W}) &= \\text{MSE} + ${L}\\,${R}(${W}) = ${texSig(r.train)} + ${sym(2, texSig(r.lambda))} \\times ${texSig(r.size)} = ${texSig(r.objective)}`,
+    `J(${W}) &= \\text{MSE} + ${L}\\,${R}(${W}) = ${texSig(r.train)} + ${sym(2, texSig(r.lambda))} \\times ${texSig(r.size)}`,
+    `&= ${texSig(r.objective)}`,
     `${R}(${W}) &= ${Rw} = ${texSig(r.size)} \\quad (\\text{${words.kind(r.kind)}})`,
-    `${W} &= ${vec(r.w.slice(0, 5))}`,
   ];
-  if (r.w.length > 5) rows.push(`&\\phantom{=}\\ ${vec(r.w.slice(5))}`);
-  rows.push(
-    `\\text{${words.heldOut}} &= ${texSig(r.test)} \\quad (\\text{${words.exactZeros(r.zeros, r.degree)}})`,
-  );
-  rows.push(
-    `\\text{${words.twoWeights}}: \\ ${W}_{\\mathrm{L1}} &= ${vec(g.l1)}, \\quad ${W}_{\\mathrm{L2}} = ${vec(g.l2)}`,
-  );
+  for (let k = 0; k < r.w.length; k += 4) {
+    rows.push(
+      `${k === 0 ? W : ''} &${k === 0 ? '=' : '\\phantom{=}'} ${vec(r.w.slice(k, k + 4), k === 0, k + 4 >= r.w.length)}`,
+    );
+  }
+  rows.push(`\\text{${words.zeros}} &= ${r.zeros} / ${sym(3, String(r.degree))}`);
+  rows.push(`\\text{${words.heldOut}} &= ${texSig(r.test)}`);
+  rows.push(`${W}_{\\mathrm{L1}} &= ${vec(g.l1)} \\quad (\\text{${words.twoWeights}})`);
+  rows.push(`${W}_{\\mathrm{L2}} &= ${vec(g.l2)}`);
   return `\\begin{aligned} ${rows.join(' \\\\ ')} \\end{aligned}`;
 }
 
@@ -219,9 +221,9 @@ export default defineFormula({
         moved: [0, 0, 0, 0, 0, 0, 0, 2.5, 0, 0, 0, 0],
       },
       note: {
-        en: 'Point 8 is pulled up by 2.5. With little penalty the degree-9 curve bends to reach it; raise λ and watch the curve let go of the outlier.',
+        en: 'Point 8 is pulled up by 2.5. With little penalty the degree-9 curve bends far toward it; raise λ and watch the curve let go of the outlier.',
         'zh-TW':
-          '第 8 個點被往上拉了 2.5。懲罰很小時，9 次曲線會彎過去迎合它；把 λ 調大，看曲線如何放開這個離群值。',
+          '第 8 個點被往上拉了 2.5。懲罰很小時，9 次曲線會大幅彎向它；把 λ 調大，看曲線如何放開這個離群值。',
       },
     },
   ],

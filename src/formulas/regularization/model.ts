@@ -39,7 +39,7 @@ export const PARAMS = defineParams([
     slot: 2,
     min: LAMBDA_MIN,
     max: LAMBDA_MAX,
-    step: 0.00000001,
+    step: 0.001,
     default: 0.001,
     scale: 'log',
   },
