@@ -154,10 +154,11 @@ export function DraggablePoint({
 
   if (!Number.isFinite(px) || !Number.isFinite(py)) return null;
   const [x0, x1] = frame.x.domain();
+  // The circles are placed by cx/cy, not by a transform on the group: a changed transform
+  // makes Chromium work out the page's compositing layers again on every move.
   return (
     <g
       className={cx('kit-handle', toneClass(tone), dragging && 'is-dragging', className)}
-      transform={`translate(${px},${py})`}
       role="slider"
       tabIndex={0}
       aria-label={label}
@@ -172,9 +173,9 @@ export function DraggablePoint({
       onPointerCancel={onPointerEnd}
       onKeyDown={onKeyDown}
     >
-      <circle className="kit-handle-hit" r={Math.max(r * 2.5, 22)} />
-      <circle className="kit-handle-ring" r={r + 5} />
-      <circle className="kit-point" r={r} />
+      <circle className="kit-handle-hit" cx={px} cy={py} r={Math.max(r * 2.5, 22)} />
+      <circle className="kit-handle-ring" cx={px} cy={py} r={r + 5} />
+      <circle className="kit-point" cx={px} cy={py} r={r} />
     </g>
   );
 }

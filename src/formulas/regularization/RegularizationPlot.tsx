@@ -173,9 +173,11 @@ function FitPanel({ r, lang, width, highlight, setHighlight, onMovePoint }: FitP
         ))}
       </g>
       <g clipPath={`url(#${clipId})`}>
+        <ChunkBounds />
         <Curve f={trueCurve} tone="muted" stroke="dashed" thin />
         <Curve f={fitted} tone="sym1" className={`reg-fit-curve${hl('degree')}`} samples={160} />
       </g>
+      <ChunkBounds />
       <g aria-hidden="true">
         {r.x.map((x, i) =>
           r.offsets[i] !== 0 ? (
@@ -217,6 +219,7 @@ function FitPanel({ r, lang, width, highlight, setHighlight, onMovePoint }: FitP
           />
         ))}
       </g>
+      <ChunkBounds />
       <text className="reg-readout" x={FIT_MARGIN.left > 0 ? 6 : 0} y={14}>
         {w.errors(formatNumber(r.train, 3), formatNumber(r.test, 3))}
       </text>
@@ -338,6 +341,7 @@ function PathLines({ paths, clipId }: { paths: FitPaths; clipId: string }) {
   }, [paths, x, y]);
   return (
     <g clipPath={`url(#${clipId})`} aria-hidden="true">
+      <ChunkBounds />
       {d.map((p, i) => (
         <path key={i} className="kit-line tone-sym1 reg-path-line" d={p} />
       ))}
@@ -376,6 +380,7 @@ function PathPanel({
       <ClipRect id={clipId} />
       <ChunkBounds />
       {paths && <PathLines paths={paths} clipId={clipId} />}
+      <ChunkBounds />
       <LambdaLine lambda={r.lambda} active={highlight === 'lambda'} />
       <g aria-hidden="true">
         {r.w
@@ -441,6 +446,7 @@ function ErrorPanel({
       <ClipRect id={clipId} />
       <ChunkBounds />
       <g clipPath={`url(#${clipId})`} aria-hidden="true">
+        <ChunkBounds />
         <Segment
           from={[LAMBDA_MIN, NOISE * NOISE]}
           to={[LAMBDA_MAX, NOISE * NOISE]}
@@ -450,6 +456,7 @@ function ErrorPanel({
         />
         {paths && <ErrorLines paths={paths} />}
       </g>
+      <ChunkBounds />
       <LambdaLine lambda={r.lambda} active={highlight === 'lambda'} />
       {paths && (
         <BestMark lambda={paths.lambdas[paths.best]} value={paths.test[paths.best]} lang={lang} />
@@ -567,10 +574,13 @@ function GeometryPanel({
       <ClipRect id={clipId} />
       <ChunkBounds />
       <g clipPath={`url(#${clipId})`} aria-hidden="true">
+        <ChunkBounds />
         <Shapes g={g} kind={r.kind} active={highlight === 'lambda'} />
       </g>
       <Trajectory points={l2Path} tone="sym8" className="reg-geo-path" />
+      <ChunkBounds />
       <Trajectory points={l1Path} tone="sym7" className="reg-geo-path" />
+      <ChunkBounds />
       <Point x={W_STAR[0]} y={W_STAR[1]} tone="accent" r={4} />
     </PlotFrame>
   );
