@@ -20,6 +20,7 @@ import {
   type LegendItem,
   type Margin,
   type PlotSizeBounds,
+  PLOT_FONT,
 } from '../../plots';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import { useWorkerCompute } from '../../ui/worker/useWorkerCompute';
@@ -42,6 +43,9 @@ const X_DOMAIN: readonly [number, number] = [-1.05, 1.05];
 /** The two-weight picture's window, the same scale on both axes. */
 const W1_DOMAIN: readonly [number, number] = [-0.75, 2.5];
 const W2_DOMAIN: readonly [number, number] = [-0.75, 1.75];
+
+/** The legends' labels are 12px in every mode (regularization.css), measured so. */
+const LEGEND_FONT = PLOT_FONT.replace('13px', '12px');
 
 const WIDE: PlotSizeBounds = { fallback: 640, min: 300, max: 760 };
 const SMALL: PlotSizeBounds = { fallback: 320, min: 280, max: 480 };
@@ -162,7 +166,7 @@ function FitPanel({ r, lang, width, highlight, setHighlight, onMovePoint }: FitP
       className="reg-fit"
       interactive
     >
-      <Legend items={legend} y={-FIT_MARGIN.top + 2} font="12px system-ui, sans-serif" />
+      <Legend items={legend} y={-FIT_MARGIN.top + 2} font={LEGEND_FONT} />
       <AxisBottom label="x" ticks={5} />
       <AxisLeft label="y" ticks={7} grid />
       <ClipRect id={clipId} />
@@ -227,7 +231,7 @@ function FitPanel({ r, lang, width, highlight, setHighlight, onMovePoint }: FitP
   );
 }
 
-const BAR_MARGIN: Margin = { top: 18, right: 10, bottom: 46, left: 52 };
+const BAR_MARGIN: Margin = { top: 18, right: 10, bottom: 46, left: 60 };
 
 /** The weights w₀ … w_d as bars; a weight that is exactly 0 is ringed and labelled 0. */
 function WeightsPanel({ r, lang, width }: { r: RegularizationResult; lang: Lang; width: number }) {
@@ -309,7 +313,7 @@ function ZeroMarks({ r }: { r: RegularizationResult }) {
   );
 }
 
-const PATH_MARGIN: Margin = { top: 18, right: 12, bottom: 46, left: 52 };
+const PATH_MARGIN: Margin = { top: 18, right: 12, bottom: 46, left: 60 };
 
 /** How far up the coefficient path's axis reaches: its weights from λ = 10⁻⁵ on (smaller λ may run off, clipped). */
 function pathLimit(paths: FitPaths | undefined, w: readonly number[]): number {
@@ -402,7 +406,7 @@ function PathPanel({
   );
 }
 
-const ERR_MARGIN: Margin = { top: 40, right: 12, bottom: 46, left: 52 };
+const ERR_MARGIN: Margin = { top: 40, right: 12, bottom: 46, left: 60 };
 
 /** Training and held-out MSE against λ (both log), the current λ and the best held-out λ marked. */
 function ErrorPanel({
@@ -440,7 +444,7 @@ function ErrorPanel({
       y={{ domain: [lo, hi], scale: 'log' }}
       className="reg-errors"
     >
-      <Legend items={legend} y={-ERR_MARGIN.top + 2} font="12px system-ui, sans-serif" />
+      <Legend items={legend} y={-ERR_MARGIN.top + 2} font={LEGEND_FONT} />
       <AxisBottom label={w.lambdaAxis} tickValues={LAMBDA_TICKS} format={lambdaTick} />
       <AxisLeft label={w.mseAxis} ticks={4} grid />
       <ClipRect id={clipId} />
@@ -559,7 +563,7 @@ function GeometryPanel({
       y={{ domain: W2_DOMAIN }}
       className="reg-geometry"
     >
-      <Legend items={legend} y={-GEO_MARGIN.top + 2} font="12px system-ui, sans-serif" />
+      <Legend items={legend} y={-GEO_MARGIN.top + 2} font={LEGEND_FONT} />
       <Contour
         f={bowl}
         thresholds={GEO_THRESHOLDS}

@@ -97,7 +97,7 @@ function worked(r: RegularizationResult, lang: Lang): string {
   const rows = [
     `J(${W}) &= \\text{MSE} + ${L}\\,${R}(${W}) = ${texSig(r.train)} + ${sym(2, texSig(r.lambda))} \\times ${texSig(r.size)}`,
     `&= ${texSig(r.objective)}`,
-    `${R}(${W}) &= ${Rw} = ${texSig(r.size)} \\quad (\\text{${words.kind(r.kind)}})`,
+    `${R}(${W}) &= ${Rw} = ${texSig(r.size)} \\quad \\text{${words.kind(r.kind)}}`,
   ];
   for (let k = 0; k < r.w.length; k += 4) {
     rows.push(

@@ -27,11 +27,11 @@ export const WORDS = bilingual({
       `x = ${formatNumber(x, { digits: 2, lang })}, y = ${formatNumber(y, { digits: 2, lang })}`,
     errors: (train: string, test: string) => `training MSE ${train} · held-out MSE ${test}`,
     weightAxis: 'weight',
-    weightAxisPath: 'weight w_k',
+    weightAxisPath: 'weight wₖ',
     weightsCaption: (kind: PenaltyKind, zeros: number, d: number) =>
       kind === 1
-        ? `L1: ${zeros} of ${d} penalized weights exactly 0 · w₀ is not penalized`
-        : `L2: weights shrink, none exactly 0 · w₀ is not penalized`,
+        ? `L1: ${zeros} of ${d} weights exactly 0 (w₀ is free)`
+        : `L2: all shrink, none exactly 0 (w₀ is free)`,
     lambdaAxis: 'λ (log scale)',
     mseAxis: 'MSE (log)',
     trainError: 'training',
@@ -58,11 +58,11 @@ export const WORDS = bilingual({
       `x = ${formatNumber(x, { digits: 2, lang })}，y = ${formatNumber(y, { digits: 2, lang })}`,
     errors: (train, test) => `訓練 MSE ${train} · 保留資料 MSE ${test}`,
     weightAxis: '權重',
-    weightAxisPath: '權重 w_k',
+    weightAxisPath: '權重 wₖ',
     weightsCaption: (kind, zeros, d) =>
       kind === 1
-        ? `L1：${d} 個受懲罰的權重中有 ${zeros} 個恰好為 0 · w₀ 不受懲罰`
-        : `L2：權重縮小，但沒有一個恰好為 0 · w₀ 不受懲罰`,
+        ? `L1：${d} 個權重中 ${zeros} 個恰好為 0（w₀ 不受懲罰）`
+        : `L2：全都縮小，沒有恰好為 0（w₀ 不受懲罰）`,
     lambdaAxis: 'λ（對數刻度）',
     mseAxis: 'MSE（對數）',
     trainError: '訓練',
