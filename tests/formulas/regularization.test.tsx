@@ -417,7 +417,7 @@ describe('regularization page text', () => {
   });
 
   it('links the MSE and the optimizer pages', () => {
-    for (const id of ['mse', 'gradient-descent', 'sgd', 'adam', 'optimizers']) {
+    for (const id of ['mse', 'gradient-descent', 'sgd', 'adam', 'learning-rate']) {
       expect(def.related).toContain(id);
     }
   });
