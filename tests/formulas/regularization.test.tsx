@@ -20,6 +20,7 @@ import {
 } from '../../src/formulas/regularization/geometry';
 import type { RegularizationResult } from '../../src/formulas/regularization/model';
 import { formatWeight } from '../../src/formulas/regularization/words';
+import { Y_DOMAIN } from '../../src/formulas/regularization/RegularizationPlot';
 import { l1Penalty, l2Penalty, mse, polynomialFeatures } from '../../src/math';
 import { formatCell, formatNumber } from '../../src/plots/formatNumber';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
@@ -496,5 +497,23 @@ describe('formatValue (slider values)', () => {
     expect(formatValue(0.01, 0.7)).toBe('0.70');
     expect(formatValue(1, 3, true)).toBe('3');
     expect(formatValue(0.1, -2.5)).toBe('−2.5');
+  });
+});
+
+describe('regularization plot, points beyond the value axis', () => {
+  it('a point moved past the axis is drawn at its edge and named with its true y', () => {
+    const base = compute(values());
+    const i = base.y0.indexOf(Math.max(...base.y0));
+    const moved = [...ZEROS];
+    moved[i] = 2.5;
+    const view = renderFormulaPlot(def, values({ moved }));
+    const r = view.result as RegularizationResult;
+    const note = view.container.querySelector('.reg-off-note');
+    expect(r.y[i]).toBeGreaterThan(Y_DOMAIN[1]);
+    expect(note?.textContent).toContain(`point ${i + 1} (y = ${formatNumber(r.y[i], 2)})`);
+    view.unmount();
+    const plain = renderFormulaPlot(def, values());
+    expect(plain.container.querySelector('.reg-off-note')).toBeNull();
+    plain.unmount();
   });
 });

@@ -223,11 +223,27 @@ function FitPanel({ r, lang, width, highlight, setHighlight, onMovePoint }: FitP
           />
         ))}
       </g>
+      <OffPlotNote r={r} lang={lang} />
       <ChunkBounds />
       <text className="reg-readout" x={FIT_MARGIN.left > 0 ? 6 : 0} y={14}>
         {w.errors(formatNumber(r.train, 3), formatNumber(r.test, 3))}
       </text>
     </PlotFrame>
+  );
+}
+
+/** Names the training points beyond the value axis (drawn at its edge) and their true y. */
+function OffPlotNote({ r, lang }: { r: RegularizationResult; lang: Lang }) {
+  const { innerWidth, innerHeight } = useFrame();
+  const off = r.y.map((y, i) => ({ y, i })).filter(({ y }) => y < Y_DOMAIN[0] || y > Y_DOMAIN[1]);
+  if (off.length === 0) return null;
+  const text = WORDS[lang].offPlot(
+    off.map(({ y, i }) => `${i + 1} (y = ${formatNumber(y, { digits: 2, lang })})`).join(', '),
+  );
+  return (
+    <text className="reg-off-note" x={innerWidth - 4} y={innerHeight - 6} textAnchor="end">
+      {text}
+    </text>
   );
 }
 

@@ -26,6 +26,7 @@ export const WORDS = bilingual({
     pointValue: (x: number, y: number, lang: Lang) =>
       `x = ${formatNumber(x, { digits: 2, lang })}, y = ${formatNumber(y, { digits: 2, lang })}`,
     errors: (train: string, test: string) => `training MSE ${train} · held-out MSE ${test}`,
+    offPlot: (list: string) => `beyond the axis, drawn at its edge: point ${list}`,
     weightAxis: 'weight',
     weightAxisPath: 'weight wₖ',
     weightsCaption: (kind: PenaltyKind, zeros: number, d: number) =>
@@ -57,6 +58,7 @@ export const WORDS = bilingual({
     pointValue: (x, y, lang) =>
       `x = ${formatNumber(x, { digits: 2, lang })}，y = ${formatNumber(y, { digits: 2, lang })}`,
     errors: (train, test) => `訓練 MSE ${train} · 保留資料 MSE ${test}`,
+    offPlot: (list) => `超出座標軸、畫在邊緣的資料點：${list}`,
     weightAxis: '權重',
     weightAxisPath: '權重 wₖ',
     weightsCaption: (kind, zeros, d) =>
