@@ -95,8 +95,8 @@ function worked(r: RegularizationResult, lang: Lang): string {
   const Rw = r.kind === 1 ? `\\textstyle\\sum_k |${W}_k|` : `\\textstyle\\sum_k ${W}_k^2`;
   const g = r.geometry;
   const rows = [
-    `J(${W}) &= \\text{MSE} + ${L}\\,${R}(${W}) = ${texSig(r.train)} + ${sym(2, texSig(r.lambda))} \\times ${texSig(r.size)}`,
-    `&= ${texSig(r.objective)}`,
+    `J(${W}) &= \\text{MSE} + ${L}\\,${R}(${W})`,
+    `&= ${texSig(r.train)} + ${sym(2, texSig(r.lambda))} \\times ${texSig(r.size)} = ${texSig(r.objective)}`,
     `${R}(${W}) &= ${Rw} = ${texSig(r.size)} \\quad \\text{${words.kind(r.kind)}}`,
   ];
   for (let k = 0; k < r.w.length; k += 4) {
