@@ -154,8 +154,6 @@ export function DraggablePoint({
 
   if (!Number.isFinite(px) || !Number.isFinite(py)) return null;
   const [x0, x1] = frame.x.domain();
-  // The circles are placed by cx/cy, not by a transform on the group: a changed transform
-  // makes Chromium work out the page's compositing layers again on every move.
   return (
     <g
       className={cx('kit-handle', toneClass(tone), dragging && 'is-dragging', className)}
@@ -173,6 +171,8 @@ export function DraggablePoint({
       onPointerCancel={onPointerEnd}
       onKeyDown={onKeyDown}
     >
+      {/* circles placed by cx/cy, not a translated group: a group's own transform paints in a
+          chunk of its own, and a moving one makes Chromium work out the layers again (ChunkBounds) */}
       <circle className="kit-handle-hit" cx={px} cy={py} r={Math.max(r * 2.5, 22)} />
       <circle className="kit-handle-ring" cx={px} cy={py} r={r + 5} />
       <circle className="kit-point" cx={px} cy={py} r={r} />

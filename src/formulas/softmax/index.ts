@@ -197,5 +197,11 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['cross-entropy', 'attention', 'entropy', 'next-token-distribution'],
+  related: [
+    'cross-entropy',
+    'attention',
+    'vector-similarity',
+    'entropy',
+    'next-token-distribution',
+  ],
 });
