@@ -182,18 +182,19 @@ function FitPanel({ r, lang, width, highlight, setHighlight, onMovePoint }: FitP
         <Curve f={fitted} tone="sym1" className={`reg-fit-curve${hl('degree')}`} samples={160} />
       </g>
       <ChunkBounds />
+      {/* Each point's move from where it was drawn, one line per point always (an unmoved
+          one has no length, under its point): a line added or removed as a point leaves or
+          returns to 0 made Chromium work out its layers again now and then. */}
       <g aria-hidden="true">
-        {r.x.map((x, i) =>
-          r.offsets[i] !== 0 ? (
-            <Segment
-              key={i}
-              from={[x, clampY(r.y0[i])]}
-              to={[x, clampY(r.y[i])]}
-              tone="sym4"
-              stroke="dotted"
-            />
-          ) : null,
-        )}
+        {r.x.map((x, i) => (
+          <Segment
+            key={i}
+            from={[x, clampY(r.y0[i])]}
+            to={[x, clampY(r.y[i])]}
+            tone="sym4"
+            stroke="dotted"
+          />
+        ))}
       </g>
       <g
         className={`reg-points${hl('moved')}`}
@@ -441,8 +442,15 @@ function ErrorPanel({
   const w = WORDS[lang];
   const clipId = `reg-err-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const all = paths ? [...paths.train, ...paths.test] : [];
-  const lo = Math.max(1e-4, Math.min(NOISE * NOISE * 0.5, r.train, r.test, ...all) * 0.8);
-  const hi = Math.min(1e3, Math.max(1, r.train, r.test, ...all) * 1.25);
+  // Whole decades, so a tick that moves an error a little leaves the axis (and its ticks'
+  // groups) where they are: a moved tick group makes Chromium work out its layers again.
+  const lo =
+    10 **
+    Math.floor(
+      Math.log10(Math.max(1e-4, Math.min(NOISE * NOISE * 0.5, r.train, r.test, ...all) * 0.8)),
+    );
+  const hi =
+    10 ** Math.ceil(Math.log10(Math.min(1e3, Math.max(1, r.train, r.test, ...all) * 1.25)));
   const legend: LegendItem[] = useMemo(
     () => [
       { label: w.trainError, tone: 'sym4', kind: 'line' },
