@@ -245,6 +245,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A penalty on large weights that trades training fit for generalization.',
       'zh-TW': '懲罰過大的權重，用訓練誤差換取更好的泛化。',
     },
+    load: () => import('./regularization'),
   },
 ];
 
