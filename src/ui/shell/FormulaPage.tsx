@@ -11,6 +11,8 @@ import { PrevNext } from './PrevNext';
 import { Related } from './Related';
 import { UrlNotices } from './UrlNotices';
 import { useDocumentTitle } from './useDocumentTitle';
+import { useEmbedded } from './embed';
+import { EmbedHead } from './EmbedHead';
 
 /** Props of `FormulaPage`. */
 export interface FormulaPageProps {
@@ -40,6 +42,16 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
   useDocumentTitle(title);
   // the page is hydrated (or was never prerendered): renders from now on measure and run KaTeX
   useEffect(endFirstPass, []);
+  const embedded = useEmbedded();
+  if (embedded) {
+    return (
+      <article className="formula-page formula-embed" aria-labelledby="page-title">
+        <EmbedHead title={title} />
+        <UrlNotices notices={parsed.notices} params={def.params} lang={lang} />
+        <Card def={def} initialValues={parsed.values} onValuesChange={onValuesChange} />
+      </article>
+    );
+  }
   const text = def.text[lang];
   return (
     <article className="formula-page" aria-labelledby="page-title">
