@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SECTION_TITLES, type RegistryEntry } from '../../formulas/registry';
 import type { FormulaDef, Values } from '../card/types';
 import { Card } from '../card/Card';
@@ -34,10 +34,16 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
     ),
   );
   const write = useUrlWriter();
+  // the values shown now, for the related links that carry shared quantities
+  const current = useRef<Values>(parsed.values);
   const onValuesChange = useCallback(
-    (values: Values) => write((current) => mergeSearch(current, def.params, values)),
+    (values: Values) => {
+      current.current = values;
+      write((search) => mergeSearch(search, def.params, values));
+    },
     [write, def],
   );
+  const from = useMemo(() => ({ params: def.params, values: () => current.current }), [def]);
   const title = entry.title[lang];
   useDocumentTitle(title);
   // the page is hydrated (or was never prerendered): renders from now on measure and run KaTeX
@@ -70,7 +76,7 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
         ))}
       </div>
       <div className="page-links">
-        <Related ids={def.related} />
+        <Related ids={def.related} from={from} />
         <PrevNext id={entry.id} />
       </div>
     </article>

@@ -99,7 +99,8 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
         <h2 id={titleId}>{t('search.title')}</h2>
         <input
           ref={input}
-          type="search"
+          type="text"
+          enterKeyHint="search"
           className="search-input"
           role="combobox"
           aria-expanded={hits.length > 0}
