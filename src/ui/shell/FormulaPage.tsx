@@ -10,6 +10,7 @@ import { useUrlWriter } from '../url/useUrlWriter';
 import { PrevNext } from './PrevNext';
 import { Related } from './Related';
 import { UrlNotices } from './UrlNotices';
+import { PrintLink } from '../share/PrintLink';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useEmbedded } from './embed';
 import { EmbedHead } from './EmbedHead';
@@ -79,6 +80,7 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
         <Related ids={def.related} from={from} />
         <PrevNext id={entry.id} />
       </div>
+      <PrintLink />
     </article>
   );
 }
