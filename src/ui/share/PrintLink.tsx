@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { encode } from 'uqr';
 import { linkUrl } from '../card/exportCard';
 import { useLang } from '../i18n';
 import { qrPath } from './qr';
 
-type Encode = (typeof import('uqr'))['encode'];
+type Encode = typeof encode;
 
 /** The QR encoder once loaded (module state: code, not app state). */
 let encoder: Encode | null = null;
