@@ -155,7 +155,7 @@ describe('plotSvg', () => {
     ) {
       const w = this.getAttribute('width') === '0' ? 0 : 200;
       const h = this.getAttribute('width') === '0' ? 0 : 100;
-      return { left: 10, top: 20, width: w, height: h, right: 0, bottom: 0, x: 0, y: 0 } as DOMRect;
+      return { left: 10, top: 20, width: w, height: h, right: 10 + w, bottom: 20 + h } as DOMRect;
     });
     const svg = plotSvg(host.querySelector('.plot-image')!, 'the plot')!;
     host.remove();

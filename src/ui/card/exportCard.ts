@@ -62,6 +62,33 @@ function plotLayers(container: Element): Element[] {
   );
 }
 
+/**
+ * The box the plot draws in: its container, grown to take in the panels and any label that
+ * reaches past its edge (an axis title in the margin).
+ */
+function drawnBox(container: Element, layers: readonly Element[]) {
+  const c = container.getBoundingClientRect();
+  let { left, top, right, bottom } = c;
+  const grow = (r: DOMRect) => {
+    if (r.width === 0 && r.height === 0) return;
+    left = Math.min(left, r.left);
+    top = Math.min(top, r.top);
+    right = Math.max(right, r.right);
+    bottom = Math.max(bottom, r.bottom);
+  };
+  for (const layer of layers) {
+    grow(layer.getBoundingClientRect());
+    for (const t of layer.querySelectorAll('text')) grow(t.getBoundingClientRect());
+  }
+  const pad = left < c.left || top < c.top || right > c.right || bottom > c.bottom ? 2 : 0;
+  return {
+    left: left - pad,
+    top: top - pad,
+    width: right - left + 2 * pad,
+    height: bottom - top + 2 * pad,
+  };
+}
+
 /** A number for an SVG attribute, rounded to a hundredth of a pixel. */
 const px = (x: number) => String(Math.round(x * 100) / 100);
 
@@ -71,8 +98,8 @@ const px = (x: number) => String(Math.round(x * 100) / 100);
  * canvas layer as an image, on the card's background. Null when there is nothing drawn.
  */
 export function plotSvg(container: Element, title: string): string | null {
-  const box = container.getBoundingClientRect();
   const layers = plotLayers(container);
+  const box = drawnBox(container, layers);
   if (layers.length === 0 || box.width === 0 || box.height === 0) return null;
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null);
   const root = doc.documentElement;
