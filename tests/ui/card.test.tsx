@@ -208,7 +208,7 @@ describe('Card with a fake FormulaDef', () => {
     expect(screen.getByText('Everything scales by four.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Reset' }));
     expect(lastPlot().values.a).toBe(1);
-    // the URL follows the settled values: on a busy machine "Big gain" may have settled first
+    // what follows the values (the URL) gets them once they settle, a moment later
     await waitFor(() =>
       expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 1 })),
     );
