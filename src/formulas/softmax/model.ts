@@ -35,6 +35,7 @@ export const PARAMS = defineParams([
     name: 'z',
     tex: 'z',
     label: { en: 'logits', 'zh-TW': 'logits' },
+    shares: 'logits',
     slot: 1,
     min: -10,
     max: 10,
