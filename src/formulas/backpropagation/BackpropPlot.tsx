@@ -16,12 +16,12 @@ import './backpropagation.css';
 /** viewBox width before the column is measured, and its bounds. */
 const WIDTH = { fallback: 640, min: 320, max: 760 };
 const HEIGHT = 380;
-const MARGIN: Margin = { top: 70, right: 84, bottom: 62, left: 34 };
+const MARGIN: Margin = { top: 70, right: 84, bottom: 56, left: 34 };
 const NARROW = 480;
-const NARROW_MARGIN: Margin = { top: 88, right: 66, bottom: 62, left: 26 };
+const NARROW_MARGIN: Margin = { top: 88, right: 66, bottom: 70, left: 26 };
 const RADIUS = 17;
-/** Where along an edge (from its source) its weight is written. */
-const LABEL_AT = 0.7;
+/** Where along an edge its label is written, from the end with fewer nodes. */
+const LABEL_AT = 0.4;
 const LEGEND: LegendMetrics = { swatch: 18, gap: 5, spacing: 16, rowHeight: 17 };
 const LEGEND_FONT = PLOT_FONT.replace(/\d+(\.\d+)?px/, '11px');
 /** The deep network's plot. */
@@ -47,6 +47,7 @@ const WORDS = {
     deepTitle: 'Deep network: mean |∂L/∂W| of each layer',
     layer: 'layer (input side first)',
     grad: 'mean |∂L/∂W|',
+    up: 'up: the step overshot',
   },
   'zh-TW': {
     positive: '正權重',
@@ -63,6 +64,7 @@ const WORDS = {
     deepTitle: '深層網路：每層的平均 |∂L/∂W|',
     layer: '層（由輸入端起算）',
     grad: '平均 |∂L/∂W|',
+    up: '反而上升：步伐太大',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 
@@ -188,20 +190,16 @@ export function BackpropPlot({
   const leave = () => setHighlight(null);
   const choose = (index: number) => () => setValue('sel', index);
 
-  // one label per weight, near its target end, and one per bias, under its node
+  // one label per weight, 0.4 of the way from the side with fewer nodes (the labels of a
+  // column then stand at least a fifth of the node spacing apart), one per bias
   const weightLabels = r.params
     .filter((p) => p.ref.kind === 'W')
     .map((p) => {
       const { from, to } = endpoints(p);
       const a = at.get(from!)!;
       const b = at.get(to)!;
-      return {
-        p,
-        a,
-        b,
-        x: a.x + (b.x - a.x) * LABEL_AT,
-        y: a.y + (b.y - a.y) * LABEL_AT,
-      };
+      const f = p.ref.layer === 0 ? LABEL_AT : 1 - LABEL_AT;
+      return { p, x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
     });
   const biasLabels = r.params
     .filter((p) => p.ref.kind === 'b')
@@ -209,8 +207,13 @@ export function BackpropPlot({
       const n = at.get(endpoints(p).to)!;
       return { p, x: n.x, y: n.y + n.r + 13 };
     });
-  const value = (p: ChainRule) => num(step >= LAST_PHASE ? p.updated : p.value);
-  const grad = (p: ChainRule) => (gradShown(p.ref.layer, step) ? `∂ ${sig(p.grad)}` : '');
+  /** A weight until its gradient is computed, then the gradient, then the updated weight. */
+  const label = (p: ChainRule) =>
+    step >= LAST_PHASE
+      ? { text: `→ ${num(p.updated)}`, kind: 'bp-updated' }
+      : gradShown(p.ref.layer, step)
+        ? { text: `∂ ${sig(p.grad)}`, kind: 'bp-grad' }
+        : { text: num(p.value), kind: 'bp-weight' };
   const columns = [
     { x: at.get('x0')!.x, text: w.input },
     { x: at.get('h0')!.x, text: w.hidden },
@@ -221,8 +224,11 @@ export function BackpropPlot({
       ? ''
       : step < LAST_PHASE
         ? `L = ${num(r.loss, 4)}`
-        : `L = ${num(r.loss, 4)} → ${num(r.lossAfter, 4)}`;
-  const readout = `∂L/∂${paramName(sel.ref)} = ${sig(sel.grad)} (${w.bp}) · ${sig(sel.finiteDiff)} (${w.fd})`;
+        : `L = ${num(r.loss, 4)} → ${num(r.lossAfter, 4)}${r.lossAfter > r.loss ? ` (${w.up})` : ''}`;
+  const readout = [
+    `∂L/∂${paramName(sel.ref)} = ${formatNumber(sel.grad, 5)} (${w.bp})`,
+    `${narrow ? '≈' : ' ≈'} ${formatNumber(sel.finiteDiff, 5)} (${w.fd})`,
+  ];
 
   // the deep network
   const deepInner = width - DEEP_MARGIN.left - DEEP_MARGIN.right;
@@ -285,36 +291,23 @@ export function BackpropPlot({
             />
           )}
           <g className="bp-labels">
-            {weightLabels.map(({ p, x, y }) => (
-              <g
-                key={p.index}
-                className={`bp-label${p.index === sel.index ? ' is-selected' : ''}`}
-                data-index={p.index}
-                onClick={choose(p.index)}
-              >
-                <text className="bp-weight" x={x} y={y - 2} textAnchor="middle">
-                  {value(p)}
+            {[...weightLabels, ...biasLabels].map(({ p, x, y }) => {
+              const l = label(p);
+              const bias = p.ref.kind === 'b';
+              return (
+                <text
+                  key={p.index}
+                  className={`bp-label ${l.kind}${p.index === sel.index ? ' is-selected' : ''}`}
+                  data-index={p.index}
+                  x={x}
+                  y={y + 4}
+                  textAnchor="middle"
+                  onClick={choose(p.index)}
+                >
+                  {bias && l.kind === 'bp-weight' ? `b ${l.text}` : l.text}
                 </text>
-                <text className="bp-grad" x={x} y={y + 10} textAnchor="middle">
-                  {grad(p)}
-                </text>
-              </g>
-            ))}
-            {biasLabels.map(({ p, x, y }) => (
-              <g
-                key={p.index}
-                className={`bp-label${p.index === sel.index ? ' is-selected' : ''}`}
-                data-index={p.index}
-                onClick={choose(p.index)}
-              >
-                <text className="bp-weight" x={x} y={y} textAnchor="middle">
-                  {`b ${value(p)}`}
-                </text>
-                <text className="bp-grad" x={x} y={y + 12} textAnchor="middle">
-                  {grad(p)}
-                </text>
-              </g>
-            ))}
+              );
+            })}
           </g>
           <g
             className={`bp-targets sym-2${hl('y')}`}
@@ -344,8 +337,15 @@ export function BackpropPlot({
               </text>
             ))}
           </g>
-          <text className="bp-readout sym-5" x={-margin.left + 8} y={innerHeight + 46}>
-            {readout}
+          <text className="bp-readout sym-5" x={-margin.left + 8} y={innerHeight + 42}>
+            <tspan>{readout[0]}</tspan>
+            {narrow ? (
+              <tspan x={-margin.left + 8} dy={15}>
+                {readout[1]}
+              </tspan>
+            ) : (
+              <tspan>{readout[1]}</tspan>
+            )}
           </text>
         </PlotFrame>
       </div>
@@ -380,6 +380,7 @@ export function BackpropPlot({
           <AxisLeft label={w.grad} />
           <AxisBottom
             scale={deepX}
+            size={DEEP_HEIGHT - DEEP_MARGIN.top - DEEP_MARGIN.bottom}
             label={w.layer}
             tickValues={deepTicks}
             format={(d) => String(deepTicks.findIndex((t) => Math.abs(t - d) < 1e-6) + 1)}
@@ -389,7 +390,7 @@ export function BackpropPlot({
             <Bars
               data={deepData}
               tone="sym4"
-              labels
+              labels={deepInner / n >= 44}
               format={(v) =>
                 v === 0
                   ? '0'

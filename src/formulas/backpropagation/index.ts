@@ -26,8 +26,6 @@ const WORDS = bilingual({
     linear: 'linear output',
     bias: 'a bias',
     fd: 'finite difference',
-    lossAfter: 'loss after the update',
-    up: 'the loss went up: the step overshot',
     shape: (m: number) => (m === 1 ? '2-2-1' : '2-3-2'),
     act: { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' },
     summary: (s: Record<string, string>) =>
@@ -49,8 +47,6 @@ const WORDS = bilingual({
     linear: '線性輸出',
     bias: '偏差',
     fd: '有限差分',
-    lossAfter: '更新後的損失',
-    up: '損失反而上升：步伐太大衝過頭',
     shape: (m) => (m === 1 ? '2-2-1' : '2-3-2'),
     act: { sigmoid: 'Sigmoid', tanh: 'tanh', relu: 'ReLU' },
     summary: (s) =>
@@ -70,37 +66,37 @@ function worked(r: BackpropResult, lang: Lang): string {
   const { ref } = c;
   const name = sym(5, paramTex(ref));
   const lines: string[] = [];
+  let local: string;
   if (ref.layer === 1) {
     const j = ref.row;
     const yh = `\\hat y_{${j + 1}}`;
     lines.push(
-      `\\frac{\\partial L}{\\partial ${yh}} &= \\tfrac{2}{${r.outputs}}(${yh} - ${sym(2, `y_{${j + 1}}`)}) = \\tfrac{2}{${r.outputs}}(${texNum(r.yhat[j], 4)} - ${factor(r.y[j], 2)}) = ${texNum(c.dLda, 4)}`,
-      `\\frac{\\partial ${yh}}{\\partial z} &= 1 \\quad (\\text{${w.linear}})`,
+      `\\tfrac{\\partial L}{\\partial ${yh}} &= \\tfrac{2}{${r.outputs}}(${yh} - ${sym(2, `y_{${j + 1}}`)}) = \\tfrac{2}{${r.outputs}}(${texNum(r.yhat[j], 4)} - ${factor(r.y[j], 2)}) = ${texNum(c.dLda, 4)}`,
     );
+    local = `\\tfrac{\\partial ${yh}}{\\partial z} &= 1\\ (\\text{${w.linear}})`;
   } else {
     const i = ref.row;
     const terms = c.paths.map((p) => `${factor(p.dLdy)} \\cdot ${factor(p.w, 2)}`).join(' + ');
     const sum =
       r.outputs === 1
-        ? `\\frac{\\partial L}{\\partial \\hat y_1} w^{(2)}_{1${i + 1}}`
-        : `\\textstyle\\sum_k \\frac{\\partial L}{\\partial \\hat y_k} w^{(2)}_{k${i + 1}}`;
+        ? `\\tfrac{\\partial L}{\\partial \\hat y_1} w^{(2)}_{1${i + 1}}`
+        : `\\textstyle\\sum_k \\tfrac{\\partial L}{\\partial \\hat y_k} w^{(2)}_{k${i + 1}}`;
     lines.push(
-      `\\frac{\\partial L}{\\partial a_{${i + 1}}} &= ${sum} = ${terms} = ${texNum(c.dLda, 4)}`,
-      `\\frac{\\partial a_{${i + 1}}}{\\partial z_{${i + 1}}} &= f'(z_{${i + 1}}) = f'(${texNum(r.z1[i], 3)}) = ${texNum(c.dadz, 4)}`,
+      `\\tfrac{\\partial L}{\\partial a_{${i + 1}}} &= ${sum} = ${terms} = ${texNum(c.dLda, 4)}`,
     );
+    local = `\\tfrac{\\partial a_{${i + 1}}}{\\partial z_{${i + 1}}} &= f'(${texNum(r.z1[i], 3)}) = ${texNum(c.dadz, 4)}`;
   }
   const input =
     ref.kind === 'b'
-      ? `1 \\quad (\\text{${w.bias}})`
+      ? `1\\ (\\text{${w.bias}})`
       : ref.layer === 0
         ? `${sym(1, `x_{${ref.col + 1}}`)} = ${texNum(c.dzdw, 2)}`
         : `a_{${ref.col + 1}} = ${texNum(c.dzdw, 4)}`;
   lines.push(
-    `\\frac{\\partial z}{\\partial ${name}} &= ${input}`,
-    `\\frac{\\partial L}{\\partial ${name}} &= ${factor(c.dLda)} \\cdot ${factor(c.dadz)} \\cdot ${factor(c.dzdw)} = ${texNum(c.grad, 5)}`,
+    `${local}, \\quad \\tfrac{\\partial z}{\\partial ${name}} = ${input}`,
+    `\\tfrac{\\partial L}{\\partial ${name}} &= ${factor(c.dLda)} \\cdot ${factor(c.dadz)} \\cdot ${factor(c.dzdw)} = ${texNum(c.grad, 5)}`,
     `\\text{${w.fd}} &= \\tfrac{L(${name} + h) - L(${name} - h)}{2h} = ${texNum(c.finiteDiff, 5)}`,
-    `${name} - ${ETA}\\,\\tfrac{\\partial L}{\\partial ${name}} &= ${texNum(c.value, 2)} - ${sym(3, texNum(r.lr, 2))} \\cdot ${factor(c.grad, 5)} = ${texNum(c.updated, 4)}`,
-    `L = ${texNum(r.loss, 4)} &\\;\\to\\; ${texNum(r.lossAfter, 4)}\\ (\\text{${w.lossAfter}})`,
+    `${name} - ${ETA}\\,\\tfrac{\\partial L}{\\partial ${name}} &= ${texNum(c.value, 2)} - ${sym(3, texNum(r.lr, 2))} \\cdot ${factor(c.grad, 5)} = ${texNum(c.updated, 4)}, \\quad L\\colon ${texNum(r.loss, 4)} \\to ${texNum(r.lossAfter, 4)}`,
   );
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
