@@ -29,7 +29,7 @@ const DEEP_HEIGHT = 250;
 const DEEP_MARGIN: Margin = { top: 34, right: 16, bottom: 46, left: 64 };
 /** Its log axis: gradients below FLOOR are drawn at the floor. */
 const FLOOR = 1e-9;
-const DEEP_DOMAIN: [number, number] = [FLOOR, 10];
+const DEEP_DOMAIN: [number, number] = [FLOOR, 100];
 
 const WORDS = {
   en: {

@@ -24,6 +24,7 @@ function factor(x: number, digits = 4): string {
 const WORDS = bilingual({
   en: {
     linear: 'linear output',
+    deep: (L: string) => `\\text{deep network, }${L}\\text{ hidden layers: }`,
     bias: 'a bias',
     fd: 'finite difference',
     shape: (m: number) => (m === 1 ? '2-2-1' : '2-3-2'),
@@ -45,6 +46,7 @@ const WORDS = bilingual({
   },
   'zh-TW': {
     linear: '線性輸出',
+    deep: (L) => `\\text{深層網路，}${L}\\text{ 個隱藏層：}`,
     bias: '偏差',
     fd: '有限差分',
     shape: (m) => (m === 1 ? '2-2-1' : '2-3-2'),
@@ -97,6 +99,10 @@ function worked(r: BackpropResult, lang: Lang): string {
     `\\tfrac{\\partial L}{\\partial ${name}} &= ${factor(c.dLda)} \\cdot ${factor(c.dadz)} \\cdot ${factor(c.dzdw)} = ${texNum(c.grad, 5)}`,
     `\\text{${w.fd}} &= \\tfrac{L(${name} + h) - L(${name} - h)}{2h} = ${texNum(c.finiteDiff, 5)}`,
     `${name} - ${ETA}\\,\\tfrac{\\partial L}{\\partial ${name}} &= ${texNum(c.value, 2)} - ${sym(3, texNum(r.lr, 2))} \\cdot ${factor(c.grad, 5)} = ${texNum(c.updated, 4)}, \\quad L\\colon ${texNum(r.loss, 4)} \\to ${texNum(r.lossAfter, 4)}`,
+  );
+  const last = r.deep.length;
+  lines.push(
+    `${w.deep(sym(4, String(last - 1)))}\\ \\tfrac{\\overline{|\\partial L / \\partial W_1|}}{\\overline{|\\partial L / \\partial W_{${last}}|}} &= \\tfrac{${texNum(r.deep[0].meanGrad, 3)}}{${texNum(r.deep[last - 1].meanGrad, 3)}} = ${texNum(r.deepRatio, 3)}`,
   );
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
@@ -171,9 +177,9 @@ export default defineFormula({
       label: { en: 'vanishing gradients', 'zh-TW': '梯度消失' },
       values: { act: 0, L: 8 },
       note: {
-        en: 'Eight sigmoid layers: every layer backward multiplies by f′(z) ≤ 1/4, and the first layer’s gradient is thousands of times smaller than the last’s.',
+        en: 'Eight sigmoid layers: every layer backward multiplies by f′(z) ≤ 1/4, and the first layer’s gradient comes out about five orders of magnitude smaller than the last’s.',
         'zh-TW':
-          '八層 Sigmoid：反向每經過一層都要乘上 f′(z) ≤ 1/4，第一層的梯度比最後一層小了上千倍。',
+          '八層 Sigmoid：反向每經過一層都要乘上 f′(z) ≤ 1/4，第一層的梯度比最後一層小了大約五個數量級。',
       },
     },
     {

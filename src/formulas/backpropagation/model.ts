@@ -296,17 +296,26 @@ function lossOf(layers: DenseLayer[], x: number[], y: number[], activation: MlpA
   return mlpForwardBackward(layers, x, y, { activation, loss: 'mse' }).loss;
 }
 
-/** The deep network: `depth` hidden layers of 2 neurons and one output, weights N(0, 1) from the seed. */
+/**
+ * The deep network: `depth` hidden layers of 2 neurons and one output. Each hidden layer's
+ * W is the identity plus N(0, 0.3²) noise from the seed and its biases 0.1, so a signal
+ * (and a ReLU neuron) survives many layers and only the activation's slope decides
+ * whether the gradient fades.
+ */
 export function deepLayers(depth: number, seed: number): DenseLayer[] {
   const random = createRandom((seed + 0x9e3779b9) >>> 0);
+  const noise = () => 0.3 * normalSample(random);
   const layers: DenseLayer[] = [];
-  for (let k = 0; k <= depth; k++) {
-    const rows = k === depth ? 1 : 2;
+  for (let k = 0; k < depth; k++) {
     layers.push({
-      W: Array.from({ length: rows }, () => [normalSample(random), normalSample(random)]),
-      b: Array.from({ length: rows }, () => 0.1 * normalSample(random)),
+      W: [
+        [1 + noise(), noise()],
+        [noise(), 1 + noise()],
+      ],
+      b: [0.1, 0.1],
     });
   }
+  layers.push({ W: [[1 + noise(), 1 + noise()]], b: [0] });
   return layers;
 }
 
