@@ -252,10 +252,7 @@ describe('backpropagation page text', () => {
 
 describe('backpropagation page Plot', () => {
   const labels = (c: HTMLElement) =>
-    [...c.querySelectorAll('.bp-label')].map((e) => [
-      e.className.baseVal ?? e.getAttribute('class'),
-      e.textContent,
-    ]);
+    [...c.querySelectorAll('.bp-label')].map((e) => [e.getAttribute('class'), e.textContent]);
 
   it('shows weights, then each layer’s gradients as they are computed, then the update', () => {
     const at = (t: number) => {
@@ -287,7 +284,10 @@ describe('backpropagation page Plot', () => {
     view.unmount();
     const small = renderFormulaPlot(def, values({ net: 1 }));
     expect(small.container.querySelectorAll('select option')).toHaveLength(9);
-    expect(small.container.querySelectorAll('.bp-deep .kit-bar')).toHaveLength(7);
+    // nine slots, the default depth of 6 filling seven of them (6 hidden layers and the output)
+    const bars = [...small.container.querySelectorAll('.bp-deep .kit-bar')];
+    expect(bars).toHaveLength(9);
+    expect(bars.filter((b) => Number(b.getAttribute('height')) > 0)).toHaveLength(7);
   });
 
   it('renders every preset in both languages with finite marks and no NaN', () => {

@@ -26,10 +26,12 @@ const LEGEND: LegendMetrics = { swatch: 18, gap: 5, spacing: 16, rowHeight: 17 }
 const LEGEND_FONT = PLOT_FONT.replace(/\d+(\.\d+)?px/, '11px');
 /** The deep network's plot. */
 const DEEP_HEIGHT = 250;
-const DEEP_MARGIN: Margin = { top: 34, right: 16, bottom: 46, left: 64 };
+const DEEP_MARGIN: Margin = { top: 34, right: 16, bottom: 46, left: 70 };
 /** Its log axis: gradients below FLOOR are drawn at the floor. */
 const FLOOR = 1e-9;
 const DEEP_DOMAIN: [number, number] = [FLOOR, 100];
+/** Layers of the deepest network offered (8 hidden and the output). */
+const DEEP_SLOTS = 9;
 
 const WORDS = {
   en: {
@@ -69,6 +71,29 @@ const WORDS = {
 } satisfies Record<Lang, Record<string, unknown>>;
 
 const num = (x: number, d = 2) => formatFixed(x, d);
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+/** A power of ten as 10ⁿ (1 and 10 as themselves): short tick labels for the log axis. */
+export function powerOfTen(d: number): string {
+  const e = Math.round(Math.log10(d));
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  return `10${String(e)
+    .split('')
+    .map((c) => SUPERSCRIPT[c])
+    .join('')}`;
+}
 const sig = (x: number) => formatNumber(x, { digits: 3, notation: 'significant' });
 
 /** The legend's entries and their swatches. */
@@ -233,15 +258,21 @@ export function BackpropPlot({
   // the deep network
   const deepInner = width - DEEP_MARGIN.left - DEEP_MARGIN.right;
   const deepY = useMemo(() => ({ domain: DEEP_DOMAIN, scale: 'log' as const }), []);
+  // one slot for each layer the deepest network has, so a tick of the depth adds no axis
+  // tick (a group of its own, a paint chunk) and moves no bar: the slots past the output stay empty
+  const n = DEEP_SLOTS;
+  const shown = r.deep.length;
   const deepData = useMemo(
     () =>
-      r.deep.map((d, k) => ({
-        label: String(k + 1),
-        value: d.meanGrad === 0 ? 0 : Math.max(FLOOR, d.meanGrad),
-      })),
+      Array.from({ length: DEEP_SLOTS }, (_, k) => {
+        const g = k < r.deep.length ? r.deep[k].meanGrad : NaN;
+        return {
+          label: String(k + 1),
+          value: g === 0 || !Number.isFinite(g) ? g : Math.max(FLOOR, g),
+        };
+      }),
     [r.deep],
   );
-  const n = deepData.length;
   const deepX = useMemo(
     () => scaleLinear().domain([0, deepInner]).range([0, deepInner]),
     [deepInner],
@@ -270,7 +301,14 @@ export function BackpropPlot({
           <text className="bp-step" x={-margin.left + 8} y={-14} data-step={step}>
             {w.step(step, PHASES[step][lang])}
           </text>
-          <text className="bp-loss" x={innerWidth + margin.right - 6} y={-14} textAnchor="end">
+          <text
+            className={`bp-loss${hl('lr')}`}
+            x={innerWidth + margin.right - 6}
+            y={-14}
+            textAnchor="end"
+            onMouseEnter={enter('lr')}
+            onMouseLeave={leave}
+          >
             {lossText}
           </text>
           <Graph nodes={nodes} edges={edges} radius={RADIUS} />
@@ -337,7 +375,13 @@ export function BackpropPlot({
               </text>
             ))}
           </g>
-          <text className="bp-readout sym-5" x={-margin.left + 8} y={innerHeight + 42}>
+          <text
+            className={`bp-readout sym-5${hl('sel')}`}
+            x={-margin.left + 8}
+            y={innerHeight + 42}
+            onMouseEnter={enter('sel')}
+            onMouseLeave={leave}
+          >
             <tspan>{readout[0]}</tspan>
             {narrow ? (
               <tspan x={-margin.left + 8} dy={15}>
@@ -374,16 +418,25 @@ export function BackpropPlot({
           className="bp-plot bp-deep"
           y={deepY}
         >
-          <text className="bp-deep-title" x={-DEEP_MARGIN.left + 8} y={-16}>
+          <text
+            className={`bp-deep-title${hl('L')}`}
+            x={-DEEP_MARGIN.left + 8}
+            y={-16}
+            onMouseEnter={enter('L')}
+            onMouseLeave={leave}
+          >
             {w.deepTitle}
           </text>
-          <AxisLeft label={w.grad} />
+          <AxisLeft label={w.grad} format={powerOfTen} />
           <AxisBottom
             scale={deepX}
             size={DEEP_HEIGHT - DEEP_MARGIN.top - DEEP_MARGIN.bottom}
             label={w.layer}
             tickValues={deepTicks}
-            format={(d) => String(deepTicks.findIndex((t) => Math.abs(t - d) < 1e-6) + 1)}
+            format={(d) => {
+              const k = deepTicks.findIndex((t) => Math.abs(t - d) < 1e-6);
+              return k < shown ? String(k + 1) : '';
+            }}
           />
           <ChunkBounds />
           <g className="sym-4">
@@ -392,11 +445,13 @@ export function BackpropPlot({
               tone="sym4"
               labels={deepInner / n >= 44}
               format={(v) =>
-                v === 0
-                  ? '0'
-                  : v <= FLOOR
-                    ? '≤ 10⁻⁹'
-                    : formatNumber(v, { digits: 2, notation: 'significant' })
+                Number.isNaN(v)
+                  ? ''
+                  : v === 0
+                    ? '0'
+                    : v <= FLOOR
+                      ? '≤ 10⁻⁹'
+                      : formatNumber(v, { digits: 2, notation: 'significant' })
               }
             />
           </g>
