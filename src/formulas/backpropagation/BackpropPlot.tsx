@@ -26,7 +26,7 @@ const LEGEND: LegendMetrics = { swatch: 18, gap: 5, spacing: 16, rowHeight: 17 }
 const LEGEND_FONT = PLOT_FONT.replace(/\d+(\.\d+)?px/, '11px');
 /** The deep network's plot. */
 const DEEP_HEIGHT = 250;
-const DEEP_MARGIN: Margin = { top: 34, right: 16, bottom: 46, left: 70 };
+const DEEP_MARGIN: Margin = { top: 34, right: 16, bottom: 50, left: 76 };
 /** Its log axis: gradients below FLOOR are drawn at the floor. */
 const FLOOR = 1e-9;
 const DEEP_DOMAIN: [number, number] = [FLOOR, 100];
@@ -258,10 +258,10 @@ export function BackpropPlot({
   // the deep network
   const deepInner = width - DEEP_MARGIN.left - DEEP_MARGIN.right;
   const deepY = useMemo(() => ({ domain: DEEP_DOMAIN, scale: 'log' as const }), []);
-  // one slot for each layer the deepest network has, so a tick of the depth adds no axis
-  // tick (a group of its own, a paint chunk) and moves no bar: the slots past the output stay empty
+  // one slot for each layer the deepest network has, so a tick of the depth adds or changes
+  // no axis tick (a group of its own, a paint chunk) and moves no bar: the slots past the
+  // output stay empty
   const n = DEEP_SLOTS;
-  const shown = r.deep.length;
   const deepData = useMemo(
     () =>
       Array.from({ length: DEEP_SLOTS }, (_, k) => {
@@ -433,10 +433,7 @@ export function BackpropPlot({
             size={DEEP_HEIGHT - DEEP_MARGIN.top - DEEP_MARGIN.bottom}
             label={w.layer}
             tickValues={deepTicks}
-            format={(d) => {
-              const k = deepTicks.findIndex((t) => Math.abs(t - d) < 1e-6);
-              return k < shown ? String(k + 1) : '';
-            }}
+            format={(d) => String(deepTicks.findIndex((t) => Math.abs(t - d) < 1e-6) + 1)}
           />
           <ChunkBounds />
           <g className="sym-4">
