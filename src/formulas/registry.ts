@@ -121,6 +121,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'The chain rule, applied layer by layer from the loss back to every weight.',
       'zh-TW': '連鎖律從損失一路往回，逐層算出每個權重的梯度。',
     },
+    load: () => import('./backpropagation'),
   },
   {
     id: 'attention',

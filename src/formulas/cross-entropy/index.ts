@@ -147,5 +147,5 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['softmax', 'mse', 'attention', 'entropy', 'sigmoid'],
+  related: ['softmax', 'mse', 'attention', 'entropy', 'sigmoid', 'backpropagation'],
 });
