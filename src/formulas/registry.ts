@@ -101,6 +101,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'How surprised should you expect to be? The uncertainty of a distribution.',
       'zh-TW': '平均而言你會有多驚訝？衡量一個分布的不確定性。',
     },
+    load: () => import('./entropy'),
   },
   {
     id: 'neural-network',
