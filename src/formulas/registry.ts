@@ -83,6 +83,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Update a prior belief with the likelihood of what you observed.',
       'zh-TW': '用觀察到的證據的似然，更新先驗機率。',
     },
+    load: () => import('./bayes'),
   },
   {
     id: 'gradient-descent',
