@@ -74,6 +74,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A language model outputs a probability for every possible next token.',
       'zh-TW': '語言模型為每一個可能的下一個詞元給出一個機率。',
     },
+    load: () => import('./next-token-distribution'),
   },
   {
     id: 'bayes',

@@ -144,6 +144,7 @@ export default defineFormula({
   compute: computeBayes,
   worked: (v, r, lang) => worked(v.sens, v.fpr, r, lang),
   Plot: BayesPlot,
+  interactivePlot: true,
   summary: (_v, r, lang) => summary(r, lang),
   table: (v, r, lang) => table(v.sens, v.fpr, r, lang),
   presets: [
