@@ -197,5 +197,5 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['cross-entropy', 'attention', 'entropy', 'next-token-distribution'],
+  related: ['cross-entropy', 'attention', 'entropy', 'next-token-distribution', 'bayes'],
 });
