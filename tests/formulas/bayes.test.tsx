@@ -125,7 +125,8 @@ describe('bayes page compute()', () => {
   });
 
   it('formats odds and percentages without NaN: 1 : 99, 9.2%', () => {
-    expect(oddsText(1 / 99)).toBe('1 : 99.00');
+    expect(oddsText(1 / 99)).toBe('1 : 99.0');
+    expect(oddsText(1 / 999)).toBe('1 : 999');
     expect(oddsText(9)).toBe('9.00 : 1');
     expect(percent(0.0917)).toBe('9.2%');
     expect(percent(0.001)).toBe('0.10%');

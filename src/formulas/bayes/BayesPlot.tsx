@@ -19,6 +19,7 @@ const ROWS = PEOPLE / COLS;
 const ICON_MARGIN: Margin = { top: 78, right: 12, bottom: 12, left: 12 };
 const LEGEND: LegendMetrics = { swatch: 14, gap: 6, spacing: 16, rowHeight: 18 };
 const LEGEND_FONT = PLOT_FONT.replace(/\d+(\.\d+)?px/, '12px');
+const READOUT_FONT = `bold ${PLOT_FONT.replace(/\d+(\.\d+)?px/, '14px')}`;
 const ODDS_MARGIN: Margin = { top: 56, right: 24, bottom: 52, left: 72 };
 const ODDS_ROW = 22;
 const TOPIC_MARGIN: Margin = { top: 48, right: 16, bottom: 12, left: 72 };
@@ -84,9 +85,17 @@ export function percent(p: number, lang: Lang = 'en'): string {
 
 /** Odds p / (1 − p) written as "1 : 99" (or "9.2 : 1" when above even). */
 export function oddsText(o: number, lang: Lang = 'en'): string {
-  if (o >= 1) return `${formatFixed(o, o >= 100 ? 0 : 2, lang)} : 1`;
+  const digits = (v: number) => (v >= 100 ? 0 : v >= 10 ? 1 : 2);
+  if (o >= 1) return `${formatFixed(o, digits(o), lang)} : 1`;
   const inv = 1 / o;
-  return `1 : ${formatFixed(inv, inv >= 100 ? 0 : 2, lang)}`;
+  return `1 : ${formatFixed(inv, digits(inv), lang)}`;
+}
+
+/** A readout split after its colon when it is wider than `width` in the plots' 14px bold font. */
+export function splitReadout(text: string, width: number): string[] {
+  if (measureText(text, READOUT_FONT) <= width) return [text];
+  const m = /^(.*?[:：])\s*(.*)$/.exec(text);
+  return m ? [m[1], m[2]] : [text];
 }
 
 type Category = 'tp' | 'fn' | 'fp' | 'tn';
@@ -145,7 +154,8 @@ function IconPanel({ r, width, w, hl }: { r: BayesResult; width: number; w: Word
     LEGEND_FONT,
     LEGEND,
   );
-  const extra = (legend.rows - 1) * LEGEND.rowHeight;
+  const head = splitReadout(tested ? w.nat(c.truePos, c.positive, r.k) : w.k0(c.ill), width - 16);
+  const extra = (legend.rows - 1) * LEGEND.rowHeight + (head.length - 1) * 18;
   const margin = { ...ICON_MARGIN, top: ICON_MARGIN.top + extra };
   const height = margin.top + cell * ROWS + margin.bottom;
   const paths = useMemo(() => iconPaths(c, cell, tested), [c, cell, tested]);
@@ -153,14 +163,25 @@ function IconPanel({ r, width, w, hl }: { r: BayesResult; width: number; w: Word
   return (
     <PlotFrame width={width} height={height} margin={margin} className="bayes-plot bayes-icons">
       <text className="plot-readout readout-main" x={0} y={-56 - extra}>
-        {tested ? w.nat(c.truePos, c.positive, r.k) : w.k0(c.ill)}
+        {head.map((line, i) => (
+          <tspan key={i} x={0} dy={i === 0 ? 0 : 18}>
+            {line}
+          </tspan>
+        ))}
       </text>
-      <text className={`plot-readout sym-4 readout-sym${hl('tests')}`} x={0} y={-38 - extra}>
+      <text
+        className={`plot-readout sym-4 readout-sym${hl('tests')}`}
+        x={0}
+        y={-38 - (legend.rows - 1) * LEGEND.rowHeight}
+      >
         {tested
           ? `${w.post(percent(r.belief))}  (${w.test(r.k)})`
           : `P(${w.ill}) = ${percent(r.current)}`}
       </text>
-      <g className="legend" transform={`translate(0,${-18 - extra})`}>
+      <g
+        className="legend"
+        transform={`translate(0,${-18 - (legend.rows - 1) * LEGEND.rowHeight})`}
+      >
         {legend.items.map((it, i) => (
           <g key={items[i].cat} transform={`translate(${it.x},${it.row * LEGEND.rowHeight})`}>
             <rect className={`icon icon-${items[i].cat}`} x={0} y={-10} width={12} height={12} />
@@ -232,7 +253,11 @@ function OddsPanel({
           ? w.logOdds(f(s.priorLogOdds), f(r.logLr), f(s.posteriorLogOdds))
           : w.logOdds(f(r.steps[0].priorLogOdds), f(r.logLr), '…')}
       </text>
-      <AxisBottom label={w.oddsAxis} ticks={Math.min(10, hi - lo)} grid />
+      <AxisBottom
+        label={w.oddsAxis}
+        ticks={Math.max(2, Math.min(10, hi - lo, Math.floor(innerWidth / 36)))}
+        grid
+      />
       <line className="even-line" x1={x(0)} x2={x(0)} y1={0} y2={ODDS_ROW * (MAX_TESTS + 1)} />
       <ChunkBounds />
       {los.map((v, i) => (

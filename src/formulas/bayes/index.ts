@@ -15,8 +15,8 @@ const POST = sym(4, 'P(D \\mid +)');
 
 /** Bayes' theorem for a positive test, and its odds form. */
 const TEX =
-  `${POST} = \\frac{${SENS}\\,${PD}}{${SENS}\\,${PD} + ${FPR}\\,(1 - ${PD})}` +
-  `\\qquad \\frac{${POST}}{1 - ${POST}} = \\frac{${PD}}{1 - ${PD}} \\cdot \\frac{${SENS}}{${FPR}}`;
+  `\\begin{gathered} ${POST} = \\frac{${SENS}\\,${PD}}{${SENS}\\,${PD} + ${FPR}\\,(1 - ${PD})}` +
+  ` \\\\ \\frac{${POST}}{1 - ${POST}} = \\frac{${PD}}{1 - ${PD}} \\cdot \\frac{${SENS}}{${FPR}} \\end{gathered}`;
 
 /** TeX for a percentage as the plot writes it. */
 const texPercent = (p: number) => percent(p).replace('%', '\\%');

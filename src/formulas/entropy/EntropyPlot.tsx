@@ -5,7 +5,9 @@ import { BarChart, barBand, barCentre } from '../../plots/BarChart';
 import { Curve } from '../../plots/Curve';
 import { DraggablePoint } from '../../plots/DraggablePoint';
 import { formatFixed } from '../../plots/formatNumber';
+import { LEGEND_METRICS, Legend, legendLayout } from '../../plots/Legend';
 import { Point } from '../../plots/marks';
+import { PLOT_FONT } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -17,6 +19,8 @@ import './entropy.css';
 
 const WIDTH = { fallback: 640, min: 300, max: 760 };
 const BARS_HEIGHT = 330;
+/** Below this viewBox width the readouts take a line each. */
+const NARROW = 520;
 const BARS_MARGIN: Margin = { top: 58, right: 16, bottom: 92, left: 64 };
 const SURPRISE_HEIGHT = 230;
 const SURPRISE_MARGIN: Margin = { top: 30, right: 16, bottom: 56, left: 64 };
@@ -42,9 +46,11 @@ const WORDS = {
     H: (bits: string, nats: string) => `H(p) = ${bits} bits = ${nats} nats`,
     max: (m: string) => `max log₂ n = ${m} bits`,
     ppl: (v: string) => `perplexity 2^H = ${v}: like ${v} equally likely choices`,
+    pplShort: (v: string) => `perplexity 2^H = ${v} equal choices`,
+    pBars: 'p (drag the bars)',
     surprise: 'surprisal −log₂ p',
     bits: 'bits',
-    avg: (h: string) => `average = H = ${h}`,
+    avg: (h: string) => `dashed line: the average surprisal, H = ${h} bits`,
     never: 'never',
     split: 'H(p, q) = H(p) + KL(p‖q)',
     hPart: (h: string) => `H(p) ${h}`,
@@ -70,9 +76,11 @@ const WORDS = {
     H: (bits: string, nats: string) => `H(p) = ${bits} bits = ${nats} nats`,
     max: (m: string) => `最大值 log₂ n = ${m} bits`,
     ppl: (v: string) => `困惑度 2^H = ${v}：相當於 ${v} 個等可能的選擇`,
+    pplShort: (v: string) => `困惑度 2^H = ${v} 個等可能的選擇`,
+    pBars: 'p（可拖曳長條）',
     surprise: '驚奇度 −log₂ p',
     bits: 'bits',
-    avg: (h: string) => `平均 = H = ${h}`,
+    avg: (h: string) => `虛線：驚奇度的平均值，H = ${h} bits`,
     never: '不會發生',
     split: 'H(p, q) = H(p) + KL(p‖q)',
     hPart: (h: string) => `H(p) ${h}`,
@@ -114,32 +122,64 @@ function DistributionPanel({
   onDrag: (i: number, y: number) => void;
   hl: Hl;
 }) {
-  const { innerWidth, innerHeight } = innerSize(width, BARS_HEIGHT, BARS_MARGIN);
+  const narrow = width < NARROW;
+  const legendItems = useMemo(
+    () => [
+      { label: w.pBars, tone: 'sym1' as const, kind: 'area' as const },
+      { label: w.qMark, tone: 'sym3' as const },
+      { label: w.uniform, tone: 'muted' as const, kind: 'dashed' as const },
+    ],
+    [w],
+  );
+  const legendWidth = width - 16;
+  const legend = useMemo(
+    () => legendLayout(legendItems, legendWidth, PLOT_FONT),
+    [legendItems, legendWidth],
+  );
+  const readouts = narrow
+    ? [
+        w.H(formatFixed(r.bits, 3), formatFixed(r.nats, 3)),
+        w.max(formatFixed(r.maxBits, 3)),
+        w.pplShort(formatFixed(r.perplexity, 2)),
+      ]
+    : [
+        `${w.H(formatFixed(r.bits, 3), formatFixed(r.nats, 3))}   ${w.max(formatFixed(r.maxBits, 3))}`,
+        w.ppl(formatFixed(r.perplexity, 2)),
+      ];
+  const legendH = legend.rows * LEGEND_METRICS.rowHeight;
+  const margin = { ...BARS_MARGIN, top: 12 + readouts.length * 16 + legendH + 8 };
+  const height = BARS_HEIGHT - BARS_MARGIN.top + margin.top;
+  const { innerWidth, innerHeight } = innerSize(width, height, margin);
   const { band, x } = useMemo(() => indexScale(r.n, innerWidth), [r.n, innerWidth]);
   const y = (v: number) => innerHeight * (1 - v);
   const bw = band.bandwidth();
   const empty = useMemo(() => r.p.map(() => ''), [r.p]);
   const rowP = innerHeight + 58;
   const rowQ = innerHeight + 76;
+  const left = -margin.left + 8;
   return (
     <PlotFrame
       width={width}
-      height={BARS_HEIGHT}
-      margin={BARS_MARGIN}
+      height={height}
+      margin={margin}
       className="entropy-plot entropy-bars"
       x={x}
       y={{ domain: [0, 1] }}
       interactive
     >
-      <text className="plot-readout" x={0} y={-38} aria-hidden="true">
-        <tspan className="readout-h">{w.H(formatFixed(r.bits, 3), formatFixed(r.nats, 3))}</tspan>
-        <tspan className={`sym-2 readout-sym${hl.hl('n')}`} dx={12}>
-          {w.max(formatFixed(r.maxBits, 3))}
-        </tspan>
-      </text>
-      <text className="plot-readout" x={0} y={-20} aria-hidden="true">
-        {w.ppl(formatFixed(r.perplexity, 2))}
-      </text>
+      <g aria-hidden="true">
+        {readouts.map((line, i) => (
+          <text
+            key={i}
+            className={`plot-readout${i === 0 ? ' readout-h' : ''}${narrow && i === 1 ? ` sym-2 readout-sym${hl.hl('n')}` : ''}`}
+            x={left}
+            y={-margin.top + 16 + i * 16}
+          >
+            {line}
+          </text>
+        ))}
+        <Legend items={legendItems} x={left} y={-legendH - 6} width={legendWidth} />
+      </g>
       <g aria-hidden="true">
         <BarChart
           labels={labels}
@@ -255,6 +295,9 @@ function SurprisalPanel({
       margin={SURPRISE_MARGIN}
       className="entropy-plot entropy-surprisal"
     >
+      <text className="plot-readout" x={-SURPRISE_MARGIN.left + 8} y={-12}>
+        {w.avg(formatFixed(r.bits, 2))}
+      </text>
       <BarChart
         labels={labels}
         values={values}
@@ -268,9 +311,6 @@ function SurprisalPanel({
         guides={
           <g className="entropy-line">
             <line x1={0} x2={innerWidth} y1={yH} y2={yH} />
-            <text x={innerWidth} y={yH - 6} textAnchor="end" className="plot-halo">
-              {w.avg(formatFixed(r.bits, 2))}
-            </text>
           </g>
         }
       />

@@ -13,9 +13,7 @@ const Q = (i: string) => sym(3, `q_${i}`);
 const N = sym(2, 'n');
 
 /** Entropy in bits and the cross-entropy split into entropy and KL divergence. */
-const TEX =
-  `H(${sym(1, 'p')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${P('i')} \\le \\log_2 ${N}` +
-  `\\qquad H(${sym(1, 'p')}, ${sym(3, 'q')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${Q('i')} = H(${sym(1, 'p')}) + D_{\\mathrm{KL}}(${sym(1, 'p')} \\,\\|\\, ${sym(3, 'q')})`;
+const TEX = `\\begin{gathered} H(${sym(1, 'p')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${P('i')} \\le \\log_2 ${N} \\\\ H(${sym(1, 'p')}, ${sym(3, 'q')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${Q('i')} = H(${sym(1, 'p')}) + D_{\\mathrm{KL}}(${sym(1, 'p')} \\,\\|\\, ${sym(3, 'q')}) \\end{gathered}`;
 
 const WORDS = bilingual({
   en: {
@@ -51,11 +49,14 @@ const WORDS = bilingual({
 });
 
 function worked(r: EntropyResult, lang: Lang): string {
-  const terms = r.p
-    .map((pi) => (pi > 0 ? `${texNum(pi, 2)} \\log_2 \\tfrac{1}{${texNum(pi, 2)}}` : '0'))
-    .join(' + ');
+  // pᵢ · (−log₂ pᵢ): probability times surprisal, four terms a line
+  const terms = r.p.map((pi, i) =>
+    pi > 0 ? `${texNum(pi, 2)} \\cdot ${texNum(r.surprisal[i], 2)}` : '0',
+  );
+  const rows: string[] = [];
+  for (let i = 0; i < terms.length; i += 4) rows.push(terms.slice(i, i + 4).join(' + '));
   const lines = [
-    `H(${sym(1, 'p')}) &= ${terms}`,
+    `H(${sym(1, 'p')}) &= ${rows.join(' \\\\ &\\quad + ')}`,
     `&= ${texNum(r.bits, 3)}\\ \\text{bits} = ${texNum(r.nats, 3)}\\ \\text{nats} \\;\\le\\; \\log_2 ${r.n} = ${texNum(r.maxBits, 3)}`,
     `2^{H(${sym(1, 'p')})} &= ${texNum(r.perplexity, 2)}`,
   ];

@@ -19,8 +19,8 @@ const ROW_H = 46;
 const ROW_GAP = 12;
 const STAGES = 5;
 const PIPE_MARGIN: Margin = { top: 30, right: 12, bottom: 20, left: 112 };
-const HIST_HEIGHT = 250;
-const HIST_MARGIN: Margin = { top: 40, right: 12, bottom: 20, left: 56 };
+const HIST_HEIGHT = 266;
+const HIST_MARGIN: Margin = { top: 56, right: 12, bottom: 20, left: 56 };
 /** Height of the token labels under a panel: level, or turned when they do not fit. */
 const LABELS_FLAT = 22;
 const LABELS_TURNED = 62;
@@ -312,9 +312,11 @@ function SamplePanel({
       x={{ domain }}
       y={{ domain: [0, top] }}
     >
-      <text className="plot-readout readout-main" x={-margin.left + 8} y={-22}>
+      <text className="plot-readout readout-main" x={-margin.left + 8} y={-38}>
         {w.hist(r.draws, r.seed)}
-        {r.draws > 0 && <tspan dx={10}>{w.gap(formatFixed(r.maxGap, 3, lang))}</tspan>}
+      </text>
+      <text className="plot-readout" x={-margin.left + 8} y={-22}>
+        {r.draws > 0 ? w.gap(formatFixed(r.maxGap, 3, lang)) : ''}
       </text>
       <text className="plot-readout" x={-margin.left + 8} y={-6}>
         {`${w.expected}${r.pipe.final[r.pipe.argmax] === 1 ? ` · ${w.greedy(labels[r.pipe.argmax])}` : ''}`}

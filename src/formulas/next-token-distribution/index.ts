@@ -17,9 +17,9 @@ const M = sym(7, 'm');
 
 /** Temperature softmax, the truncated renormalised distribution, and the chain rule of a sentence. */
 const TEX =
-  `p_i = \\frac{e^{${Z('i')}/${T}}}{\\sum_j e^{${Z('j')}/${T}}}` +
+  `\\begin{gathered} p_i = \\frac{e^{${Z('i')}/${T}}}{\\sum_j e^{${Z('j')}/${T}}}` +
   `\\qquad \\tilde p_i = \\frac{p_i\\,[\\,i \\in S_{${K},${TP}}\\,]}{\\sum_{j \\in S_{${K},${TP}}} p_j}` +
-  `\\qquad P(w_1 \\dots w_{${M}}) = \\prod_{i=1}^{${M}} P(w_i \\mid w_{<i})`;
+  ` \\\\ P(w_1 \\dots w_{${M}}) = \\prod_{i=1}^{${M}} P(w_i \\mid w_{<i}) \\end{gathered}`;
 
 const vec = (xs: readonly number[], d = 2) => `(${xs.map((x) => texNum(x, d)).join(',\\,')})`;
 
