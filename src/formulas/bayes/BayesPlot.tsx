@@ -133,7 +133,7 @@ export function iconPaths(counts: Counts, cell: number, tested: boolean): Record
 /** The 1000 people split by illness and test result at the current test. */
 function IconPanel({ r, width, w, hl }: { r: BayesResult; width: number; w: Words; hl: Hl }) {
   const inner = width - ICON_MARGIN.left - ICON_MARGIN.right;
-  const cell = Math.max(4, Math.min(16, Math.floor(inner / COLS)));
+  const cell = Math.max(4, Math.min(12, Math.floor(inner / COLS)));
   const gridW = cell * COLS;
   const tested = r.k > 0;
   const c = r.counts;

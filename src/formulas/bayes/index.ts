@@ -15,7 +15,7 @@ const POST = sym(4, 'P(D \\mid +)');
 
 /** Bayes' theorem for a positive test, and its odds form. */
 const TEX =
-  `\\begin{gathered} ${POST} = \\frac{${SENS}\\,${PD}}{${SENS}\\,${PD} + ${FPR}\\,(1 - ${PD})}` +
+  `\\begin{gathered} ${POST} = \\frac{${SENS}\\,${PD}}{P(+)}, \\quad P(+) = ${SENS}\\,${PD} + ${FPR}\\,(1 - ${PD})` +
   ` \\\\ \\frac{${POST}}{1 - ${POST}} = \\frac{${PD}}{1 - ${PD}} \\cdot \\frac{${SENS}}{${FPR}} \\end{gathered}`;
 
 /** TeX for a percentage as the plot writes it. */
@@ -24,6 +24,8 @@ const texPercent = (p: number) => percent(p).replace('%', '\\%');
 const WORDS = bilingual({
   en: {
     sep: ', ',
+    odds: 'odds',
+    topic: 'topic',
     natural: (tp: number, pos: number) => `\\text{${tp} of the ${pos} who test positive}`,
     summary0: (ill: number, prior: string) =>
       `Icon array of ${PEOPLE} people before any test: ${ill} are ill (prior ${prior}).`,
@@ -43,6 +45,8 @@ const WORDS = bilingual({
   },
   'zh-TW': {
     sep: '、',
+    odds: '勝算',
+    topic: '主題',
     natural: (tp, pos) => `\\text{${pos} 位陽性中的 ${tp} 位}`,
     summary0: (ill, prior) =>
       `${PEOPLE} 人的圖示陣列，尚未檢驗：${ill} 人患病（先驗機率 ${prior}）。`,
@@ -70,10 +74,11 @@ function worked(sens: number, fpr: number, r: BayesResult, lang: Lang): string {
     const num = sens * s.prior;
     const den = num + fpr * (1 - s.prior);
     lines.push(
-      `${POST} &= \\frac{${texNum(sens, 2)} \\cdot ${texNum(s.prior, 4)}}{${texNum(sens, 2)} \\cdot ${texNum(s.prior, 4)} + ${texNum(fpr, 3)} \\cdot ${texNum(1 - s.prior, 4)}} = \\frac{${texNum(num, 4)}}{${texNum(den, 4)}} = ${texPercent(s.posterior)}`,
-      `&\\approx \\tfrac{${r.counts.truePos}}{${r.counts.positive}}\\ ${words.natural(r.counts.truePos, r.counts.positive)}`,
-      `\\text{odds} &= ${oddsText(s.priorOdds).replace(/ : /, '{:}')} \\times ${texNum(r.lr, 2)} = ${oddsText(s.posteriorOdds).replace(/ : /, '{:}')}`,
-      `\\ln \\text{odds} &= ${texNum(s.priorLogOdds, 2)} + ${texNum(r.logLr, 2)} = ${texNum(s.posteriorLogOdds, 2)}`,
+      `P(+) &= ${texNum(sens, 2)} \\cdot ${texNum(s.prior, 4)} + ${texNum(fpr, 3)} \\cdot ${texNum(1 - s.prior, 4)} = ${texNum(den, 4)}`,
+      `${POST} &= \\frac{${texNum(num, 4)}}{${texNum(den, 4)}} = ${texPercent(s.posterior)} \\approx \\tfrac{${r.counts.truePos}}{${r.counts.positive}}`,
+      `&\\phantom{=}\\ ${words.natural(r.counts.truePos, r.counts.positive)}`,
+      `\\text{${words.odds}} &= ${oddsText(s.priorOdds).replace(/ : /, '{:}')} \\times ${texNum(r.lr, 2)} = ${oddsText(s.posteriorOdds).replace(/ : /, '{:}')}`,
+      `\\ln \\text{${words.odds}} &= ${texNum(s.priorLogOdds, 2)} + ${texNum(r.logLr, 2)} = ${texNum(s.posteriorLogOdds, 2)}`,
     );
   } else {
     lines.push(`${PD} &= ${texPercent(r.current)}\\ (${r.counts.ill}/${PEOPLE})`);
@@ -83,7 +88,8 @@ function worked(sens: number, fpr: number, r: BayesResult, lang: Lang): string {
     .map((t, i) => `${sym(5, `\\text{${t}}`)}\\ ${texPercent(last[i])}`)
     .join(',\\ ');
   lines.push(
-    `P(\\text{topic} \\mid w_{1..n}) &\\propto \\tfrac13 \\textstyle\\prod_i P(w_i \\mid \\text{topic}):\\ ${topics}`,
+    `P(\\text{${words.topic}} \\mid w_{1..n}) &\\propto \\tfrac13 \\textstyle\\prod_i P(w_i \\mid \\text{${words.topic}})`,
+    `&= ${topics}`,
   );
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }

@@ -21,7 +21,9 @@ const TEX =
   `\\qquad \\tilde p_i = \\frac{p_i\\,[\\,i \\in S_{${K},${TP}}\\,]}{\\sum_{j \\in S_{${K},${TP}}} p_j}` +
   ` \\\\ P(w_1 \\dots w_{${M}}) = \\prod_{i=1}^{${M}} P(w_i \\mid w_{<i}) \\end{gathered}`;
 
-const vec = (xs: readonly number[], d = 2) => `(${xs.map((x) => texNum(x, d)).join(',\\,')})`;
+/** A vector in fixed digits (tiny probabilities read 0.00, as in the plot's table). */
+const vec = (xs: readonly number[], d = 2) =>
+  `(${xs.map((x) => (Math.abs(x) < 10 ** -d ? (0).toFixed(d) : texNum(x, d))).join(',\\,')})`;
 
 const WORDS = bilingual({
   en: {
@@ -92,18 +94,20 @@ function worked(v: NextTokenValues, r: NextTokenResult, lang: Lang): string {
     p.flatMap((x, i) => (x > 0 ? [tokens[i]] : [])).join(lang === 'en' ? ', ' : '、');
   const lines = [
     `${sym(1, 'z')}/${T} &= ${vec(pipe.scaled, 1)}`,
-    `p &= ${vec(pipe.softmax)},\\ H = ${texNum(stages.softmax.entropy, 2)},\\ e^{H} = ${texNum(stages.softmax.perplexity, 1)}`,
+    `p &= ${vec(pipe.softmax)}`,
+    `H(p) &= ${texNum(stages.softmax.entropy, 2)},\\ e^{H} = ${texNum(stages.softmax.perplexity, 1)}`,
   ];
   if (v.useK)
     lines.push(
-      `${K} = ${pipe.k}: &\\ ${text(`${words.keeps} ${kept(pipe.afterK)}`)},\\ H = ${texNum(stages.afterK.entropy, 2)}`,
+      `\\text{top-}${K} = ${pipe.k} &:\\ ${text(`${words.keeps} ${kept(pipe.afterK)}`)},\\ H = ${texNum(stages.afterK.entropy, 2)}`,
     );
   if (v.useP)
     lines.push(
-      `${TP} = ${texNum(v.p, 2)}: &\\ ${text(`${words.keeps} ${kept(pipe.afterP)}`)},\\ H = ${texNum(stages.afterP.entropy, 2)}`,
+      `\\text{top-}${TP} = ${texNum(v.p, 2)} &:\\ ${text(`${words.keeps} ${kept(pipe.afterP)}`)},\\ H = ${texNum(stages.afterP.entropy, 2)}`,
     );
   lines.push(
-    `\\tilde p &= ${vec(pipe.final)},\\ H = ${texNum(stages.final.entropy, 2)},\\ e^{H} = ${texNum(stages.final.perplexity, 1)}`,
+    `\\tilde p &= ${vec(pipe.final)}`,
+    `H(\\tilde p) &= ${texNum(stages.final.entropy, 2)},\\ e^{H} = ${texNum(stages.final.perplexity, 1)}`,
   );
   if (r.draws > 0)
     lines.push(`${text(words.sampled(r.draws, r.seed))} &= (${r.counts.join(',\\,')})`);
