@@ -86,7 +86,8 @@ describe('home and formula pages', () => {
       }
       await context.close();
     }
-  });
+    // every built page, twice, in three views: the time grows with the pages
+  }, 180_000);
 
   it('an unknown path shows the not-found page with a way home', async () => {
     const { page } = await open('/no-such-formula?T=1');

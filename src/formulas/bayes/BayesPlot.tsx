@@ -182,10 +182,17 @@ function IconPanel({ r, width, w, hl }: { r: BayesResult; width: number; w: Word
         className="legend"
         transform={`translate(0,${-18 - (legend.rows - 1) * LEGEND.rowHeight})`}
       >
+        {/* placed by x and y, not a transform a tick would change (see ChunkBounds) */}
         {legend.items.map((it, i) => (
-          <g key={items[i].cat} transform={`translate(${it.x},${it.row * LEGEND.rowHeight})`}>
-            <rect className={`icon icon-${items[i].cat}`} x={0} y={-10} width={12} height={12} />
-            <text x={LEGEND.swatch + LEGEND.gap} y={0}>
+          <g key={items[i].cat}>
+            <rect
+              className={`icon icon-${items[i].cat}`}
+              x={it.x}
+              y={it.row * LEGEND.rowHeight - 10}
+              width={12}
+              height={12}
+            />
+            <text x={it.x + LEGEND.swatch + LEGEND.gap} y={it.row * LEGEND.rowHeight}>
               {it.text}
             </text>
           </g>

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef } from 'react';
+import { Fragment, useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { BarChart, barBand, barCentre } from '../../plots/BarChart';
 import { Curve } from '../../plots/Curve';
@@ -245,18 +245,21 @@ function DistributionPanel({
       </g>
       <g className="bar-handles" onMouseEnter={hl.enter('w')} onMouseLeave={hl.leave}>
         {r.p.map((pi, i) => (
-          <DraggablePoint
-            key={i}
-            x={i}
-            y={pi}
-            r={6}
-            tone="sym1"
-            label={w.handle(labels[i])}
-            roleDescription={w.roleDescription}
-            valueText={(_x, v) => w.handleText(labels[i], formatFixed(v, 2))}
-            constrain={(_x, v) => [i, Math.min(1, Math.max(0, v))]}
-            onMove={(_x, v) => onDrag(i, v)}
-          />
+          <Fragment key={i}>
+            <DraggablePoint
+              x={i}
+              y={pi}
+              r={6}
+              tone="sym1"
+              label={w.handle(labels[i])}
+              roleDescription={w.roleDescription}
+              valueText={(_x, v) => w.handleText(labels[i], formatFixed(v, 2))}
+              constrain={(_x, v) => [i, Math.min(1, Math.max(0, v))]}
+              onMove={(_x, v) => onDrag(i, v)}
+            />
+            {/* a handle is a group with its own transform; what follows starts a chunk */}
+            <ChunkBounds />
+          </Fragment>
         ))}
       </g>
     </PlotFrame>

@@ -13,7 +13,7 @@ const Q = (i: string) => sym(3, `q_${i}`);
 const N = sym(2, 'n');
 
 /** Entropy in bits and the cross-entropy split into entropy and KL divergence. */
-const TEX = `\\begin{gathered} H(${sym(1, 'p')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${P('i')} \\le \\log_2 ${N} \\\\ H(${sym(1, 'p')}, ${sym(3, 'q')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${Q('i')} = H(${sym(1, 'p')}) + D_{\\mathrm{KL}}(${sym(1, 'p')} \\,\\|\\, ${sym(3, 'q')}) \\end{gathered}`;
+const TEX = `\\begin{gathered} H(${sym(1, 'p')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${P('i')} \\le \\log_2 ${N} \\\\ H(${sym(1, 'p')}, ${sym(3, 'q')}) = -\\sum_{i=1}^{${N}} ${P('i')} \\log_2 ${Q('i')} \\\\ = H(${sym(1, 'p')}) + D_{\\mathrm{KL}}(${sym(1, 'p')} \\,\\|\\, ${sym(3, 'q')}) \\end{gathered}`;
 
 const WORDS = bilingual({
   en: {

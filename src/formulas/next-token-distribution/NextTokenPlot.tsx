@@ -427,12 +427,7 @@ export function NextTokenPlot({
             {w.sample(k)}
           </button>
         ))}{' '}
-        <button
-          type="button"
-          className="button"
-          disabled={values.n === 0}
-          onClick={() => setValue('n', 0)}
-        >
+        <button type="button" className="button" onClick={() => setValue('n', 0)}>
           {w.clear}
         </button>{' '}
         {full && <span>{w.full}</span>}

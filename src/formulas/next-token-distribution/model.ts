@@ -98,6 +98,18 @@ export const PARAMS = defineParams([
     default: false,
   },
   {
+    kind: 'scalar',
+    name: 'g',
+    tex: 'm',
+    label: { en: 'words generated', 'zh-TW': '生成的詞數' },
+    slot: 7,
+    min: 0,
+    max: MAX_WORDS,
+    step: 1,
+    default: 4,
+    integer: true,
+  },
+  {
     kind: 'seed',
     name: 's',
     tex: 's',
@@ -114,18 +126,6 @@ export const PARAMS = defineParams([
     default: 0,
     speeds: [10, 30, 100],
     speed: 30,
-  },
-  {
-    kind: 'scalar',
-    name: 'g',
-    tex: 'm',
-    label: { en: 'words generated', 'zh-TW': '生成的詞數' },
-    slot: 7,
-    min: 0,
-    max: MAX_WORDS,
-    step: 1,
-    default: 4,
-    integer: true,
   },
 ]);
 
