@@ -1,35 +1,14 @@
 /// <reference types="vitest/config" />
-import { copyFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderPages } from './vite.prerender.ts';
 
 /**
  * BASE_PATH lets the built app live under a sub-folder of a static host,
  * e.g. `BASE_PATH=/llm-math/ npm run build`. It must start and end with "/".
  */
 const base = process.env.BASE_PATH ?? '/';
-
-/**
- * Copies `dist/index.html` to `dist/404.html` after the build, so a plain
- * static host (GitHub Pages and the like) answers deep links such as
- * `/softmax?T=0.7` with the app, which then routes on the client.
- */
-function spaFallback404(): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'spa-fallback-404',
-    apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    closeBundle() {
-      const index = resolve(outDir, 'index.html');
-      if (existsSync(index)) copyFileSync(index, resolve(outDir, '404.html'));
-    },
-  };
-}
 
 /**
  * Offline use: a service worker (Workbox, generated at build time) precaches the whole
@@ -69,7 +48,7 @@ const offline = VitePWA({
 
 export default defineConfig({
   base,
-  plugins: [react(), spaFallback404(), offline],
+  plugins: [react(), prerenderPages(), offline],
   build: {
     target: 'es2022',
     sourcemap: false,

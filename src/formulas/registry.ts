@@ -56,6 +56,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Every layer of a network is a matrix times a vector: rows meet columns.',
       'zh-TW': '神經網路的每一層都是矩陣乘以向量：列與行相遇。',
     },
+    load: () => import('./matrix-multiplication'),
   },
   {
     id: 'vector-similarity',
@@ -65,6 +66,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'How alike are two word vectors? Measure the angle between them.',
       'zh-TW': '兩個詞向量有多相似？量一量它們之間的夾角。',
     },
+    load: () => import('./vector-similarity'),
   },
   {
     id: 'next-token-distribution',

@@ -157,7 +157,6 @@ export function DraggablePoint({
   return (
     <g
       className={cx('kit-handle', toneClass(tone), dragging && 'is-dragging', className)}
-      transform={`translate(${px},${py})`}
       role="slider"
       tabIndex={0}
       aria-label={label}
@@ -172,9 +171,11 @@ export function DraggablePoint({
       onPointerCancel={onPointerEnd}
       onKeyDown={onKeyDown}
     >
-      <circle className="kit-handle-hit" r={Math.max(r * 2.5, 22)} />
-      <circle className="kit-handle-ring" r={r + 5} />
-      <circle className="kit-point" r={r} />
+      {/* circles placed by cx/cy, not a translated group: a group's own transform paints in a
+          chunk of its own, and a moving one makes Chromium work out the layers again (ChunkBounds) */}
+      <circle className="kit-handle-hit" cx={px} cy={py} r={Math.max(r * 2.5, 22)} />
+      <circle className="kit-handle-ring" cx={px} cy={py} r={r + 5} />
+      <circle className="kit-point" cx={px} cy={py} r={r} />
     </g>
   );
 }

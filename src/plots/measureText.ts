@@ -1,3 +1,5 @@
+import { isFirstPass } from '../ui/prerender/hydration';
+
 /** The plots' text font: --plot-font-size is 13px on a page (src/ui/styles/tokens.css). */
 export const PLOT_FONT =
   "13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, 'Noto Sans TC', sans-serif";
@@ -51,10 +53,12 @@ const widths = new Map<string, number>();
 /**
  * The width of `text` drawn in `font` (a CSS font shorthand), in px at that size,
  * from canvas `measureText` with one cached context; the estimate where canvas
- * measures nothing (jsdom reports 0).
+ * measures nothing (jsdom reports 0). While the page is prerendered or hydrated
+ * (src/ui/prerender/hydration.ts) always the estimate, so the browser lays out what Node did.
  */
 export function measureText(text: string, font = PLOT_FONT): number {
   if (text === '') return 0;
+  if (isFirstPass()) return estimateTextWidth(text, font);
   const key = `${font}\u0000${text}`;
   const cached = widths.get(key);
   if (cached !== undefined) return cached;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { findEntry } from '../formulas/registry';
 import { useLang } from './i18n';
@@ -11,6 +11,7 @@ import { NotFound } from './shell/NotFound';
 import { neighbours } from './shell/PrevNext';
 import { UpdateNotice } from './shell/UpdateNotice';
 import { useOffline } from './shell/useOffline';
+import { endFirstPass } from './prerender/hydration';
 import { isEditableTarget } from './theme/keys';
 import { useTheme } from './theme/useTheme';
 import { setSearchKey } from './url/params';
@@ -19,6 +20,8 @@ import { setSearchKey } from './url/params';
 export interface AppProps {
   /** Router base without a trailing slash ('' at the root), from `import.meta.env.BASE_URL`. */
   base?: string;
+  /** The path to render when prerendering in Node (no browser location); see src/prerender.tsx. */
+  ssrPath?: string;
 }
 
 function replaceSearch(search: string) {
@@ -32,13 +35,37 @@ function idOf(location: string): string | null {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
+/**
+ * The routes, memoized: the shell's own updates (the theme and offline state it learns right
+ * after hydrating) must not reach a prerendered page that is still waiting for its code, or
+ * React would render that page again on the client instead of hydrating it.
+ */
+const Routes = memo(function Routes() {
+  return (
+    <Switch>
+      <Route path="/">
+        <Home />
+      </Route>
+      <Route path="/index.html">
+        <Home />
+      </Route>
+      <Route path="/:id">{(params) => <FormulaRoute key={params.id} id={params.id} />}</Route>
+      <Route>
+        <NotFound />
+      </Route>
+    </Switch>
+  );
+});
+
 function Shell() {
   const { t, lang, i18n } = useLang();
   const [location, navigate] = useLocation();
   const { theme, toggle: toggleTheme } = useTheme();
   const offline = useOffline();
   const [present, setPresent] = useState(
-    () => new URLSearchParams(window.location.search).get('present') === '1',
+    () =>
+      typeof window !== 'undefined' &&
+      new URLSearchParams(window.location.search).get('present') === '1',
   );
   const id = idOf(location);
   const onFormula = id !== null && findEntry(id)?.load !== undefined;
@@ -48,10 +75,17 @@ function Shell() {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // Hydrated: a formula page ends the prerendering pass itself once its own code has come and
+  // hydrated (FormulaPage); any other route, or a navigation, ends it here.
+  useEffect(() => {
+    if (!onFormula) endFirstPass();
+  }, [onFormula, location]);
+
   // After a client-side navigation: back to the top, focus on the new page's main content.
   const previous = useRef<string | null>(null);
   useEffect(() => {
     if (previous.current !== null && previous.current !== location) {
+      endFirstPass();
       document.documentElement.scrollTop = 0;
       document.getElementById('main')?.focus({ preventScroll: true });
     }
@@ -132,18 +166,7 @@ function Shell() {
         />
       )}
       <main id="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/">
-            <Home />
-          </Route>
-          <Route path="/index.html">
-            <Home />
-          </Route>
-          <Route path="/:id">{(params) => <FormulaRoute key={params.id} id={params.id} />}</Route>
-          <Route>
-            <NotFound />
-          </Route>
-        </Switch>
+        <Routes />
       </main>
       {!presenting && <Footer offline={offline.available} />}
       {!presenting && (
@@ -158,9 +181,9 @@ function Shell() {
 }
 
 /** The whole app: router (with the deploy base), header, pages, footer, keyboard shortcuts. */
-export function App({ base = '' }: AppProps) {
+export function App({ base = '', ssrPath }: AppProps) {
   return (
-    <Router base={base}>
+    <Router base={base} ssrPath={ssrPath}>
       <Shell />
     </Router>
   );

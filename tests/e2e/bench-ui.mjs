@@ -245,6 +245,8 @@ async function measure(browser, url, rate, target) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForSelector('input[type="range"]', { state: 'visible', timeout: 15000 });
+  // a prerendered page's sliders are on screen before React has hydrated them
+  await page.waitForFunction(() => document.documentElement.dataset.prerender !== 'fresh');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   const all = await page.locator('input[type="range"]').all();

@@ -97,11 +97,19 @@ export async function goto(page: Page, path: string): Promise<void> {
   await waitForApp(page);
 }
 
-/** Waits until React has rendered into #root and no lazy page is still loading. */
+/**
+ * Waits until React has rendered into #root (or hydrated the prerendered page there) and no lazy
+ * page is still loading.
+ */
 export async function waitForApp(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const root = document.getElementById('root');
-    return !!root && root.children.length > 0 && !document.querySelector('[aria-busy="true"]');
+    return (
+      !!root &&
+      root.children.length > 0 &&
+      document.documentElement.dataset.prerender !== 'fresh' &&
+      !document.querySelector('[aria-busy="true"]')
+    );
   });
 }
 

@@ -29,7 +29,12 @@ const DARK = ['home', 'softmax', 'attention'];
 async function settle(page) {
   await page.waitForFunction(() => {
     const root = document.getElementById('root');
-    return !!root && root.children.length > 0 && !document.querySelector('[aria-busy="true"]');
+    return (
+      !!root &&
+      root.children.length > 0 &&
+      document.documentElement.dataset.prerender !== 'fresh' &&
+      !document.querySelector('[aria-busy="true"]')
+    );
   });
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(150);

@@ -3,7 +3,7 @@ import katex from 'katex';
 import { expect, vi } from 'vitest';
 import type { FormulaDef, Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { drawnMarks } from '../../src/plots/MarksCanvas';
-import { defaultValues, normalizeValues } from '../../src/ui/card/values';
+import { defaultValues, normalizeValues, timeDefaults } from '../../src/ui/card/values';
 
 /** Any declaration, whatever its result type (only its params are read). */
 type AnyDef = Pick<FormulaDef<never>, 'params'>;
@@ -18,7 +18,9 @@ export function paramDefaults(def: AnyDef): Record<string, ParamValue> {
  * does (a vector whose length param changed is sliced or extended from its default).
  */
 export function withDefaults(def: AnyDef, over: Readonly<Record<string, ParamValue>> = {}): Values {
-  return normalizeValues(def.params, { ...paramDefaults(def), ...over });
+  const values = normalizeValues(def.params, { ...paramDefaults(def), ...over });
+  // a step not given takes its default under the other values, as when a URL omits it
+  return timeDefaults(def.params, values, new Set(Object.keys(over)));
 }
 
 /** Renders TeX as the suite demands (strict, throwing on any error) and returns the HTML. */

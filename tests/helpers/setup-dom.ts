@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { loadKatex } from '../../src/ui/tex/katexLoader';
 
 // jsdom has no 2D canvas (its getContext reports "not implemented"). A context that
 // draws nothing stands in, so canvas layers work as in a browser and record their marks
@@ -19,3 +20,6 @@ if (typeof HTMLCanvasElement !== 'undefined') {
 afterEach(() => {
   cleanup();
 });
+
+// KaTeX loads on demand in the app (src/ui/tex/katexLoader.ts); components under test render at once.
+await loadKatex();

@@ -370,7 +370,8 @@ describe('ridgeRegression', () => {
         ([X, y], lambda, factor) => {
           const small = normOf(ridgeRegression(X, y, lambda));
           const large = normOf(ridgeRegression(X, y, lambda * factor));
-          expect(large).toBeLessThanOrEqual(small * (1 + 1e-12));
+          // where the exact ‖w‖ is 0 (Xᵀy = 0) both are rounding residues of ~1e-17
+          expect(large).toBeLessThanOrEqual(small * (1 + 1e-12) + 1e-14);
           if (small > 1e-9) expect(large).toBeLessThan(small);
         },
       ),
@@ -492,7 +493,12 @@ describe('lasso', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 8, maxLength: 8 }),
-        fc.array(fc.double({ min: 0, max: 6, noNaN: true }), { minLength: 2, maxLength: 6 }),
+        // λ = 0, or a λ above the rounding of ρ itself (~1e-14 here): below it, a weight whose
+        // exact value is 0 may keep a 1-ulp residue (found by fast-check: λ = 2.5e-323)
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 6, noNaN: true })), {
+          minLength: 2,
+          maxLength: 6,
+        }),
         (y, lambdas) => {
           const X = hadamard(3).map((row) => row.slice(1)); // 7 orthogonal ±1 columns, no ones column
           const counts = [...lambdas]
@@ -580,8 +586,9 @@ describe('lasso', () => {
           const expected = bruteLasso(X, y, lambda, intercept);
           const c = correlations(X, y, expected);
           expected.forEach((e, j) => {
-            // A coordinate exactly on its threshold is 0 but fragile: skip the exact-zero claim there.
-            const boundary = e === 0 && Math.abs(Math.abs(c[j]) - lambda) < 1e-9 * lambda;
+            // A coordinate on its threshold, within the 1e-7 the other weights are held to, is 0
+            // but fragile: skip the exact-zero claim there (fast-check: |c| 1e-9 below λ = 1.4)
+            const boundary = e === 0 && Math.abs(Math.abs(c[j]) - lambda) < 1e-7 * lambda;
             if (e === 0 && !boundary) expect(w[j]).toBe(0);
             else expectClose(w[j], e, { rel: 1e-7, abs: 1e-9 });
           });

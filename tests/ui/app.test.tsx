@@ -154,7 +154,8 @@ describe('App shell', () => {
     vi.useFakeTimers();
     const replace = vi.spyOn(window.history, 'replaceState');
     const push = vi.spyOn(window.history, 'pushState');
-    const slider = screen.getByRole('slider', { name: new RegExp(p.label.en) });
+    const label = p.label.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const slider = screen.getByRole('slider', { name: new RegExp(label) });
     const targets = [p.max, p.min, p.max];
     for (const v of targets) fireEvent.change(slider, { target: { value: String(v) } });
     // the card's settled values follow once the ticks rest, then the writer waits for

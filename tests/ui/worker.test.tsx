@@ -116,6 +116,24 @@ describe('createComputeClient', () => {
     );
   });
 
+  it('disposed while a request is in flight, the worker ends once it answers, delivering nothing', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const idle = createComputeClient(square, factory);
+    const first = FakeWorker.last!;
+    idle.dispose();
+    expect(first.terminated).toBe(true); // nothing sent: ended at once
+
+    const delivered: ComputeOutcome<number>[] = [];
+    const busy = createComputeClient(square, factory);
+    const w = FakeWorker.last!;
+    busy.request(3, (o) => delivered.push(o));
+    busy.dispose();
+    expect(w.terminated).toBe(false); // it may still be loading its script
+    w.answer(w.received[0].id, { ok: true, value: 9 });
+    expect(w.terminated).toBe(true);
+    expect(delivered).toEqual([]);
+  });
+
   it('an error thrown by the compute comes back as a message, on either thread', async () => {
     const outcomes: ComputeOutcome<number>[] = [];
     createComputeClient(square).request(-2, (o) => outcomes.push(o));
@@ -161,9 +179,9 @@ describe('createComputeClient', () => {
     const client = createComputeClient(square, factory);
     client.request(4, (o) => o.ok && delivered.push(o.value));
     client.dispose();
-    expect(FakeWorker.last!.terminated).toBe(true);
     FakeWorker.last!.answer(1, { ok: true, value: 16 });
     expect(delivered).toEqual([9]);
+    expect(FakeWorker.last!.terminated).toBe(true);
   });
 });
 

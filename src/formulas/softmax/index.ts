@@ -197,5 +197,12 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['cross-entropy', 'attention', 'entropy', 'next-token-distribution', 'bayes'],
+  related: [
+    'cross-entropy',
+    'attention',
+    'vector-similarity',
+    'entropy',
+    'next-token-distribution',
+    'bayes',
+  ],
 });

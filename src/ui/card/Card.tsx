@@ -55,7 +55,11 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
     }),
   );
   // The plot and the controls follow the newest snapshot, in the frame of each input…
-  const { state, outcome } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const { state, outcome } = useSyncExternalStore(
+    store.subscribe,
+    store.getSnapshot,
+    store.getSnapshot,
+  );
   const { values, highlight, preset } = state;
   const live = useMemo(
     () => ({ values, result: outcome.ok ? outcome.result : null }),

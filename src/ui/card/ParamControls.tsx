@@ -335,19 +335,21 @@ export function ParamControls({
 }: ParamControlsProps) {
   return (
     <div className="param-list">
-      {params.map((p) => (
-        <ParamRow
-          key={p.name}
-          param={p}
-          value={values[p.name]}
-          lang={lang}
-          active={highlight === p.name}
-          onSet={onSet}
-          onHighlight={onHighlight}
-          limitValue={p.kind === 'choice' && p.limit ? values[p.limit.param] : undefined}
-          timeMax={p.kind === 'time' ? timeMax(p, values) : undefined}
-        />
-      ))}
+      {params
+        .filter((p) => !p.inPlot)
+        .map((p) => (
+          <ParamRow
+            key={p.name}
+            param={p}
+            value={values[p.name]}
+            lang={lang}
+            active={highlight === p.name}
+            onSet={onSet}
+            onHighlight={onHighlight}
+            limitValue={p.kind === 'choice' && p.limit ? values[p.limit.param] : undefined}
+            timeMax={p.kind === 'time' ? timeMax(p, values) : undefined}
+          />
+        ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { FormulaDef, Lang, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
+import { useLiveEpoch } from '../prerender/hydration';
 import { DataTable } from './DataTable';
 import { ErrorBoundary } from './ErrorBoundary';
 
@@ -129,6 +130,8 @@ export function PlotFigure({ settled, ...plot }: PlotFigureProps) {
   const { def, lang } = plot;
   const ref = useRef<HTMLElement>(null);
   useStickyPlot(ref);
+  // prerendered at the fallback width with estimated text widths: drawn again, measured, once live
+  const epoch = useLiveEpoch();
   const summary = useMemo(
     () => safe(() => def.summary(settled.values, settled.result, lang)),
     [def, settled, lang],
@@ -140,7 +143,7 @@ export function PlotFigure({ settled, ...plot }: PlotFigureProps) {
         role={def.interactivePlot ? 'group' : 'img'}
         aria-label={summary || t('card.plot')}
       >
-        <Plot {...plot} />
+        <Plot key={epoch} {...plot} />
       </div>
     </figure>
   );

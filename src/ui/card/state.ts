@@ -1,5 +1,5 @@
 import type { Param, ParamValue, Preset, Values } from './types';
-import { defaultValues, normalizeValues, presetValues } from './values';
+import { defaultValues, keepFinished, normalizeValues, presetValues } from './values';
 
 /** State of one card. */
 export interface CardState {
@@ -50,7 +50,11 @@ export function cardReducer(params: readonly Param[], presets: readonly Preset[]
         if (!params.some((p) => p.name === action.name)) return state;
         const value = withEntry(state.values[action.name], action.value, action.row, action.col);
         if (value === state.values[action.name]) return state;
-        const values = normalizeValues(params, { ...state.values, [action.name]: value });
+        const values = keepFinished(
+          params,
+          state.values,
+          normalizeValues(params, { ...state.values, [action.name]: value }),
+        );
         return { ...state, values, preset: null };
       }
       case 'reset':

@@ -31,6 +31,11 @@ interface ParamBase {
   label: Bilingual;
   /** Colour slot shared by TeX, slider and plot mark. */
   slot?: SymbolSlot;
+  /**
+   * Edited inside the plot (a matrix whose cells the plot lays out), so the controls leave
+   * it out; it is in the URL, presets and reset like any other param.
+   */
+  inPlot?: boolean;
 }
 
 /** One number, set by a range slider and a number field. */
@@ -115,8 +120,11 @@ export interface SeedParam extends ParamBase {
  */
 export interface TimeParam extends ParamBase {
   kind: 'time';
-  /** Last step: fixed, or the value of an integer scalar param (e.g. `{ param: 'steps' }`). */
-  max: number | { param: string };
+  /**
+   * Last step: fixed, the value of an integer scalar param (e.g. `{ param: 'steps' }`), or
+   * the product of several (`{ product: ['m', 'n'] }`: one step per cell of an m×n grid).
+   */
+  max: number | { param: string } | { product: readonly string[] };
   default: number;
   /** Playing speeds offered, in steps per second, ascending (default 1, 2, 5, 10, 30). */
   speeds?: readonly number[];

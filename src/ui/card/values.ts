@@ -161,8 +161,14 @@ export function clampSeed(param: SeedParam, x: number): number {
 
 /** The last step of a time param under the given values (an integer ≥ 0). */
 export function timeMax(param: TimeParam, values: Values): number {
-  const m = typeof param.max === 'number' ? param.max : values[param.max.param];
-  return typeof m === 'number' && Number.isFinite(m) ? Math.max(0, Math.round(m)) : 0;
+  const { max } = param;
+  const read = (name: string) => {
+    const v = values[name];
+    return typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.round(v)) : 0;
+  };
+  if (typeof max === 'number') return Number.isFinite(max) ? Math.max(0, Math.round(max)) : 0;
+  if ('param' in max) return read(max.param);
+  return max.product.reduce((acc, name) => acc * read(name), 1);
 }
 
 /** A step brought to an integer in 0…max (NaN becomes 0). */
@@ -322,8 +328,46 @@ export function sameValue(a: ParamValue | undefined, b: ParamValue | undefined):
   return a === b;
 }
 
-/** Values of a preset applied over the defaults, normalized. */
+/**
+ * Time params that `given` does not set take their default step under `values` (whose
+ * last step may follow other params): `values` with those steps, normalized.
+ */
+export function timeDefaults(
+  params: readonly Param[],
+  values: Values,
+  given: ReadonlySet<string>,
+): Values {
+  let out: Record<string, ParamValue> | null = null;
+  for (const p of params) {
+    if (p.kind !== 'time' || given.has(p.name)) continue;
+    const step = clampStep(p, values, p.default);
+    if (values[p.name] !== step) {
+      out ??= { ...values };
+      out[p.name] = step;
+    }
+  }
+  return out ? normalizeValues(params, out) : values;
+}
+
+/**
+ * After a change from `prev` to `next`: a time param that stood at its last step stays at
+ * its last step when that moves (a finished run is still finished when it grows).
+ */
+export function keepFinished(params: readonly Param[], prev: Values, next: Values): Values {
+  let out: Record<string, ParamValue> | null = null;
+  for (const p of params) {
+    if (p.kind !== 'time') continue;
+    const end = timeMax(p, next);
+    if (prev[p.name] === timeMax(p, prev) && next[p.name] !== end && timeMax(p, prev) !== end) {
+      out ??= { ...next };
+      out[p.name] = end;
+    }
+  }
+  return out ?? next;
+}
+
+/** Values of a preset applied over the defaults, normalized (a step it omits at its default under them). */
 export function presetValues(params: readonly Param[], preset: Values): Values {
   const base = { ...defaultValues(params), ...preset };
-  return normalizeValues(params, base);
+  return timeDefaults(params, normalizeValues(params, base), new Set(Object.keys(preset)));
 }

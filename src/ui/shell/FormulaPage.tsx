@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { SECTION_TITLES, type RegistryEntry } from '../../formulas/registry';
 import type { FormulaDef, Values } from '../card/types';
 import { Card } from '../card/Card';
 import { useLang } from '../i18n';
 import { RichText } from '../tex/RichText';
+import { endFirstPass } from '../prerender/hydration';
 import { parseParams, mergeSearch } from '../url/params';
 import { useUrlWriter } from '../url/useUrlWriter';
 import { PrevNext } from './PrevNext';
@@ -25,7 +26,10 @@ export interface FormulaPageProps {
 export function FormulaPage({ entry, def }: FormulaPageProps) {
   const { lang } = useLang();
   const [parsed] = useState(() =>
-    parseParams(def.params, new URLSearchParams(window.location.search)),
+    parseParams(
+      def.params,
+      new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search),
+    ),
   );
   const write = useUrlWriter();
   const onValuesChange = useCallback(
@@ -34,6 +38,8 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
   );
   const title = entry.title[lang];
   useDocumentTitle(title);
+  // the page is hydrated (or was never prerendered): renders from now on measure and run KaTeX
+  useEffect(endFirstPass, []);
   const text = def.text[lang];
   return (
     <article className="formula-page" aria-labelledby="page-title">

@@ -21,5 +21,5 @@ const currentCarried = () => carriedSearch(window.location.search);
  * second while a slider moves, and links must not re-render for that.
  */
 export function useCarriedSearch(): string {
-  return useLocationProperty(currentCarried, currentCarried);
+  return useLocationProperty(currentCarried, () => '');
 }

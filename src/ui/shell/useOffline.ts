@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
 /** What the service worker (see `offline` in vite.config.ts) means for the reader. */
@@ -21,13 +21,18 @@ export function useOffline(): Offline {
     updateServiceWorker,
   } = useRegisterSW();
   const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
-  const [controlled, setControlled] = useState(() => !!sw?.controller);
-  useEffect(() => {
-    if (!sw) return;
-    const onChange = () => setControlled(!!sw.controller);
-    sw.addEventListener('controllerchange', onChange);
-    return () => sw.removeEventListener('controllerchange', onChange);
-  }, [sw]);
+  // a prerendered page is hydrated as not yet stored; the worker's state follows right after
+  const controlled = useSyncExternalStore(
+    useCallback(
+      (listener: () => void) => {
+        sw?.addEventListener('controllerchange', listener);
+        return () => sw?.removeEventListener('controllerchange', listener);
+      },
+      [sw],
+    ),
+    () => !!sw?.controller,
+    () => false,
+  );
   return {
     available: offlineReady || controlled,
     updateWaiting: needRefresh,

@@ -1,7 +1,12 @@
 import 'katex/dist/katex.min.css';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { morphInnerHTML } from './morph';
+import { renderPass } from '../prerender/hydration';
+import { katexReady, loadKatex, subscribeKatex } from './katexLoader';
 import { renderTex } from './renderTex';
+
+/** Prerendering in Node loads KaTeX first; hydration keeps what it wrote. */
+const serverReady = () => true;
 
 /** Props of `Tex`. */
 export interface TexProps {
@@ -12,32 +17,50 @@ export interface TexProps {
   className?: string;
 }
 
+/** The TeX (with its display flag) each element's HTML shows: what a render must not redo. */
+const shown = new WeakMap<Element, string>();
+
 /**
- * KaTeX-rendered TeX; output is memoized by source, so unchanged formulas never
- * re-render. A changed formula (a worked example following a slider) is updated
- * in place: only the nodes that differ are touched (see `morphInnerHTML`).
+ * KaTeX-rendered TeX. A changed formula (a worked example following a slider) is updated
+ * in place before paint: only the nodes that differ are touched (see `morphInnerHTML`),
+ * and unchanged formulas are never rendered again.
+ * Hydrating a prerendered page, the element keeps the HTML KaTeX wrote at build time and
+ * KaTeX does not run (React does not compare or rewrite the inner HTML of a hydrated
+ * element); KaTeX's code may even arrive later (`loadKatex`), and is needed only once a
+ * formula changes.
  */
 export const Tex = memo(function Tex({ tex, display = false, className }: TexProps) {
-  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  const ready = useSyncExternalStore(subscribeKatex, katexReady, serverReady);
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  // React writes the first HTML and never rewrites it (`first` stays); later HTML is morphed in.
+  const [first] = useState(() =>
+    renderPass() === 'hydrate'
+      ? { key, html: null }
+      : katexReady()
+        ? { key, html: renderTex(tex, display) }
+        : { key: null, html: null },
+  );
   const ref = useRef<HTMLElement>(null);
-  // React writes the first HTML (and never rewrites it: `initial` stays); later HTML is
-  // morphed into the element before paint.
-  const [initial] = useState(html);
-  const shown = useRef<{ el: HTMLElement; html: string } | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const before = shown.current?.el === el ? shown.current.html : initial;
-    if (before !== html) morphInnerHTML(el, html);
-    shown.current = { el, html };
-  }, [html, initial]);
+    if (!shown.has(el) && first.key !== null) shown.set(el, first.key);
+    if (shown.get(el) === key) return;
+    if (!ready) {
+      void loadKatex();
+      return;
+    }
+    morphInnerHTML(el, renderTex(tex, display));
+    shown.set(el, key);
+  }, [key, tex, display, ready, first]);
   const cls = display ? 'tex tex-display' : 'tex tex-inline';
   const Tag = display ? 'div' : 'span';
   return (
     <Tag
       ref={ref as Ref<HTMLDivElement & HTMLSpanElement>}
       className={className ? `${cls} ${className}` : cls}
-      dangerouslySetInnerHTML={{ __html: initial }}
+      dangerouslySetInnerHTML={{ __html: first.html ?? '' }}
+      suppressHydrationWarning
     />
   );
 });

@@ -1,4 +1,4 @@
-import katex from 'katex';
+import { loadedKatex } from './katexLoader';
 
 /**
  * Rewrites the `sym()` placeholder colours `#00000N` in KaTeX's HTML into
@@ -29,7 +29,7 @@ const CACHE_SIZE = 128;
 /**
  * TeX → themed KaTeX HTML for the page. Never `trust`; a parse error renders the
  * source in red instead of throwing (tests render strictly, see tests/ui/tex-strict.test.ts).
- * The last `CACHE_SIZE` results are kept.
+ * The last `CACHE_SIZE` results are kept. KaTeX must have been loaded (`loadKatex`).
  */
 export function renderTex(tex: string, displayMode: boolean): string {
   const key = `${displayMode ? 'D' : 'I'}${tex}`;
@@ -46,6 +46,8 @@ export function renderTex(tex: string, displayMode: boolean): string {
 }
 
 function renderUncached(tex: string, displayMode: boolean): string {
+  const katex = loadedKatex();
+  if (!katex) throw new Error('renderTex: KaTeX is not loaded yet (loadKatex)');
   try {
     const html = katex.renderToString(tex, {
       displayMode,

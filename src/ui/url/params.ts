@@ -7,6 +7,7 @@ import {
   matrixRows,
   normalizeValues,
   sameValue,
+  timeDefaults,
   timeMax,
   vectorLength,
   type RangedParam,
@@ -192,7 +193,8 @@ export function parseParams(params: readonly Param[], query: URLSearchParams): P
     const v = parseOne(p, raw, params, normalizeValues(params, values), notices);
     if (v !== undefined) values[p.name] = v;
   }
-  return { values: normalizeValues(params, values), notices };
+  const given = new Set(params.filter((p) => query.get(p.name) !== null).map((p) => p.name));
+  return { values: timeDefaults(params, normalizeValues(params, values), given), notices };
 }
 
 /** A number as written in the URL: shortest exact form, no "-0". */

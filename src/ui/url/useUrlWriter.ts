@@ -12,7 +12,7 @@ export function createUrlWriter() {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastRequest = 0;
   let firstRequest = 0;
-  const path = window.location.pathname;
+  const path = typeof window === 'undefined' ? '' : window.location.pathname;
 
   const tick = () => {
     const now = Date.now();

@@ -96,8 +96,21 @@ export function createComputeClient<I, O>(
     dispose() {
       disposed = true;
       newest = null;
-      worker?.terminate();
+      // A request in flight means the worker may still be loading its script: it is ended once
+      // it answers (or fails), so a client disposed right after it was made (a remount) does
+      // not cancel the download half-way.
+      const w = worker;
       worker = null;
+      if (!w) return;
+      if (inFlight === null) {
+        w.terminate();
+        return;
+      }
+      const end = () => w.terminate();
+      w.onmessage = end;
+      w.onerror = end;
+      w.onmessageerror = end;
+      setTimeout(end, 10_000);
     },
   };
 }

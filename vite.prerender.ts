@@ -1,0 +1,204 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type * as Prerender from './src/prerender.tsx';
+import { build, type Plugin, type Rolldown } from 'vite';
+
+type OutputBundle = Rolldown.OutputBundle;
+type PrerenderModule = typeof Prerender;
+type OutputChunk = Rolldown.OutputChunk;
+
+/**
+ * Prerendering: after the client build, every route's HTML is rendered in Node (src/prerender.tsx,
+ * built here for Node) and written as `<id>.html` (`index.html` for the home page), so a phone
+ * paints the page from the first response instead of after its code has arrived. Each file's head
+ * links the CSS and preloads the JavaScript of its own page; src/main.tsx hydrates the HTML.
+ *
+ * The HTML is English with each page's default values. A small script at the top of the head
+ * checks that this is what the reader will see (the path, no query, English); otherwise it hides
+ * the prerendered page (`data-prerender="stale"`) and the app renders on the client as without
+ * prerendering. `404.html` stays the empty shell, for static hosts' deep links.
+ *
+ * Runs in `writeBundle`, before the service worker is generated (`closeBundle`), so the worker
+ * precaches the prerendered files; Workbox answers `/softmax` with `softmax.html`.
+ */
+export function prerenderPages(): Plugin {
+  let root = process.cwd();
+  let outDir = 'dist';
+  let base = '/';
+  return {
+    name: 'prerender-pages',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+      base = config.base;
+    },
+    async writeBundle(_options, bundle) {
+      const shell = await readFile(join(outDir, 'index.html'), 'utf8');
+      await writeFile(join(outDir, '404.html'), shell);
+
+      // a new folder each build: Node caches modules by URL, and the chunks import the entry by its URL
+      const ssrDir = join(root, 'node_modules', `.prerender-${Date.now()}`);
+      await build({
+        configFile: false,
+        root,
+        base,
+        logLevel: 'warn',
+        plugins: [react(), serviceWorkerStub()],
+        build: {
+          ssr: 'src/prerender.tsx',
+          outDir: ssrDir,
+          emptyOutDir: true,
+          target: 'node20',
+          rollupOptions: { output: { entryFileNames: 'prerender.mjs' } },
+        },
+      });
+      try {
+        await renderAll();
+      } finally {
+        await rm(ssrDir, { recursive: true, force: true });
+      }
+      async function renderAll() {
+        const mod = (await import(
+          pathToFileURL(join(ssrDir, 'prerender.mjs')).href
+        )) as PrerenderModule;
+        const baseNoSlash = base.replace(/\/$/, '');
+        const fonts = fontPreloads(bundle, base);
+        for (const route of mod.prerenderRoutes()) {
+          const html = await mod.renderRoute(route.path, baseNoSlash);
+          const page = route.id ? pageAssets(bundle, root, route.id, base, shell) : '';
+          const head = mod.routeHead(route.id);
+          const file = join(outDir, route.id ? `${route.id}.html` : 'index.html');
+          await mkdir(outDir, { recursive: true });
+          await writeFile(
+            file,
+            fillShell(shell, {
+              html,
+              path: `${baseNoSlash}${route.path}`,
+              lang: mod.PRERENDER_LANG,
+              head: page + (route.id ? fonts : ''),
+              title: head ? `${head.title} · LLM Math Explorer` : null,
+              description: head?.description ?? null,
+            }),
+          );
+        }
+      }
+    },
+  };
+}
+
+/** The shell `index.html` with a route's HTML in `#root` and its head. */
+function fillShell(
+  shell: string,
+  r: {
+    html: string;
+    path: string;
+    lang: string;
+    head: string;
+    title: string | null;
+    description: string | null;
+  },
+): string {
+  let out = shell.replace('<div id="root"></div>', `<div id="root">${r.html}</div>`);
+  if (out === shell) throw new Error('prerender: index.html has no empty <div id="root">');
+  if (r.title) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(r.title)}</title>`);
+  if (r.description)
+    out = out.replace(
+      /<meta\s+name="description"\s+content="[^"]*"\s*\/?>/,
+      `<meta name="description" content="${escapeHtml(r.description)}" />`,
+    );
+  const check = `<style>[data-prerender='stale'] #root{visibility:hidden}</style><script>${freshCheck(r.path, r.lang)}</script>`;
+  const charset = /<meta charset="[^"]*"\s*\/?>/;
+  if (!charset.test(out)) throw new Error('prerender: index.html has no <meta charset>');
+  return out.replace(charset, (m) => `${m}${check}`).replace('</head>', `${r.head}</head>`);
+}
+
+/**
+ * The inline script that marks `<html data-prerender>` "fresh" when the reader will see what was
+ * prerendered (this path, no query, the language) and "stale" otherwise; it mirrors detectLang in
+ * src/ui/i18n/index.ts (?lang, then the remembered choice, then the browser's first language).
+ */
+function freshCheck(path: string, lang: string): string {
+  const home = path.endsWith('/') ? JSON.stringify(`${path}index.html`) : '""';
+  return (
+    `(function(){var d=document.documentElement,l;` +
+    `try{l=localStorage.getItem('llm-math-lang')}catch(e){}` +
+    `l=(l||(navigator.languages&&navigator.languages[0])||navigator.language||'').toLowerCase();` +
+    `l=l==='zh'||l.indexOf('zh-')===0?'zh-TW':'en';` +
+    `var p=location.pathname;` +
+    `d.dataset.prerender=(p===${JSON.stringify(path)}||p===${home})&&!location.search&&l===${JSON.stringify(lang)}?'fresh':'stale'})()`
+  );
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
+  );
+}
+
+/** The head links of a formula page: the CSS of its chunks, and module preloads of their code. */
+function pageAssets(
+  bundle: OutputBundle,
+  root: string,
+  id: string,
+  base: string,
+  shell: string,
+): string {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const entryOf = (module: string) => {
+    const full = resolve(root, module);
+    const c = chunks.find((ch) => ch.facadeModuleId?.startsWith(full));
+    if (!c) throw new Error(`prerender: no chunk for ${module}`);
+    return c;
+  };
+  const seen = new Set<string>();
+  const css = new Set<string>();
+  const visit = (c: OutputChunk) => {
+    if (seen.has(c.fileName)) return;
+    seen.add(c.fileName);
+    for (const f of c.viteMetadata?.importedCss ?? []) css.add(f);
+    for (const f of c.imports) {
+      const dep = byFile.get(f);
+      if (dep && !dep.isEntry) visit(dep);
+    }
+  };
+  visit(entryOf(`src/formulas/${id}/index.ts`));
+  visit(entryOf('src/ui/shell/FormulaPage.tsx'));
+  const fresh = (f: string) => !shell.includes(`${base}${f}"`);
+  return (
+    [...css]
+      .filter(fresh)
+      .map((f) => `<link rel="stylesheet" crossorigin href="${base}${f}">`)
+      .join('') +
+    [...seen]
+      .filter(fresh)
+      .map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`)
+      .join('')
+  );
+}
+
+/** Preloads of the KaTeX fonts every formula uses (upright and italic), so text does not reflow. */
+function fontPreloads(bundle: OutputBundle, base: string): string {
+  return Object.keys(bundle)
+    .filter((f) => /KaTeX_(Main-Regular|Math-Italic)-[^/]*\.woff2$/.test(f))
+    .map((f) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${base}${f}">`)
+    .join('');
+}
+
+/** `virtual:pwa-register/react` for the Node build: no service worker there. */
+function serviceWorkerStub(): Plugin {
+  const id = 'virtual:pwa-register/react';
+  return {
+    name: 'pwa-register-stub',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (source) =>
+      source === `\0${id}`
+        ? `export function useRegisterSW() { const no = [false, () => {}];
+             return { offlineReady: no, needRefresh: no, updateServiceWorker: async () => {} }; }`
+        : null,
+  };
+}
