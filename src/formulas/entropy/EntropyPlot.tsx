@@ -321,6 +321,9 @@ function SurprisalPanel({
   );
 }
 
+/** A rectangle as a path. */
+const boxPath = (x: number, y: number, w: number, h: number) => `M${x},${y}h${w}v${h}h${-w}z`;
+
 /** H(p, q) as one bar split into H(p) and KL(p‖q), with log₂ n marked. */
 function SplitPanel({ r, width, w, hl }: { r: EntropyResult; width: number; w: Words; hl: Hl }) {
   const { innerWidth, innerHeight } = innerSize(width, SPLIT_HEIGHT, SPLIT_MARGIN);
@@ -342,21 +345,18 @@ function SplitPanel({ r, width, w, hl }: { r: EntropyResult; width: number; w: W
       </text>
       <AxisBottom scale={x} size={innerHeight} label={w.axisBits} ticks={Math.min(8, top)} />
       <ChunkBounds />
-      <rect
+      {/* paths, not rects: a large rect that a tick resizes changes the paint chunk's
+          background colour and opaque area, which makes Chromium work out the compositing
+          layers again (see ChunkBounds) */}
+      <path
         className={`split-h sym-1${hl.hl('w')}`}
-        x={0}
-        y={y0}
-        width={x(r.bits)}
-        height={h}
+        d={boxPath(0, y0, x(r.bits), h)}
         onMouseEnter={hl.enter('w')}
         onMouseLeave={hl.leave}
       />
-      <rect
+      <path
         className={`split-kl sym-3${hl.hl('v')}${infinite ? ' is-infinite' : ''}`}
-        x={x(r.bits)}
-        y={y0}
-        width={Math.max(0, klEnd - x(r.bits))}
-        height={h}
+        d={boxPath(x(r.bits), y0, Math.max(0, klEnd - x(r.bits)), h)}
         onMouseEnter={hl.enter('v')}
         onMouseLeave={hl.leave}
       />

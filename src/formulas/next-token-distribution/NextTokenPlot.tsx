@@ -353,44 +353,48 @@ function Generation({
   return (
     <section className={`next-token-gen${hl('g')}`} aria-label={w.gen}>
       <h3 className="next-token-gen-title">{w.gen}</h3>
-      <p className="next-token-sentence" lang={lang}>
-        {gen.words.length === 0 ? (
-          <span className="gen-empty">{w.empty}</span>
-        ) : (
-          gen.words.map((x, i) => (
-            <span key={i} className="gen-word">
-              <span className="gen-text">{joinWords(lang, [x.word])}</span>
-              <span className="gen-prob">{formatFixed(x.prob, 2, lang)}</span>
-            </span>
-          ))
-        )}
-      </p>
-      {gen.words.length > 0 && (
-        <p className="next-token-chain">
-          {w.chain(terms, formatFixed(gen.prob, gen.prob < 0.001 ? 6 : 4, lang))}
-          <br />
-          {w.logp(formatFixed(gen.logProb, 2, lang), gen.words.length, formatFixed(ppl, 2, lang))}
+      {/* the sentence grows on a tick of m: a box of its own size, laid out on its own, so
+          the tick never lays out the page from its root */}
+      <div className="next-token-gen-body">
+        <p className="next-token-sentence" lang={lang}>
+          {gen.words.length === 0 ? (
+            <span className="gen-empty">{w.empty}</span>
+          ) : (
+            gen.words.map((x, i) => (
+              <span key={i} className="gen-word">
+                <span className="gen-text">{joinWords(lang, [x.word])}</span>
+                <span className="gen-prob">{formatFixed(x.prob, 2, lang)}</span>
+              </span>
+            ))
+          )}
         </p>
-      )}
-      <p className="next-token-buttons">
-        <button
-          type="button"
-          className="button"
-          disabled={done}
-          onClick={() => setValue('g', Math.min(MAX_WORDS, values.g + 1))}
-        >
-          {w.next}
-        </button>{' '}
-        <button
-          type="button"
-          className="button"
-          disabled={values.g === 0}
-          onClick={() => setValue('g', 0)}
-        >
-          {w.restart}
-        </button>{' '}
-        {gen.ended && <span className="gen-ended">{w.ended}</span>}
-      </p>
+        {gen.words.length > 0 && (
+          <p className="next-token-chain">
+            {w.chain(terms, formatFixed(gen.prob, gen.prob < 0.001 ? 6 : 4, lang))}
+            <br />
+            {w.logp(formatFixed(gen.logProb, 2, lang), gen.words.length, formatFixed(ppl, 2, lang))}
+          </p>
+        )}
+        <p className="next-token-buttons">
+          <button
+            type="button"
+            className="button"
+            disabled={done}
+            onClick={() => setValue('g', Math.min(MAX_WORDS, values.g + 1))}
+          >
+            {w.next}
+          </button>{' '}
+          <button
+            type="button"
+            className="button"
+            disabled={values.g === 0}
+            onClick={() => setValue('g', 0)}
+          >
+            {w.restart}
+          </button>{' '}
+          {gen.ended && <span className="gen-ended">{w.ended}</span>}
+        </p>
+      </div>
     </section>
   );
 }
