@@ -15,7 +15,7 @@ const POST = sym(4, 'P(D \\mid +)');
 
 /** Bayes' theorem for a positive test, and its odds form. */
 const TEX =
-  `\\begin{gathered} ${POST} = \\frac{${SENS}\\,${PD}}{P(+)} \\\\ P(+) = ${SENS}\\,${PD} + ${FPR}\\,(1 - ${PD})` +
+  `\\begin{gathered} ${POST} = \\frac{${SENS}\\,${PD}}{P(+)} \\\\ P(+) = ${SENS}\\,${PD} \\\\ \\quad {} + ${FPR}\\,(1 - ${PD})` +
   ` \\\\ \\frac{${POST}}{1 - ${POST}} = \\frac{${PD}}{1 - ${PD}} \\cdot \\frac{${SENS}}{${FPR}} \\end{gathered}`;
 
 /** TeX for a percentage as the plot writes it. */
