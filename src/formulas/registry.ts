@@ -76,6 +76,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A language model outputs a probability for every possible next token.',
       'zh-TW': '語言模型為每一個可能的下一個詞元給出一個機率。',
     },
+    load: () => import('./next-token-distribution'),
   },
   {
     id: 'bayes',
@@ -85,6 +86,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Update a prior belief with the likelihood of what you observed.',
       'zh-TW': '用觀察到的證據的似然，更新先驗機率。',
     },
+    load: () => import('./bayes'),
   },
   {
     id: 'gradient-descent',
@@ -103,6 +105,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'How surprised should you expect to be? The uncertainty of a distribution.',
       'zh-TW': '平均而言你會有多驚訝？衡量一個分布的不確定性。',
     },
+    load: () => import('./entropy'),
   },
   {
     id: 'neural-network',

@@ -80,7 +80,7 @@ describe('links and URLs', () => {
   it('an unknown path shows the not-found page; a registry page not built yet says so', async () => {
     const { page } = await open('/definitely/not/here');
     await expect.poll(() => page.getByRole('heading', { name: TEXT.notFound }).count()).toBe(1);
-    const { page: coming } = await open('/bayes');
+    const { page: coming } = await open('/regularization');
     await expect.poll(() => coming.locator('h1').innerText()).toMatch(/coming soon/i);
   });
 });
