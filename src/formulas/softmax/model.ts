@@ -23,6 +23,7 @@ export const PARAMS = defineParams([
     name: 'T',
     tex: 'T',
     label: { en: 'temperature', 'zh-TW': '溫度' },
+    shares: 'temperature',
     slot: 2,
     min: 0.05,
     max: 20,
