@@ -86,7 +86,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
+          // two files at a time (each its own Chromium): with twenty pages one at a time takes too long
+          fileParallelism: true,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

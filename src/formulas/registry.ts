@@ -76,6 +76,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A language model outputs a probability for every possible next token.',
       'zh-TW': '語言模型為每一個可能的下一個詞元給出一個機率。',
     },
+    load: () => import('./next-token-distribution'),
   },
   {
     id: 'bayes',
@@ -85,6 +86,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Update a prior belief with the likelihood of what you observed.',
       'zh-TW': '用觀察到的證據的似然，更新先驗機率。',
     },
+    load: () => import('./bayes'),
   },
   {
     id: 'gradient-descent',
@@ -104,6 +106,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'How surprised should you expect to be? The uncertainty of a distribution.',
       'zh-TW': '平均而言你會有多驚訝？衡量一個分布的不確定性。',
     },
+    load: () => import('./entropy'),
   },
   {
     id: 'neural-network',
@@ -122,6 +125,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'The chain rule, applied layer by layer from the loss back to every weight.',
       'zh-TW': '連鎖律從損失一路往回，逐層算出每個權重的梯度。',
     },
+    load: () => import('./backpropagation'),
   },
   {
     id: 'attention',
@@ -259,6 +263,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A penalty on large weights that trades training fit for generalization.',
       'zh-TW': '懲罰過大的權重，用訓練誤差換取更好的泛化。',
     },
+    load: () => import('./regularization'),
   },
 ];
 

@@ -3,7 +3,11 @@
  * summaries, data tables): a true minus sign "−", never "−0", words instead of
  * NaN/Infinity so that "NaN" never reaches the screen, powers of ten as
  * "3×10⁻⁴" when fixed digits would read 0 or run long, and the reader's locale
- * (en, zh-TW) through Intl.NumberFormat. TeX numbers are `texNum` (src/ui/tex/sym.ts).
+ * (en, zh-TW). Both locales write numbers alike (ASCII digits, "." and ","), so the digits
+ * come from `toFixed`/`toPrecision` rather than Intl.NumberFormat, whose first use in a
+ * page loads ICU's number data: 50 ms on the main thread, 200 ms on a slow phone, in the
+ * middle of hydration. tests/plots/formatNumber.test.ts checks the output against Intl.
+ * TeX numbers are `texNum` (src/ui/tex/sym.ts).
  */
 
 /** Locales the app formats numbers for. */
@@ -45,17 +49,58 @@ function superscript(n: number): string {
   return [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
-/** Intl formatters by their options, built once each (a pure cache, not state). */
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function intl(lang: NumberLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang, options);
-    formatters.set(key, f);
+/**
+ * |x| rounded to `n` significant digits as Intl rounds: on the shortest decimal that reads
+ * back as x (1.005 → 1.01, though the double is 1.00499…), ties away from zero. The digits
+ * `ds` stand for ds[0].ds[1…] × 10^exp; n ≤ 0 keeps no digit (a zero or a carried 1).
+ */
+function roundDecimal(x: number, n: number): { ds: string; exp: number } {
+  const [m = '0', e = '0'] = Math.abs(x).toExponential().split('e');
+  const all = m.replace('.', '');
+  let exp = Number(e);
+  if (n >= all.length) return { ds: all, exp };
+  if (n < 0) return { ds: '0', exp: 0 };
+  let ds = all.slice(0, n);
+  if ((all[n] ?? '0') >= '5') {
+    let i = ds.length - 1;
+    while (i >= 0 && ds[i] === '9') i--;
+    ds =
+      i < 0
+        ? `1${'0'.repeat(ds.length)}`
+        : ds.slice(0, i) + String(Number(ds[i]) + 1) + '0'.repeat(ds.length - i - 1);
+    if (i < 0) exp += 1;
   }
-  return f;
+  return ds === '' ? { ds: '0', exp: 0 } : { ds, exp };
+}
+
+/** A plain decimal (sign, digits, exactly `f` decimals) from `roundDecimal`'s digits. */
+function plain(negative: boolean, { ds, exp }: { ds: string; exp: number }, f: number): string {
+  const digits = exp >= 0 ? ds.padEnd(exp + 1, '0') : '0'.repeat(-exp) + ds;
+  const point = Math.max(exp, 0) + 1;
+  const int = digits.slice(0, point);
+  const frac = digits.slice(point).padEnd(f, '0').slice(0, f);
+  return `${negative ? '-' : ''}${int}${f > 0 ? `.${frac}` : ''}`;
+}
+
+/** `digits` decimals, optionally grouped. */
+function fixed(x: number, digits: number, group = false): string {
+  const exp = Number(Math.abs(x).toExponential().split('e')[1]);
+  return grouped(plain(x < 0, roundDecimal(x, exp + 1 + digits), digits), group);
+}
+
+/** At most `sig` significant digits, trailing zeros dropped. */
+function significant(x: number, sig: number, group = false): string {
+  const r = roundDecimal(x, sig);
+  const ds = r.ds.replace(/0+$/, '') || '0';
+  return grouped(plain(x < 0, { ds, exp: r.exp }, Math.max(0, ds.length - r.exp - 1)), group);
+}
+
+/** Thousands separators in the integer part of a plain decimal string. */
+function grouped(s: string, group: boolean): string {
+  if (!group) return s;
+  const dot = s.indexOf('.');
+  const int = dot < 0 ? s : s.slice(0, dot);
+  return int.replace(/\B(?=(\d{3})+$)/g, ',') + (dot < 0 ? '' : s.slice(dot));
 }
 
 /** Hyphen-minus and Intl's minus forms become "−"; a zero that lost its digits loses its sign. */
@@ -68,13 +113,9 @@ function cleanSign(s: string): string {
 const LARGE = 1e9;
 
 /** A mantissa×10ⁿ form: `3×10⁻⁴`, `1.5×10⁹`. */
-function scientific(x: number, digits: number, lang: NumberLocale, trim = false): string {
-  const [m, e] = x.toExponential(Math.max(digits - 1, 0)).split('e');
-  const mantissa = intl(lang, {
-    maximumFractionDigits: Math.max(digits - 1, 0),
-    minimumFractionDigits: trim ? 0 : Math.max(digits - 1, 0),
-    useGrouping: false,
-  }).format(Number(m));
+function scientific(x: number, digits: number, trim = false): string {
+  const [m = '', e] = x.toExponential(Math.max(digits - 1, 0)).split('e');
+  const mantissa = trim ? String(Number(m)) : m;
   return cleanSign(`${mantissa}×10${superscript(Number(e))}`);
 }
 
@@ -86,42 +127,25 @@ function scientific(x: number, digits: number, lang: NumberLocale, trim = false)
 export function formatNumber(x: number, options: number | FormatOptions = 2): string {
   const o: FormatOptions = typeof options === 'number' ? { digits: options } : options;
   const digits = Math.max(0, Math.min(20, Math.round(o.digits ?? 2)));
-  const lang = o.lang ?? 'en';
   if (Number.isNaN(x)) return o.nan ?? '—';
   if (x === Infinity) return '∞';
   if (x === -Infinity) return `${MINUS}∞`;
-  if (x === 0 && o.notation === 'significant')
-    return intl(lang, { maximumFractionDigits: 0 }).format(0);
+  if (x === 0 && o.notation === 'significant') return '0';
   const abs = Math.abs(x);
   if (o.notation === 'significant') {
     const sig = Math.max(1, digits);
-    if (abs < 1e-4 || abs >= LARGE) return scientific(x, sig, lang, true);
-    return cleanSign(
-      intl(lang, { maximumSignificantDigits: sig, useGrouping: o.group ?? false }).format(x),
-    );
+    if (abs < 1e-4 || abs >= LARGE) return scientific(x, sig, true);
+    return cleanSign(significant(x, sig, o.group));
   }
-  if ((abs !== 0 && abs < 10 ** -digits) || abs >= LARGE)
-    return scientific(x, Math.max(digits, 2), lang);
-  return cleanSign(
-    intl(lang, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-      useGrouping: o.group ?? false,
-    }).format(x),
-  );
+  if ((abs !== 0 && abs < 10 ** -digits) || abs >= LARGE) return scientific(x, Math.max(digits, 2));
+  return cleanSign(fixed(x, digits, o.group));
 }
 
 /** Fixed-point text with a true minus sign and no "−0" (heatmap cells: 0.004 reads "0.00"). */
 export function formatFixed(x: number, digits = 2, lang: NumberLocale = 'en'): string {
   if (!Number.isFinite(x)) return formatNumber(x, digits);
   if (Math.abs(x) >= LARGE) return formatNumber(x, { digits, lang });
-  return cleanSign(
-    intl(lang, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-      useGrouping: false,
-    }).format(x),
-  );
+  return cleanSign(fixed(x, digits));
 }
 
 /** A probability for a bar label: two decimals, a power of ten when it would read 0.00, a dash for NaN. */
@@ -129,7 +153,7 @@ export function formatProbability(p: number, lang: NumberLocale = 'en'): string 
   if (!Number.isFinite(p)) return formatNumber(p);
   if (p === 0) return '0';
   if (p >= 0.005) return formatFixed(p, 2, lang);
-  return scientific(p, 1, lang);
+  return scientific(p, 1);
 }
 
 /** A data-table cell: 6 significant digits, a power of ten when tiny or huge. */

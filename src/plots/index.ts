@@ -123,3 +123,6 @@ export type {
   HistogramNormalize,
   HistogramProps,
 } from './Histogram';
+// a square coordinate plane over [−span, span]² and a vector's tip label
+export { PLANE_MARGIN, Plane, TipLabel, planeHeight } from './Plane';
+export type { PlaneProps, TipLabelProps } from './Plane';

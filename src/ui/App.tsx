@@ -5,10 +5,12 @@ import { useLang } from './i18n';
 import { ShareQr } from './share/ShareQr';
 import { Footer } from './shell/Footer';
 import { FormulaRoute } from './shell/FormulaRoute';
+import { EmbedContext } from './shell/embed';
 import { Header } from './shell/Header';
 import { Home } from './shell/Home';
 import { NotFound } from './shell/NotFound';
 import { neighbours } from './shell/PrevNext';
+import { SearchDialog } from './shell/SearchDialog';
 import { UpdateNotice } from './shell/UpdateNotice';
 import { useOffline } from './shell/useOffline';
 import { endFirstPass } from './prerender/hydration';
@@ -67,9 +69,18 @@ function Shell() {
       typeof window !== 'undefined' &&
       new URLSearchParams(window.location.search).get('present') === '1',
   );
+  // ?embed=1: one card without the site's header and footer, for an <iframe> (read once, like
+  // ?present: a link with a query is rendered on the client, never hydrated)
+  const [embed] = useState(
+    () =>
+      typeof window !== 'undefined' &&
+      new URLSearchParams(window.location.search).get('embed') === '1',
+  );
+  const [searching, setSearching] = useState(false);
   const id = idOf(location);
   const onFormula = id !== null && findEntry(id)?.load !== undefined;
-  const presenting = present && onFormula;
+  const embedded = embed && onFormula;
+  const presenting = present && onFormula && !embedded;
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -98,6 +109,15 @@ function Shell() {
     else delete root.dataset.present;
   }, [presenting]);
 
+  useEffect(() => {
+    const root = document.documentElement;
+    if (embedded) root.dataset.embed = '';
+    else delete root.dataset.embed;
+  }, [embedded]);
+
+  const openSearch = useCallback(() => setSearching(true), []);
+  const closeSearch = useCallback(() => setSearching(false), []);
+
   const setPresentation = useCallback((on: boolean) => {
     setPresent(on);
     replaceSearch(setSearchKey(window.location.search, 'present', on ? '1' : null));
@@ -111,7 +131,16 @@ function Shell() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.defaultPrevented || embedded) return;
+      // `/` (outside a text field) or Ctrl+K / ⌘K opens the search
+      const ctrlK = (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'k' || e.key === 'K');
+      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
+      if (ctrlK || (slash && !isEditableTarget(e.target))) {
+        e.preventDefault();
+        setSearching(true);
+        return;
+      }
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'Escape' && presenting) {
         e.preventDefault();
         setPresentation(false);
@@ -139,7 +168,19 @@ function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onFormula, presenting, id, navigate, setPresentation]);
+  }, [onFormula, presenting, embedded, id, navigate, setPresentation]);
+
+  if (embedded) {
+    return (
+      <div className="app app-embed">
+        <EmbedContext.Provider value={true}>
+          <main id="main" tabIndex={-1}>
+            <Routes />
+          </main>
+        </EmbedContext.Provider>
+      </div>
+    );
+  }
 
   return (
     <div className="app" data-present={presenting ? '' : undefined}>
@@ -163,8 +204,10 @@ function Shell() {
           onToggleTheme={toggleTheme}
           onToggleLanguage={toggleLanguage}
           onPresent={onFormula ? () => setPresentation(true) : null}
+          onSearch={openSearch}
         />
       )}
+      <SearchDialog open={searching} onClose={closeSearch} />
       <main id="main" tabIndex={-1}>
         <Routes />
       </main>

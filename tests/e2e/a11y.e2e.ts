@@ -6,11 +6,14 @@ import { goto, setupBrowser } from './browser';
 const ids = inject('pageIds');
 const { open } = setupBrowser();
 
+/**
+ * Every rule in both languages (their text and names differ); contrast in the dark theme
+ * once, in English: the theme's colours are the same in both languages.
+ */
 const COMBOS = [
   { lang: 'en', scheme: 'light' },
   { lang: 'en', scheme: 'dark' },
   { lang: 'zh-TW', scheme: 'light' },
-  { lang: 'zh-TW', scheme: 'dark' },
 ] as const;
 
 /** One readable block per violation: rule, impact, help, and the first few offending nodes. */
@@ -43,7 +46,12 @@ describe('accessibility (axe-core)', () => {
         // Only colours change with the theme, so the dark runs check contrast alone.
         const axe = new AxeBuilder({ page });
         if (scheme === 'dark') axe.withRules(['color-contrast', 'link-in-text-block']);
-        else axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+        // KaTeX's HTML half is hidden from assistive technology (its MathML half is what is
+        // read): its thousands of spans are checked for contrast in the dark run, not here
+        else
+          axe
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+            .exclude('.katex-html');
         const results = await axe.analyze();
         const bad = results.violations.filter(
           (v) => v.impact === 'serious' || v.impact === 'critical',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT, numberValues, pageText, sliderValues, waitForUrl } from './app';
 import { appPath, setupBrowser, waitForApp } from './browser';
+import { REGISTRY } from '../../src/formulas/registry';
 
 const { open } = setupBrowser();
 
@@ -83,7 +84,10 @@ describe('links and URLs', () => {
   it('an unknown path shows the not-found page; a registry page not built yet says so', async () => {
     const { page } = await open('/definitely/not/here');
     await expect.poll(() => page.getByRole('heading', { name: TEXT.notFound }).count()).toBe(1);
-    const { page: coming } = await open('/bayes');
+    // any page the registry lists but that is not built yet (the list shrinks as pages land)
+    const planned = REGISTRY.find((entry) => entry.load === undefined);
+    if (!planned) return;
+    const { page: coming } = await open(`/${planned.id}`);
     await expect.poll(() => coming.locator('h1').innerText()).toMatch(/coming soon/i);
   });
 });

@@ -102,12 +102,26 @@ describe('determinant', () => {
           U.reduce((p, row, i) => p * exactScaled(row[i]), 1n),
           1074 * U.length,
         );
-        // a zero on the diagonal: elimination of the transpose may leave a rounding residue
-        // far below every entry's scale (5e-324 for entries near 1e-112), never more
-        const abs = diag === 0 ? 1e-300 : 0;
+        // a zero on the diagonal: elimination of the transpose may leave a rounding residue,
+        // the determinant of a perturbation within rounding (n·ε relative to each row), so
+        // bounded by n·ε times Hadamard's bound ∏‖row‖ (or a subnormal when that underflows)
+        const hadamard = U.reduce((p, row) => p * Math.hypot(...row), 1);
+        const abs = diag === 0 ? Math.max(1e-300, 16 * U.length * Number.EPSILON * hadamard) : 0;
         expectClose(determinant(U), diag, { rel: 1e-13, abs });
         expectClose(determinant(transpose(U)), diag, { rel: 1e-13, abs });
       }),
+      // found by fast-check: det 0, the transpose's elimination leaves 1.8e-300
+      {
+        examples: [
+          [
+            [
+              [1.0726841622464501e-120, -5.165268752716426e-36, 487.67394940866336],
+              [0, 0, 1.3661405496674812e-65],
+              [0, 0, 7.473739408115159e-62],
+            ],
+          ],
+        ],
+      },
     );
   });
 

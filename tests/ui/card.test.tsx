@@ -208,7 +208,10 @@ describe('Card with a fake FormulaDef', () => {
     expect(screen.getByText('Everything scales by four.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Reset' }));
     expect(lastPlot().values.a).toBe(1);
-    expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 1 }));
+    // what follows the values (the URL) gets them once they settle, a moment later
+    await waitFor(() =>
+      expect(onValuesChange).toHaveBeenLastCalledWith(expect.objectContaining({ a: 1 })),
+    );
   });
 
   it('a preset or reset moves the thumb, the number field and the spoken value with it', async () => {

@@ -64,6 +64,21 @@ describe('splitRichText and <RichText>', () => {
     ]);
   });
 
+  it('makes [words](/page-id) a link to that page, and leaves other brackets as text', () => {
+    expect(splitRichText('see [SGD](/sgd), $[a](b)$ and [x](y)')).toEqual([
+      { kind: 'text', text: 'see ' },
+      { kind: 'link', text: 'SGD', href: '/sgd' },
+      { kind: 'text', text: ', ' },
+      { kind: 'tex', tex: '[a](b)' },
+      { kind: 'text', text: ' and [x](y)' },
+    ]);
+    const { container } = render(<RichText text={'In [Adam](/adam) it is divided.'} />);
+    const link = container.querySelector('a')!;
+    expect(link.textContent).toBe('Adam');
+    expect(link.getAttribute('href')).toMatch(/\/adam$/);
+    expect(container.textContent).toBe('In Adam it is divided.');
+  });
+
   it('renders text as text (no HTML) and TeX with KaTeX', () => {
     const { container } = render(<RichText text={'<b>bold?</b> and $\\sigma(x)$'} />);
     expect(container.querySelector('b')).toBeNull();

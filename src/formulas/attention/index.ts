@@ -328,5 +328,6 @@ export default defineFormula({
     'matrix-multiplication',
     'cross-entropy',
     'transformer',
+    'next-token-distribution',
   ],
 });

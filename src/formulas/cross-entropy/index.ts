@@ -147,5 +147,14 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['softmax', 'mse', 'attention', 'entropy', 'sigmoid'],
+  related: [
+    'softmax',
+    'mse',
+    'attention',
+    'entropy',
+    'next-token-distribution',
+    'bayes',
+    'sigmoid',
+    'backpropagation',
+  ],
 });

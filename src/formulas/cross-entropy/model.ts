@@ -40,6 +40,7 @@ export const PARAMS = defineParams([
     name: 'z',
     tex: 'z',
     label: { en: 'logits', 'zh-TW': 'logits' },
+    shares: 'logits',
     slot: 2,
     min: -10,
     max: 10,

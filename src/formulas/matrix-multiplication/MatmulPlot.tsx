@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { AxisBottom, AxisLeft } from '../../plots/Axes';
+import { AxisLeft } from '../../plots/Axes';
 import { DraggablePoint } from '../../plots/DraggablePoint';
 import { formatFixed } from '../../plots/formatNumber';
 import { useFrame } from '../../plots/frame';
 import { Bars, barCenter } from '../../plots/Bars';
 import { Arrow, Line, Segment } from '../../plots/marks';
+import { Plane } from '../../plots/Plane';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { cx } from '../../plots/tones';
@@ -315,7 +316,6 @@ function ReadGrid({
 }
 
 const PLANE = { fallback: 420, min: 280, max: 440 };
-const PLANE_MARGIN: Margin = { top: 12, right: 12, bottom: 46, left: 58 };
 /** The view: the unit square's image (corners up to ±6) always fits. */
 const SPAN = 6.5;
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
@@ -372,7 +372,8 @@ function Parallelogram({ p }: { p: PlaneResult }) {
   );
 }
 
-function Plane({
+/** M acting on the plane: the image of the grid and of the unit square, M's columns, x and M x. */
+function MatrixPlane({
   r,
   values,
   lang,
@@ -389,22 +390,19 @@ function Plane({
 }) {
   const w = WORDS[lang];
   const p = r.plane;
-  const height =
-    width - PLANE_MARGIN.left - PLANE_MARGIN.right + PLANE_MARGIN.top + PLANE_MARGIN.bottom;
   const lim = (v: number) => Math.max(-3, Math.min(3, Math.round(v * 10) / 10));
   const image = inView(p.image);
   return (
-    <PlotFrame
+    <Plane
       width={width}
-      height={height}
-      margin={PLANE_MARGIN}
-      x={{ domain: [-SPAN, SPAN] }}
-      y={{ domain: [-SPAN, SPAN] }}
+      span={SPAN}
+      ticks={TICKS}
+      xLabel={w.x}
+      yLabel={w.y}
+      originAxes={false}
       className="mm-plane"
       interactive
     >
-      <AxisBottom label={w.x} tickValues={TICKS} grid />
-      <AxisLeft label={w.y} tickValues={TICKS} grid />
       <g className={cx('mm-plane-marks', highlight === 'M' && 'is-highlighted')}>
         <ChunkBounds />
         <GridImage M={p.M} />
@@ -434,7 +432,7 @@ function Plane({
         onMove={(a, b) => setValue('x', [a, b])}
         r={6}
       />
-    </PlotFrame>
+    </Plane>
   );
 }
 
@@ -530,6 +528,25 @@ export function MatmulPlot({
   const selValue = (sel.which === 'A' ? r.A : r.B)[sel.i][sel.j];
   const dimLabel = (a: number, b: number, da?: string, db?: string) =>
     da && db ? `${da} × ${db} = ${size(a, b)}` : size(a, b);
+  // B above C, A to its left (the scheme's grid areas): B first, as read
+  const operands = [
+    {
+      which: 'B',
+      name: names.B,
+      sym: 'sym-2',
+      dim: dimLabel(r.k, r.n, dims?.[1], dims?.[2]),
+      entries: r.B,
+      lit: r.focus.j,
+    },
+    {
+      which: 'A',
+      name: names.A,
+      sym: 'sym-1',
+      dim: dimLabel(r.m, r.k, dims?.[0], dims?.[1]),
+      entries: r.A,
+      lit: r.focus.i,
+    },
+  ] as const;
   const p = r.plane;
   const det = formatFixed(p.det, 2, lang);
   const planeNote =
@@ -546,42 +563,26 @@ export function MatmulPlot({
         <div className="mm-corner">
           <span className="mm-shape-line">{w.shapes(r.m, r.k, r.n)}</span>
         </div>
-        <div className="mm-b">
-          <div className="mm-name sym-2">
-            {names.B} <span className="mm-dim">{dimLabel(r.k, r.n, dims?.[1], dims?.[2])}</span>
+        {operands.map((o) => (
+          <div key={o.which} className={o.which === 'A' ? 'mm-a' : 'mm-b'}>
+            <div className={cx('mm-name', o.sym)}>
+              {o.name} <span className="mm-dim">{o.dim}</span>
+            </div>
+            <EditGrid
+              which={o.which}
+              label={o.name}
+              entries={o.entries}
+              lang={lang}
+              selected={sel}
+              lit={o.lit}
+              onSelect={setSelected}
+              onChange={change}
+              onType={onType}
+              highlighted={highlight === o.which}
+              setHighlight={setHighlight}
+            />
           </div>
-          <EditGrid
-            which="B"
-            label={names.B}
-            entries={r.B}
-            lang={lang}
-            selected={sel}
-            lit={r.focus.j}
-            onSelect={setSelected}
-            onChange={change}
-            onType={onType}
-            highlighted={highlight === 'B'}
-            setHighlight={setHighlight}
-          />
-        </div>
-        <div className="mm-a">
-          <div className="mm-name sym-1">
-            {names.A} <span className="mm-dim">{dimLabel(r.m, r.k, dims?.[0], dims?.[1])}</span>
-          </div>
-          <EditGrid
-            which="A"
-            label={names.A}
-            entries={r.A}
-            lang={lang}
-            selected={sel}
-            lit={r.focus.i}
-            onSelect={setSelected}
-            onChange={change}
-            onType={onType}
-            highlighted={highlight === 'A'}
-            setHighlight={setHighlight}
-          />
-        </div>
+        ))}
         <div className="mm-c">
           <div className="mm-name sym-3">
             {names.C} = {names.A}
@@ -661,7 +662,7 @@ export function MatmulPlot({
       )}
       <div className="mm-plane-panel">
         <h3>{w.planeTitle}</h3>
-        <Plane
+        <MatrixPlane
           r={r}
           values={values}
           lang={lang}
@@ -669,7 +670,7 @@ export function MatmulPlot({
           highlight={highlight}
           width={width}
         />
-        <ul className="mm-legend" aria-hidden="true">
+        <ul className="mm-legend kit-line-key" aria-hidden="true">
           <li className="sym-6">{w.legendX}</li>
           <li className="sym-7">{w.legendMx}</li>
           <li className="sym-5">{w.legendCols}</li>

@@ -68,5 +68,5 @@ export default activationPage({
       ],
     },
   },
-  related: ['tanh', 'relu', 'cross-entropy', 'backpropagation'],
+  related: ['tanh', 'relu', 'cross-entropy', 'backpropagation', 'neural-network'],
 });

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, type ReactNode } from 'react';
 import { BarChart, barBand, barCentre } from '../../plots/BarChart';
-import { formatFixed } from '../../plots/formatNumber';
+import { formatFixed, formatNumber } from '../../plots/formatNumber';
 import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
 import { PLOT_FONT, measureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
@@ -285,7 +285,7 @@ export function SoftmaxPlot({
       {drawing && (
         <p className="softmax-many" aria-busy={many.pending} data-seed={result.seed}>
           {w.many
-            .replace('{n}', MANY_DRAWS.toLocaleString(lang))
+            .replace('{n}', formatNumber(MANY_DRAWS, { digits: 0, group: true, lang }))
             .replace('{s}', String(result.seed))}{' '}
           {many.error ??
             (many.value && many.value.length === n

@@ -203,5 +203,6 @@ export default defineFormula({
     'vector-similarity',
     'entropy',
     'next-token-distribution',
+    'bayes',
   ],
 });

@@ -82,5 +82,5 @@ export default activationPage({
       ],
     },
   },
-  related: ['sigmoid', 'relu', 'backpropagation'],
+  related: ['sigmoid', 'relu', 'backpropagation', 'neural-network'],
 });

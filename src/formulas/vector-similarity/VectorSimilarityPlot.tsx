@@ -1,11 +1,10 @@
 import { useRef } from 'react';
-import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { DraggablePoint } from '../../plots/DraggablePoint';
 import { formatFixed } from '../../plots/formatNumber';
 import { useFrame } from '../../plots/frame';
 import { Arrow, Point, Segment } from '../../plots/marks';
-import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
-import type { Margin } from '../../plots/PlotFrame';
+import { ChunkBounds } from '../../plots/PlotFrame';
+import { Plane, TipLabel } from '../../plots/Plane';
 import { cx } from '../../plots/tones';
 import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang, PlotProps } from '../../ui/card/types';
@@ -16,7 +15,6 @@ import './vector-similarity.css';
 
 /** viewBox width before the column is measured, and its bounds (each panel is square). */
 const WIDTH = { fallback: 440, min: 280, max: 460 };
-const MARGIN: Margin = { top: 12, right: 12, bottom: 46, left: 58 };
 /** Both planes show this square of data space. */
 const SPAN = 4.6;
 const TICKS = [-4, -2, 0, 2, 4];
@@ -148,45 +146,6 @@ function UnitCircle() {
   );
 }
 
-/** A text label at a data point, pushed `off` px away from the origin. */
-function TipLabel({
-  at,
-  text,
-  className,
-}: {
-  at: readonly number[];
-  text: string;
-  className?: string;
-}) {
-  const f = useFrame();
-  const len = Math.hypot(at[0], at[1]) || 1;
-  const off = 14;
-  return (
-    <text
-      className={cx('vs-tip-label plot-halo', className)}
-      x={f.x(at[0]) + (off * at[0]) / len}
-      y={f.y(at[1]) - (off * at[1]) / len}
-      dy="0.32em"
-      textAnchor={at[0] < -0.2 ? 'end' : at[0] > 0.2 ? 'start' : 'middle'}
-      aria-hidden="true"
-    >
-      {text}
-    </text>
-  );
-}
-
-/** Axes and grid of a plane over [−SPAN, SPAN]². */
-function PlaneAxes({ x, y }: { x: string; y: string }) {
-  return (
-    <>
-      <AxisBottom label={x} tickValues={TICKS} grid />
-      <AxisLeft label={y} tickValues={TICKS} grid />
-      <Segment from={[-SPAN, 0]} to={[SPAN, 0]} tone="axis" thin />
-      <Segment from={[0, -SPAN]} to={[0, SPAN]} tone="axis" thin />
-    </>
-  );
-}
-
 /** One measure's two columns (as given, normalized) of the pair's table. */
 function MetricRow({
   name,
@@ -273,22 +232,39 @@ function PairPlane({
   width,
 }: PlotProps<SimilarityResult, SimilarityValues> & { width: number }) {
   const w = TEXT[lang];
-  const height = width - MARGIN.left - MARGIN.right + MARGIN.top + MARGIN.bottom;
   const s = r.shown;
-  const hl = (name: string) => (highlight === name ? 'is-highlighted' : undefined);
   const valueText = (x: number, y: number) =>
     `(${formatFixed(x, 2, lang)}, ${formatFixed(y, 2, lang)})`;
+  const vectors = [
+    {
+      name: 'a',
+      unit: 'â',
+      tone: 'sym1',
+      sym: 'sym-1',
+      shown: s.a,
+      value: values.a,
+      drag: w.dragA,
+    },
+    {
+      name: 'b',
+      unit: 'b̂',
+      tone: 'sym2',
+      sym: 'sym-2',
+      shown: s.b,
+      value: values.b,
+      drag: w.dragB,
+    },
+  ] as const;
   return (
-    <PlotFrame
+    <Plane
       width={width}
-      height={height}
-      margin={MARGIN}
-      x={{ domain: [-SPAN, SPAN] }}
-      y={{ domain: [-SPAN, SPAN] }}
+      span={SPAN}
+      ticks={TICKS}
+      xLabel={w.x}
+      yLabel={w.y}
       className="vs-plot vs-plane"
       interactive
     >
-      <PlaneAxes x={w.x} y={w.y} />
       <ChunkBounds />
       {r.normalized && <UnitCircle />}
       {r.normalized && r.unit && (
@@ -298,51 +274,42 @@ function PairPlane({
         </g>
       )}
       {s.angle !== null && <AngleArc a={s.a} b={s.b} label={`θ = ${fmtAngle(s.angle, lang)}`} />}
-      <g
-        className={cx('vs-vector', hl('a'))}
-        onMouseEnter={() => setHighlight('a')}
-        onMouseLeave={() => setHighlight(null)}
-      >
-        <Arrow head={s.a} tone="sym1" />
-        <TipLabel at={s.a} text={r.normalized ? 'â' : 'a'} className="sym-1" />
-      </g>
-      <g
-        className={cx('vs-vector', hl('b'))}
-        onMouseEnter={() => setHighlight('b')}
-        onMouseLeave={() => setHighlight(null)}
-      >
-        <Arrow head={s.b} tone="sym2" />
-        <TipLabel at={s.b} text={r.normalized ? 'b̂' : 'b'} className="sym-2" />
-      </g>
+      {vectors.map((v) => (
+        <g
+          key={v.name}
+          className={cx('vs-vector', highlight === v.name && 'is-highlighted')}
+          onMouseEnter={() => setHighlight(v.name)}
+          onMouseLeave={() => setHighlight(null)}
+        >
+          <Arrow head={v.shown} tone={v.tone} />
+          <TipLabel
+            at={v.shown}
+            text={r.normalized ? v.unit : v.name}
+            className={cx('vs-tip-label', v.sym)}
+          />
+        </g>
+      ))}
       {s.proj && (
         <g className="vs-projection">
           <Segment from={s.a} to={s.proj} tone="sym3" stroke="dotted" thin />
           <Arrow head={s.proj} tone="sym3" className="vs-proj-arrow" headSize={10} />
         </g>
       )}
-      <DraggablePoint
-        x={values.a[0]}
-        y={values.a[1]}
-        tone="sym1"
-        label={w.dragA}
-        roleDescription={w.vector}
-        valueText={valueText}
-        constrain={(x, y) => [clampC(x), clampC(y)]}
-        onMove={(x, y) => setValue('a', [x, y])}
-        r={6}
-      />
-      <DraggablePoint
-        x={values.b[0]}
-        y={values.b[1]}
-        tone="sym2"
-        label={w.dragB}
-        roleDescription={w.vector}
-        valueText={valueText}
-        constrain={(x, y) => [clampC(x), clampC(y)]}
-        onMove={(x, y) => setValue('b', [x, y])}
-        r={6}
-      />
-    </PlotFrame>
+      {vectors.map((v) => (
+        <DraggablePoint
+          key={v.name}
+          x={v.value[0]}
+          y={v.value[1]}
+          tone={v.tone}
+          label={v.drag}
+          roleDescription={w.vector}
+          valueText={valueText}
+          constrain={(x, y) => [clampC(x), clampC(y)]}
+          onMove={(x, y) => setValue(v.name, [x, y])}
+          r={6}
+        />
+      ))}
+    </Plane>
   );
 }
 
@@ -359,22 +326,20 @@ function WordMap({
   width: number;
 }) {
   const w = TEXT[lang];
-  const height = width - MARGIN.left - MARGIN.right + MARGIN.top + MARGIN.bottom;
   const near = new Set(r.rankings.cos.map((n) => n.index));
   const an = r.analogy;
   const inAnalogy = new Set(an ? [an.analogy.a, an.analogy.b, an.analogy.c] : []);
   const units = r.normalized ? mapVectors(true) : null;
   const chosen = MAP_WORDS[r.word].at;
   return (
-    <PlotFrame
+    <Plane
       width={width}
-      height={height}
-      margin={MARGIN}
-      x={{ domain: [-SPAN, SPAN] }}
-      y={{ domain: [-SPAN, SPAN] }}
+      span={SPAN}
+      ticks={TICKS}
+      xLabel={w.x}
+      yLabel={w.y}
       className="vs-plot vs-map"
     >
-      <PlaneAxes x={w.x} y={w.y} />
       <ChunkBounds />
       {units && <UnitCircle />}
       <g className={cx('vs-neighbours sym-6', highlight === 'w' && 'is-highlighted')}>
@@ -441,7 +406,7 @@ function WordMap({
           );
         })}
       </g>
-    </PlotFrame>
+    </Plane>
   );
 }
 
@@ -501,11 +466,11 @@ export function VectorSimilarityPlot(props: PlotProps<SimilarityResult, Similari
     <div className="vs-plot-box" ref={boxRef}>
       <div className="vs-pair">
         <PairPlane {...props} width={width} />
-        <ul className="vs-legend" aria-hidden="true">
+        <ul className="vs-legend kit-line-key" aria-hidden="true">
           <li className="sym-1">a</li>
           <li className="sym-2">b</li>
           <li className="sym-3">{w.proj}</li>
-          {r.normalized && <li className="is-circle">{w.unitCircle}</li>}
+          {r.normalized && <li className="sym-5 is-dashed">{w.unitCircle}</li>}
         </ul>
         <div className="vs-pair-numbers">
           {zeroWhich && (

@@ -11,6 +11,7 @@ import type { FormulaDef, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
 import { Tex } from '../tex/Tex';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ExportPanel } from './ExportPanel';
 import { ParamControls } from './ParamControls';
 import { PlotData, PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
@@ -163,6 +164,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         </div>
         {outcome.ok && <PlotData def={def} settled={settled} lang={lang} />}
       </div>
+      {outcome.ok && <ExportPanel def={def} settled={settled} lang={lang} />}
     </section>
   );
 }

@@ -36,6 +36,12 @@ interface ParamBase {
    * it out; it is in the URL, presets and reset like any other param.
    */
   inPlot?: boolean;
+  /**
+   * A quantity other pages have too, named the same on each (`'logits'`, `'learning-rate'`):
+   * following a related link to a page whose param shares it carries the current value there
+   * (fitted to its range and length; src/ui/url/shared.ts).
+   */
+  shares?: string;
 }
 
 /** One number, set by a range slider and a number field. */

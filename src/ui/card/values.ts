@@ -1,4 +1,4 @@
-import { MINUS, formatFixed } from '../../plots/formatNumber';
+import { MINUS, formatFixed, formatNumber } from '../../plots/formatNumber';
 import type {
   ChoiceParam,
   MatrixParam,
@@ -91,6 +91,13 @@ export function formatValue(step: number, x: number, integer = false, ascii = fa
     if (s.endsWith('.')) s = s.slice(0, -1);
   }
   if (s === `${MINUS}0`) s = '0';
+  // a value too small for the step's decimals (λ = 10⁻⁸ on a log slider) is written in
+  // three significant digits rather than read as 0
+  if (Math.abs(Number(s.replace(MINUS, '-')) - x) > 1e-3 * Math.abs(x)) {
+    return ascii
+      ? String(Number(x.toPrecision(3)))
+      : formatNumber(x, { digits: 3, notation: 'significant' });
+  }
   return ascii ? s.replace(MINUS, '-') : s;
 }
 

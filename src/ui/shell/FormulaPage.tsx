@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SECTION_TITLES, type RegistryEntry } from '../../formulas/registry';
 import type { FormulaDef, Values } from '../card/types';
 import { Card } from '../card/Card';
@@ -10,7 +10,10 @@ import { useUrlWriter } from '../url/useUrlWriter';
 import { PrevNext } from './PrevNext';
 import { Related } from './Related';
 import { UrlNotices } from './UrlNotices';
+import { PrintLink } from '../share/PrintLink';
 import { useDocumentTitle } from './useDocumentTitle';
+import { useEmbedded } from './embed';
+import { EmbedHead } from './EmbedHead';
 
 /** Props of `FormulaPage`. */
 export interface FormulaPageProps {
@@ -32,14 +35,30 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
     ),
   );
   const write = useUrlWriter();
+  // the values shown now, for the related links that carry shared quantities
+  const current = useRef<Values>(parsed.values);
   const onValuesChange = useCallback(
-    (values: Values) => write((current) => mergeSearch(current, def.params, values)),
+    (values: Values) => {
+      current.current = values;
+      write((search) => mergeSearch(search, def.params, values));
+    },
     [write, def],
   );
+  const from = useMemo(() => ({ params: def.params, values: () => current.current }), [def]);
   const title = entry.title[lang];
   useDocumentTitle(title);
   // the page is hydrated (or was never prerendered): renders from now on measure and run KaTeX
   useEffect(endFirstPass, []);
+  const embedded = useEmbedded();
+  if (embedded) {
+    return (
+      <article className="formula-page formula-embed" aria-labelledby="page-title">
+        <EmbedHead title={title} />
+        <UrlNotices notices={parsed.notices} params={def.params} lang={lang} />
+        <Card def={def} initialValues={parsed.values} onValuesChange={onValuesChange} />
+      </article>
+    );
+  }
   const text = def.text[lang];
   return (
     <article className="formula-page" aria-labelledby="page-title">
@@ -58,9 +77,10 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
         ))}
       </div>
       <div className="page-links">
-        <Related ids={def.related} />
+        <Related ids={def.related} from={from} />
         <PrevNext id={entry.id} />
       </div>
+      <PrintLink />
     </article>
   );
 }

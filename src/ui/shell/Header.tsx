@@ -10,10 +10,18 @@ export interface HeaderProps {
   onToggleLanguage: () => void;
   /** Shown on formula pages only. */
   onPresent: (() => void) | null;
+  /** Opens the search of the formulas. */
+  onSearch?: () => void;
 }
 
 /** The site header: home link, language switch, theme toggle, presentation button. */
-export function Header({ theme, onToggleTheme, onToggleLanguage, onPresent }: HeaderProps) {
+export function Header({
+  theme,
+  onToggleTheme,
+  onToggleLanguage,
+  onPresent,
+  onSearch,
+}: HeaderProps) {
   const { t, lang } = useLang();
   const carry = useCarriedSearch();
   return (
@@ -22,6 +30,18 @@ export function Header({ theme, onToggleTheme, onToggleLanguage, onPresent }: He
         {t('app.name')}
       </Link>
       <div className="header-tools">
+        {onSearch && (
+          <button
+            type="button"
+            className="button header-button"
+            aria-haspopup="dialog"
+            onClick={onSearch}
+            title={t('header.searchLabel')}
+            aria-keyshortcuts="/ Control+K"
+          >
+            {t('header.search')}
+          </button>
+        )}
         <button
           type="button"
           className="button header-button"

@@ -1,9 +1,15 @@
-/** One piece of a prose string: plain text or inline TeX. */
-export type RichPart = { kind: 'text'; text: string } | { kind: 'tex'; tex: string };
+/** One piece of a prose string: plain text, inline TeX, or a link to another page of the app. */
+export type RichPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'tex'; tex: string }
+  | { kind: 'link'; text: string; href: string };
+
+/** `[words](/page-id)`: a link to a page of the app, its words plain text. */
+const LINK = /^\[([^\]$[]+)\]\((\/[a-z0-9-]+)\)/;
 
 /**
- * Splits prose into text and inline TeX written between `$…$`. `\$` is a literal
- * dollar sign; an unmatched `$` is kept as text.
+ * Splits prose into text, inline TeX written between `$…$` and links to app pages written
+ * `[words](/page-id)`. `\$` is a literal dollar sign; an unmatched `$` is kept as text.
  */
 export function splitRichText(source: string): RichPart[] {
   const parts: RichPart[] = [];
@@ -14,6 +20,14 @@ export function splitRichText(source: string): RichPart[] {
     if (c === '\\' && source[i + 1] === '$') {
       text += '$';
       i += 2;
+      continue;
+    }
+    const link = c === '[' ? LINK.exec(source.slice(i)) : null;
+    if (link) {
+      if (text) parts.push({ kind: 'text', text });
+      text = '';
+      parts.push({ kind: 'link', text: link[1], href: link[2] });
+      i += link[0].length;
       continue;
     }
     if (c === '$') {

@@ -1,0 +1,459 @@
+import { scaleLinear } from 'd3-scale';
+import { useId, useMemo, useRef, type ReactNode } from 'react';
+import { AxisBottom, AxisLeft } from '../../plots/Axes';
+import { Bars, barCenter } from '../../plots/Bars';
+import { formatFixed, formatNumber } from '../../plots/formatNumber';
+import { Graph, layeredLayout, type GraphEdge, type GraphNode } from '../../plots/Graph';
+import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
+import { PLOT_FONT } from '../../plots/measureText';
+import { ChunkBounds, PlotFrame, type Margin } from '../../plots/PlotFrame';
+import { usePlotSize } from '../../plots/usePlotSize';
+import type { Lang, PlotProps } from '../../ui/card/types';
+import { PARAM_COUNT, PARAM_REFS, PHASES, LAST_PHASE, paramName, sub } from './model';
+import type { BackpropResult, BackpropValues, ChainRule } from './model';
+import './backpropagation.css';
+
+/** viewBox width before the column is measured, and its bounds. */
+const WIDTH = { fallback: 640, min: 320, max: 760 };
+const HEIGHT = 380;
+const MARGIN: Margin = { top: 70, right: 84, bottom: 56, left: 34 };
+const NARROW = 480;
+const NARROW_MARGIN: Margin = { top: 88, right: 66, bottom: 70, left: 26 };
+const RADIUS = 17;
+/** Where along an edge its label is written, from the end with fewer nodes. */
+const LABEL_AT = 0.4;
+const LEGEND: LegendMetrics = { swatch: 18, gap: 5, spacing: 16, rowHeight: 17 };
+const LEGEND_FONT = PLOT_FONT.replace(/\d+(\.\d+)?px/, '11px');
+/** The deep network's plot. */
+const DEEP_HEIGHT = 250;
+const DEEP_MARGIN: Margin = { top: 34, right: 16, bottom: 50, left: 76 };
+/** Its log axis: gradients below FLOOR are drawn at the floor. */
+const FLOOR = 1e-9;
+const DEEP_DOMAIN: [number, number] = [FLOOR, 100];
+/** Layers of the deepest network offered (8 hidden and the output). */
+const DEEP_SLOTS = 9;
+
+const WORDS = {
+  en: {
+    positive: 'positive weight',
+    negative: 'negative weight',
+    gradient: '∂L/∂w, once computed',
+    selected: 'selected',
+    input: 'input x',
+    hidden: 'hidden a = f(z)',
+    output: 'output ŷ',
+    step: (t: number, phase: string) => `step ${t}/${LAST_PHASE}: ${phase}`,
+    choose: 'Parameter to expand',
+    fd: 'finite difference',
+    bp: 'backprop',
+    deepTitle: 'Deep network: mean |∂L/∂W| of each layer',
+    layer: 'layer (input side first)',
+    grad: 'mean |∂L/∂W|',
+    up: 'up: the step overshot',
+  },
+  'zh-TW': {
+    positive: '正權重',
+    negative: '負權重',
+    gradient: '∂L/∂w（算出後顯示）',
+    selected: '選取的參數',
+    input: '輸入 x',
+    hidden: '隱藏層 a = f(z)',
+    output: '輸出 ŷ',
+    step: (t: number, phase: string) => `第 ${t}/${LAST_PHASE} 步：${phase}`,
+    choose: '要展開的參數',
+    fd: '有限差分',
+    bp: '反向傳播',
+    deepTitle: '深層網路：每層的平均 |∂L/∂W|',
+    layer: '層（由輸入端起算）',
+    grad: '平均 |∂L/∂W|',
+    up: '反而上升：步伐太大',
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+const num = (x: number, d = 2) => formatFixed(x, d);
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+/** A power of ten as 10ⁿ (1 and 10 as themselves): short tick labels for the log axis. */
+export function powerOfTen(d: number): string {
+  const e = Math.round(Math.log10(d));
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  return `10${String(e)
+    .split('')
+    .map((c) => SUPERSCRIPT[c])
+    .join('')}`;
+}
+const sig = (x: number) => formatNumber(x, { digits: 3, notation: 'significant' });
+
+/** The legend's entries and their swatches. */
+function legendEntries(w: (typeof WORDS)[Lang]): { item: LegendItem; swatch: ReactNode }[] {
+  const s = LEGEND.swatch;
+  return [
+    {
+      item: { label: w.positive, tone: 'axis' },
+      swatch: <path className="kd-graph-edge kd-positive" d={`M0,-4H${s}`} strokeWidth={3} />,
+    },
+    {
+      item: { label: w.negative, tone: 'axis' },
+      swatch: <path className="kd-graph-edge kd-negative" d={`M0,-4H${s}`} strokeWidth={3} />,
+    },
+    {
+      item: { label: w.gradient, tone: 'accent' },
+      swatch: (
+        <text className="bp-grad" x={s / 2} y={0} textAnchor="middle">
+          ∂
+        </text>
+      ),
+    },
+    {
+      item: { label: w.selected, tone: 'sym5' },
+      swatch: <path className="bp-selected-edge" d={`M0,-4H${s}`} />,
+    },
+  ];
+}
+
+/** Whether a parameter's gradient has been computed at this step (output layer first). */
+const gradShown = (layer: 0 | 1, step: number) => step >= (layer === 1 ? 4 : 5);
+
+/** The graph's nodes and edges at this step. */
+function graphData(r: BackpropResult) {
+  const { step } = r;
+  const layers = step >= LAST_PHASE ? r.updated : r.layers;
+  const nodes: GraphNode[] = [
+    ...r.x.map((x, k) => ({
+      id: `x${k}`,
+      layer: 0,
+      label: `x${sub(k + 1)}`,
+      valueText: num(x),
+      tone: 'sym1' as const,
+    })),
+    ...r.a1.map((a, i) => ({
+      id: `h${i}`,
+      layer: 1,
+      label: `h${sub(i + 1)}`,
+      valueText: step >= 1 ? num(a, 3) : undefined,
+    })),
+    ...r.yhat.map((v, j) => ({
+      id: `o${j}`,
+      layer: 2,
+      label: `ŷ${sub(j + 1)}`,
+      valueText: step >= 2 ? num(v, 3) : undefined,
+      tone: 'emphasis' as const,
+    })),
+  ];
+  const edges: GraphEdge[] = [];
+  layers[0].W.forEach((row, i) =>
+    row.forEach((w, k) => edges.push({ from: `x${k}`, to: `h${i}`, weight: w })),
+  );
+  layers[1].W.forEach((row, j) =>
+    row.forEach((w, i) => edges.push({ from: `h${i}`, to: `o${j}`, weight: w })),
+  );
+  return { nodes, edges };
+}
+
+/** The ids of the nodes a parameter joins: a weight's source and target, a bias's node. */
+function endpoints(c: ChainRule): { from: string | null; to: string } {
+  const { ref } = c;
+  if (ref.layer === 0) return { from: ref.kind === 'W' ? `x${ref.col}` : null, to: `h${ref.row}` };
+  return { from: ref.kind === 'W' ? `h${ref.col}` : null, to: `o${ref.row}` };
+}
+
+/** The small network as a graph, stepped through one training step, and the deep network's gradients. */
+export function BackpropPlot({
+  result: r,
+  lang,
+  highlight,
+  setHighlight,
+  setValue,
+}: PlotProps<BackpropResult, BackpropValues>) {
+  const w = WORDS[lang];
+  const boxRef = useRef<HTMLDivElement>(null);
+  const selectId = useId();
+  const { width } = usePlotSize(boxRef, WIDTH);
+  const narrow = width < NARROW;
+  const base = narrow ? NARROW_MARGIN : MARGIN;
+  const entries = useMemo(() => legendEntries(w), [w]);
+  const legendWidth = width - 16;
+  const legend = useMemo(
+    () =>
+      legendLayout(
+        entries.map((e) => e.item),
+        legendWidth,
+        LEGEND_FONT,
+        LEGEND,
+      ),
+    [entries, legendWidth],
+  );
+  const extra = Math.max(0, legend.rows - (narrow ? 2 : 1)) * LEGEND.rowHeight;
+  const margin: Margin = { ...base, top: base.top + extra };
+  const height = HEIGHT + extra;
+  const innerWidth = width - margin.left - margin.right;
+  const innerHeight = height - margin.top - margin.bottom;
+  const { nodes, edges } = useMemo(() => graphData(r), [r]);
+  const layout = useMemo(
+    () => layeredLayout(nodes, edges, { width: innerWidth, height: innerHeight, radius: RADIUS }),
+    [nodes, edges, innerWidth, innerHeight],
+  );
+  const at = new Map(layout.nodes.map((n) => [n.id, n]));
+  const rad = layout.radius;
+  const { step } = r;
+  const sel = r.selected;
+  const ends = endpoints(sel);
+  const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
+  const enter = (name: string) => () => setHighlight(name);
+  const leave = () => setHighlight(null);
+  const choose = (index: number) => () => setValue('sel', index);
+
+  // one label per weight, 0.4 of the way from the side with fewer nodes (the labels of a
+  // column then stand at least a fifth of the node spacing apart), one per bias
+  const weightLabels = r.params
+    .filter((p) => p.ref.kind === 'W')
+    .map((p) => {
+      const { from, to } = endpoints(p);
+      const a = at.get(from!)!;
+      const b = at.get(to)!;
+      const f = p.ref.layer === 0 ? LABEL_AT : 1 - LABEL_AT;
+      return { p, x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+    });
+  const biasLabels = r.params
+    .filter((p) => p.ref.kind === 'b')
+    .map((p) => {
+      const n = at.get(endpoints(p).to)!;
+      return { p, x: n.x, y: n.y + n.r + 13 };
+    });
+  /** A weight until its gradient is computed, then the gradient, then the updated weight. */
+  const label = (p: ChainRule) =>
+    step >= LAST_PHASE
+      ? { text: `→ ${num(p.updated)}`, kind: 'bp-updated' }
+      : gradShown(p.ref.layer, step)
+        ? { text: `∂ ${sig(p.grad)}`, kind: 'bp-grad' }
+        : { text: num(p.value), kind: 'bp-weight' };
+  const columns = [
+    { x: at.get('x0')!.x, text: w.input },
+    { x: at.get('h0')!.x, text: w.hidden },
+    { x: at.get('o0')!.x, text: w.output },
+  ];
+  const lossText =
+    step < 3
+      ? ''
+      : step < LAST_PHASE
+        ? `L = ${num(r.loss, 4)}`
+        : `L = ${num(r.loss, 4)} → ${num(r.lossAfter, 4)}${r.lossAfter > r.loss ? ` (${w.up})` : ''}`;
+  const readout = [
+    `∂L/∂${paramName(sel.ref)} = ${formatNumber(sel.grad, 5)} (${w.bp})`,
+    `${narrow ? '≈' : ' ≈'} ${formatNumber(sel.finiteDiff, 5)} (${w.fd})`,
+  ];
+
+  // the deep network
+  const deepInner = width - DEEP_MARGIN.left - DEEP_MARGIN.right;
+  const deepY = useMemo(() => ({ domain: DEEP_DOMAIN, scale: 'log' as const }), []);
+  // one slot for each layer the deepest network has, so a tick of the depth adds or changes
+  // no axis tick (a group of its own, a paint chunk) and moves no bar: the slots past the
+  // output stay empty
+  const n = DEEP_SLOTS;
+  const deepData = useMemo(
+    () =>
+      Array.from({ length: DEEP_SLOTS }, (_, k) => {
+        const g = k < r.deep.length ? r.deep[k].meanGrad : NaN;
+        return {
+          label: String(k + 1),
+          value: g === 0 || !Number.isFinite(g) ? g : Math.max(FLOOR, g),
+        };
+      }),
+    [r.deep],
+  );
+  const deepX = useMemo(
+    () => scaleLinear().domain([0, deepInner]).range([0, deepInner]),
+    [deepInner],
+  );
+  const deepTicks = useMemo(
+    () => Array.from({ length: n }, (_, i) => barCenter(i, n, deepInner)),
+    [n, deepInner],
+  );
+  const count = PARAM_COUNT[r.outputs];
+
+  return (
+    <div className="bp-plot-box" ref={boxRef}>
+      <div className="bp-graph-box">
+        <PlotFrame width={width} height={height} margin={margin} className="bp-plot bp-graph">
+          <g className="legend" transform={`translate(${-margin.left + 8},${-margin.top + 16})`}>
+            {legend.items.map((it, i) => (
+              <g key={i} transform={`translate(${it.x},${it.row * LEGEND.rowHeight})`}>
+                {entries[i].swatch}
+                <text x={LEGEND.swatch + LEGEND.gap} y={0}>
+                  {it.text}
+                </text>
+              </g>
+            ))}
+          </g>
+          <ChunkBounds />
+          <text className="bp-step" x={-margin.left + 8} y={-14} data-step={step}>
+            {w.step(step, PHASES[step][lang])}
+          </text>
+          <text
+            className={`bp-loss${hl('lr')}`}
+            x={innerWidth + margin.right - 6}
+            y={-14}
+            textAnchor="end"
+            onMouseEnter={enter('lr')}
+            onMouseLeave={leave}
+          >
+            {lossText}
+          </text>
+          <Graph nodes={nodes} edges={edges} radius={RADIUS} />
+          {ends.from !== null ? (
+            <line
+              className="bp-selected-edge"
+              x1={at.get(ends.from)!.x + (at.get(ends.to)!.x - at.get(ends.from)!.x) * 0.12}
+              y1={at.get(ends.from)!.y + (at.get(ends.to)!.y - at.get(ends.from)!.y) * 0.12}
+              x2={at.get(ends.from)!.x + (at.get(ends.to)!.x - at.get(ends.from)!.x) * 0.88}
+              y2={at.get(ends.from)!.y + (at.get(ends.to)!.y - at.get(ends.from)!.y) * 0.88}
+            />
+          ) : (
+            <circle
+              className="bp-selected-node"
+              cx={at.get(ends.to)!.x}
+              cy={at.get(ends.to)!.y}
+              r={rad + 5}
+            />
+          )}
+          <g className="bp-labels">
+            {[...weightLabels, ...biasLabels].map(({ p, x, y }) => {
+              const l = label(p);
+              const bias = p.ref.kind === 'b';
+              return (
+                <text
+                  key={p.index}
+                  className={`bp-label ${l.kind}${p.index === sel.index ? ' is-selected' : ''}`}
+                  data-index={p.index}
+                  x={x}
+                  y={y + 4}
+                  textAnchor="middle"
+                  onClick={choose(p.index)}
+                >
+                  {bias && l.kind === 'bp-weight' ? `b ${l.text}` : l.text}
+                </text>
+              );
+            })}
+          </g>
+          <g
+            className={`bp-targets sym-2${hl('y')}`}
+            onMouseEnter={enter('y')}
+            onMouseLeave={leave}
+          >
+            {r.y.map((t, j) => {
+              const o = at.get(`o${j}`)!;
+              return (
+                <text key={j} className="bp-target" x={o.x + rad + 8} y={o.y + 4}>
+                  {`y${sub(j + 1)} = ${num(t, 1)}`}
+                </text>
+              );
+            })}
+          </g>
+          <g className="bp-columns">
+            {columns.map((c, i) => (
+              <text
+                key={i}
+                className="bp-column"
+                x={c.x}
+                y={innerHeight + 22}
+                textAnchor={i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}
+                dx={i === 0 ? -rad : i === 2 ? rad : 0}
+              >
+                {c.text}
+              </text>
+            ))}
+          </g>
+          <text
+            className={`bp-readout sym-5${hl('sel')}`}
+            x={-margin.left + 8}
+            y={innerHeight + 42}
+            onMouseEnter={enter('sel')}
+            onMouseLeave={leave}
+          >
+            <tspan>{readout[0]}</tspan>
+            {narrow ? (
+              <tspan x={-margin.left + 8} dy={15}>
+                {readout[1]}
+              </tspan>
+            ) : (
+              <tspan>{readout[1]}</tspan>
+            )}
+          </text>
+        </PlotFrame>
+      </div>
+      <p className="bp-choose">
+        <label htmlFor={selectId}>{w.choose}</label>{' '}
+        <select
+          id={selectId}
+          className="choice-select"
+          value={String(sel.index)}
+          onChange={(e) => setValue('sel', Number(e.target.value))}
+          onFocus={enter('sel')}
+          onBlur={leave}
+        >
+          {PARAM_REFS.slice(0, count).map((ref, i) => (
+            <option key={i} value={String(i)}>
+              {paramName(ref)}
+            </option>
+          ))}
+        </select>
+      </p>
+      <div className="bp-deep-box">
+        <PlotFrame
+          width={width}
+          height={DEEP_HEIGHT}
+          margin={DEEP_MARGIN}
+          className="bp-plot bp-deep"
+          y={deepY}
+        >
+          <text
+            className={`bp-deep-title${hl('L')}`}
+            x={-DEEP_MARGIN.left + 8}
+            y={-16}
+            onMouseEnter={enter('L')}
+            onMouseLeave={leave}
+          >
+            {w.deepTitle}
+          </text>
+          <AxisLeft label={w.grad} format={powerOfTen} />
+          <AxisBottom
+            scale={deepX}
+            size={DEEP_HEIGHT - DEEP_MARGIN.top - DEEP_MARGIN.bottom}
+            label={w.layer}
+            tickValues={deepTicks}
+            format={(d) => String(deepTicks.findIndex((t) => Math.abs(t - d) < 1e-6) + 1)}
+          />
+          <ChunkBounds />
+          <g className="sym-4">
+            <Bars
+              data={deepData}
+              tone="sym4"
+              labels={deepInner / n >= 44}
+              format={(v) =>
+                Number.isNaN(v)
+                  ? ''
+                  : v === 0
+                    ? '0'
+                    : v <= FLOOR
+                      ? '≤ 10⁻⁹'
+                      : formatNumber(v, { digits: 2, notation: 'significant' })
+              }
+            />
+          </g>
+        </PlotFrame>
+      </div>
+    </div>
+  );
+}
