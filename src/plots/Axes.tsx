@@ -87,6 +87,13 @@ function useAxis(
  * starts no chunk.
  */
 
+/**
+ * How far a tick label may reach past the plot's box (the last label, centred on the
+ * right edge, at presenting's type): the bottom axis's chunk bounds cover it, so a label
+ * that appears or changes there keeps them fixed.
+ */
+const TICK_OVERHANG = 48;
+
 /** A horizontal axis at the bottom of a plot of height `size` (default: the frame's x), with a centred title. */
 export const AxisBottom = memo(function AxisBottom({
   scale: ownScale,
@@ -107,7 +114,7 @@ export const AxisBottom = memo(function AxisBottom({
   return (
     <g className="axis axis-x" transform={`translate(0,${size})`}>
       {/* the group is a paint chunk of its own: fixed bounds while its ticks move */}
-      <ChunkBounds dy={size} />
+      <ChunkBounds dy={size} pad={TICK_OVERHANG} />
       <line className="axis-line" x1={r0} x2={r1} y1={0} y2={0} />
       {values.map((v) => (
         <g key={v}>

@@ -44,18 +44,27 @@ const FrameBox = createContext({ x: 0, y: 0, width: 0, height: 0 });
  * others, a label moves out of them) it works out the page's compositing layers again
  * from all its chunks, a full compositor update in the frame of every such tick. Put one
  * first in each run of marks a tick moves, after the axes (a group of its own per tick);
- * `dx`, `dy` give the group's offset from the frame's inner origin.
+ * `dx`, `dy` give the group's offset from the frame's inner origin; `pad` widens it on every
+ * side, for text that may reach past the frame (tick labels at the edges).
  */
-export function ChunkBounds({ dx = 0, dy = 0 }: { dx?: number; dy?: number }) {
+export function ChunkBounds({
+  dx = 0,
+  dy = 0,
+  pad = 0,
+}: {
+  dx?: number;
+  dy?: number;
+  pad?: number;
+}) {
   const box = useContext(FrameBox);
   return (
     <rect
       className="chunk-bounds"
       aria-hidden="true"
-      x={box.x - dx}
-      y={box.y - dy}
-      width={box.width}
-      height={box.height}
+      x={box.x - dx - pad}
+      y={box.y - dy - pad}
+      width={box.width + 2 * pad}
+      height={box.height + 2 * pad}
       fill="none"
     />
   );
