@@ -142,23 +142,23 @@ export function AdagradPlot({
             startName="x0"
             lrName="lr"
           />
+        </div>
+        <div>
           <StepChart
             series={lossSeries}
             steps={values.n}
             current={r.k}
             xLabel={w.step}
             yLabel={w.gap}
-            height={200}
+            height={180}
           />
-        </div>
-        <div>
           <StepChart
             series={sSeries}
             steps={values.n}
             current={kk}
             xLabel={w.step}
             yLabel={aw.sAxis}
-            height={210}
+            height={180}
           />
           <StepChart
             series={rateSeries}
@@ -166,7 +166,7 @@ export function AdagradPlot({
             current={kk}
             xLabel={w.step}
             yLabel={aw.rateAxis}
-            height={210}
+            height={180}
           />
         </div>
       </div>
