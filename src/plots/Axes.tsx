@@ -88,11 +88,12 @@ function useAxis(
  */
 
 /**
- * How far a tick label may reach past the plot's box (the last label, centred on the
- * right edge, at presenting's type): the bottom axis's chunk bounds cover it, so a label
- * that appears or changes there keeps them fixed.
+ * How far past the plot's box the bottom axis's chunk bounds reach, on every side: over
+ * a tick label centred on the right edge at presenting's type, with room to spare (48
+ * was not enough for the learning-rate page's three narrow charts). An unpainted margin
+ * costs nothing; a label that appears or changes there then keeps the bounds fixed.
  */
-const TICK_OVERHANG = 48;
+const TICK_OVERHANG = 200;
 
 /** A horizontal axis at the bottom of a plot of height `size` (default: the frame's x), with a centred title. */
 export const AxisBottom = memo(function AxisBottom({
