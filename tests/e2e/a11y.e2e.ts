@@ -61,7 +61,8 @@ describe('accessibility (axe-core)', () => {
       if (report.length) console.error(report.join('\n\n'));
       expect(report, 'serious or critical axe violations').toEqual([]);
     },
-    180_000,
+    // about five seconds a page on a busy machine, with room
+    30_000 + 12_000 * (ids.length + 2),
   );
 });
 
