@@ -9,6 +9,7 @@ import {
   type RaceValues,
 } from '../../src/formulas/optimizers/model';
 import { SURFACES } from '../../src/formulas/optimization/problems';
+import { texSig } from '../../src/formulas/optimization/tex';
 import { minimize } from '../../src/math';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
@@ -19,6 +20,7 @@ const values = (over: Record<string, ParamValue> = {}): Values => withDefaults(d
 const compute = (v: Values) => def.compute(v) as RaceResult;
 const preset = (id: string) =>
   values((def.presets ?? []).find((p) => p.id === id)!.values as Record<string, ParamValue>);
+const pair = (v: readonly number[]) => `\\left(${v.map((x) => texSig(x)).join(',\\ ')}\\right)`;
 const ALL_OFF = Object.fromEntries(RACERS.map((r) => [r.id, false]));
 const allCases = () => [
   values(),
@@ -185,7 +187,7 @@ describe('optimizers text and plot', () => {
     const r = compute(v);
     const tex = def.worked(v, r, 'en');
     for (const x of r.runs) expect(x.k).toBe(25);
-    expect(tex).toContain(`\\theta_{25}`);
+    for (const x of r.runs) expect(tex).toContain(`& 25 & ${pair(x.theta)} & ${texSig(x.gap)}`);
     const view = renderFormulaPlot(def, v);
     const dots = view.container.querySelectorAll('.opt-step-series .opt-step-dot');
     expect(dots).toHaveLength(r.runs.length);

@@ -23,6 +23,8 @@ export const RACE_WORDS = bilingual({
     pinned: (name: string, i: number) => `${name}, pin ${i}`,
     key: 'The runs',
     pin: (name: string) => `Pin ${name}`,
+    pinShort: 'Pin',
+    unpinShort: 'Unpin',
     unpin: (name: string) => `Unpin ${name}`,
     pinFull: `At most ${MAX_PINS} pins: unpin one first`,
     pinNote: 'A pinned run stays as a faint ghost while you change its settings.',
@@ -32,6 +34,8 @@ export const RACE_WORDS = bilingual({
     pinned: (name, i) => `${name}（釘選 ${i}）`,
     key: '參賽的執行',
     pin: (name) => `釘選 ${name}`,
+    pinShort: '釘選',
+    unpinShort: '取消釘選',
     unpin: (name) => `取消釘選 ${name}`,
     pinFull: `最多釘選 ${MAX_PINS} 個：請先取消一個`,
     pinNote: '釘選的執行會以淡淡的殘影留著，讓你改變設定時可以比較。',
@@ -122,9 +126,10 @@ export function RacePlot({
               className="button race-pin"
               aria-disabled={free < 1 || undefined}
               title={free < 1 ? rw.pinFull : undefined}
+              aria-label={rw.pin(x.racer.label[lang])}
               onClick={() => pin(x)}
             >
-              {rw.pin(x.racer.label[lang])}
+              {rw.pinShort}
             </button>
           </li>
         ))}
@@ -135,9 +140,10 @@ export function RacePlot({
               type="button"
               className="button race-pin"
               aria-pressed="true"
+              aria-label={rw.unpin(runLabel(x, lang))}
               onClick={() => unpin(x.pin!)}
             >
-              {rw.unpin(runLabel(x, lang))}
+              {rw.unpinShort}
             </button>
           </li>
         ))}

@@ -12,8 +12,8 @@ import { TEXT } from './text';
 
 const NAME = (i: number) => sym(RACERS[i].slot, `\\text{${RACERS[i].label.en}}`);
 
-/** Every racer's step direction d_k in one update θ_{k+1} = θ_k − η d_k. */
-const TEX = `\\theta_{k+1} = \\theta_k - \\eta\\, d_k, \\quad d_k = \\begin{cases} g_k & ${NAME(0)} \\\\ v_k = \\mu v_{k-1} + g_k & ${NAME(1)} \\\\ g_k + \\mu v_k & ${NAME(2)} \\\\ g_k / (\\sqrt{s_k} + \\epsilon),\\ s_k = s_{k-1} + g_k^2 & ${NAME(3)} \\\\ g_k / (\\sqrt{s_k} + \\epsilon),\\ s_k = \\alpha s_{k-1} + (1 - \\alpha) g_k^2 & ${NAME(4)} \\\\ \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) & ${NAME(5)} \\\\ \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) + \\lambda \\theta_k & ${NAME(6)} \\end{cases}`;
+/** Every racer's step direction d_k in one update θ_{k+1} = θ_k − η d_k (RMSprop's direction is AdaGrad's, over its own s). */
+const TEX = `\\begin{gathered} \\theta_{k+1} = \\theta_k - \\eta\\, d_k \\\\ d_k = \\begin{cases} g_k & ${NAME(0)} \\\\ v_k = \\mu v_{k-1} + g_k & ${NAME(1)} \\\\ g_k + \\mu v_k & ${NAME(2)} \\\\ g_k / (\\sqrt{s_k} + \\epsilon),\\ s_k = s_{k-1} + g_k^2 & ${NAME(3)} \\\\ \\ldots,\\ s_k = \\alpha s_{k-1} + (1 - \\alpha) g_k^2 & ${NAME(4)} \\\\ \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) & ${NAME(5)} \\\\ \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) + \\lambda \\theta_k & ${NAME(6)} \\end{cases} \\end{gathered}`;
 
 const WORDS = bilingual({
   en: {
@@ -40,12 +40,12 @@ const pair = (v: readonly number[]) => `\\left(${v.map((x) => texSig(x)).join(',
 
 function worked(_v: RaceValues, r: RaceResult, lang: Lang): string {
   if (r.runs.length === 0) return `\\text{${WORDS[lang].none}}`;
-  const lines = r.runs.map((x) => {
+  const rows = r.runs.map((x) => {
     const i = RACERS.indexOf(x.racer);
-    const stop = x.k < r.k ? `\\ \\text{(${WORDS[lang].stopped})}` : '';
-    return `${NAME(i)} &: \\theta_{${x.k}} = ${pair(x.theta)}${stop}, & L - L^* &= ${texSig(x.gap)}`;
+    const k = x.k < r.k ? `${x.k}\\ \\text{(${WORDS[lang].stopped})}` : String(x.k);
+    return `${NAME(i)} & ${k} & ${pair(x.theta)} & ${texSig(x.gap)}`;
   });
-  return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
+  return `\\begin{array}{lrll} & k & \\theta_k & L(\\theta_k) - L^* \\\\ \\hline ${rows.join(' \\\\ ')} \\end{array}`;
 }
 
 const num = (x: number, lang: Lang) =>
