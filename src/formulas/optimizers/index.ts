@@ -12,8 +12,11 @@ import { TEXT } from './text';
 
 const NAME = (i: number) => sym(RACERS[i].slot, `\\text{${RACERS[i].label.en}}`);
 
-/** Every racer's step direction d_k in one update θ_{k+1} = θ_k − η d_k (RMSprop's direction is AdaGrad's, over its own s). */
-const TEX = `\\begin{gathered} \\theta_{k+1} = \\theta_k - \\eta\\, d_k \\\\ d_k = \\begin{cases} g_k & ${NAME(0)} \\\\ v_k = \\mu v_{k-1} + g_k & ${NAME(1)} \\\\ g_k + \\mu v_k & ${NAME(2)} \\\\ g_k / (\\sqrt{s_k} + \\epsilon),\\ s_k = s_{k-1} + g_k^2 & ${NAME(3)} \\\\ \\ldots,\\ s_k = \\alpha s_{k-1} + (1 - \\alpha) g_k^2 & ${NAME(4)} \\\\ \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) & ${NAME(5)} \\\\ \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) + \\lambda \\theta_k & ${NAME(6)} \\end{cases} \\end{gathered}`;
+/**
+ * Every racer's step direction d_k in one update θ_{k+1} = θ_k − η d_k: v the momentum
+ * buffer, s the (running or decaying) sum of g², m̂ and v̂ Adam's corrected moments.
+ */
+const TEX = `\\begin{gathered} \\theta_{k+1} = \\theta_k - \\eta\\, d_k \\\\ d_k = \\left\\{ \\begin{array}{llll} g_k & ${NAME(0)} & g_k / (\\sqrt{s_k} + \\epsilon) & ${NAME(3)},\\ ${NAME(4)} \\\\ v_k & ${NAME(1)} & \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) & ${NAME(5)} \\\\ g_k + \\mu v_k & ${NAME(2)} & \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) + \\lambda \\theta_k & ${NAME(6)} \\end{array} \\right. \\end{gathered}`;
 
 const WORDS = bilingual({
   en: {
