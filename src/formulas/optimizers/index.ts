@@ -14,9 +14,10 @@ const NAME = (i: number) => sym(RACERS[i].slot, `\\text{${RACERS[i].label.en}}`)
 
 /**
  * Every racer's step direction d_k in one update θ_{k+1} = θ_k − η d_k: v the momentum
- * buffer, s the (running or decaying) sum of g², m̂ and v̂ Adam's corrected moments.
+ * buffer, s the running (AdaGrad) or decaying (RMSprop) sum of g², m̂ and v̂ Adam's corrected
+ * moments (the ε added to each root is left out here, as in the prose).
  */
-const TEX = `\\begin{gathered} \\theta_{k+1} = \\theta_k - \\eta\\, d_k \\\\ d_k = \\left\\{ \\begin{array}{llll} g_k & ${NAME(0)} & g_k / (\\sqrt{s_k} + \\epsilon) & ${NAME(3)},\\ ${NAME(4)} \\\\ v_k & ${NAME(1)} & \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) & ${NAME(5)} \\\\ g_k + \\mu v_k & ${NAME(2)} & \\hat m_k / (\\sqrt{\\hat v_k} + \\epsilon) + \\lambda \\theta_k & ${NAME(6)} \\end{array} \\right. \\end{gathered}`;
+const TEX = `\\begin{gathered} \\theta_{k+1} = \\theta_k - \\eta\\, d_k \\\\ d_k = \\left\\{ \\begin{array}{llll} g_k & ${NAME(0)} & g_k / \\sqrt{s_k} & ${NAME(3)} \\\\ v_k & ${NAME(1)} & g_k / \\sqrt{s_k} & ${NAME(4)} \\\\ g_k + \\mu v_k & ${NAME(2)} & \\hat m_k / \\sqrt{\\hat v_k} & ${NAME(5)} \\\\ & & \\hat m_k / \\sqrt{\\hat v_k} + \\lambda \\theta_k & ${NAME(6)} \\end{array} \\right. \\end{gathered}`;
 
 const WORDS = bilingual({
   en: {
@@ -136,8 +137,10 @@ export default defineFormula({
         x0: -1.5,
         y0: 2.5,
         sgdLr: 0.001,
-        momLr: 0.0005,
-        nagLr: 0.0005,
+        momLr: 0.001,
+        momMu: 0.5,
+        nagLr: 0.001,
+        nagMu: 0.5,
         adaLr: 0.5,
         rmsLr: 0.01,
         adamLr: 0.05,
