@@ -17,7 +17,7 @@ const NAME = (i: number) => sym(RACERS[i].slot, `\\text{${RACERS[i].label.en}}`)
  * buffer, s the running (AdaGrad) or decaying (RMSprop) sum of g², m̂ and v̂ Adam's corrected
  * moments (the ε added to each root is left out here, as in the prose).
  */
-const TEX = `\\begin{gathered} \\theta_{k+1} = \\theta_k - \\eta\\, d_k \\\\ d_k = \\left\\{ \\begin{array}{llll} g_k & ${NAME(0)} & g_k / \\sqrt{s_k} & ${NAME(3)} \\\\ v_k & ${NAME(1)} & g_k / \\sqrt{s_k} & ${NAME(4)} \\\\ g_k + \\mu v_k & ${NAME(2)} & \\hat m_k / \\sqrt{\\hat v_k} & ${NAME(5)} \\\\ & & \\hat m_k / \\sqrt{\\hat v_k} + \\lambda \\theta_k & ${NAME(6)} \\end{array} \\right. \\end{gathered}`;
+const TEX = `\\begin{gathered} \\theta_{k+1} = \\theta_k - \\eta\\, d_k, \\quad d_k\\!: \\\\ {\\small \\begin{array}{llll} ${NAME(0)} & g_k & ${NAME(3)} & g_k / \\sqrt{s_k} \\\\ ${NAME(1)} & v_k & ${NAME(4)} & g_k / \\sqrt{s_k} \\\\ ${NAME(2)} & g_k + \\mu v_k & ${NAME(5)} & \\hat m_k / \\sqrt{\\hat v_k} \\\\ & & ${NAME(6)} & \\hat m_k / \\sqrt{\\hat v_k} + \\lambda \\theta_k \\end{array}} \\end{gathered}`;
 
 const WORDS = bilingual({
   en: {
