@@ -124,8 +124,8 @@ export function RacePlot({
             <button
               type="button"
               className="button race-pin"
-              aria-disabled={free < 1 || undefined}
-              title={free < 1 ? rw.pinFull : undefined}
+              aria-disabled={free < 1}
+              title={free < 1 ? rw.pinFull : rw.pin(x.racer.label[lang])}
               aria-label={rw.pin(x.racer.label[lang])}
               onClick={() => pin(x)}
             >
