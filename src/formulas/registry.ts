@@ -234,6 +234,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam and AdamW from the same start.',
       'zh-TW': 'SGD、動量、Nesterov、AdaGrad、RMSprop、Adam 與 AdamW 從同一個起點出發。',
     },
+    load: () => import('./optimizers'),
   },
   {
     id: 'softmax',

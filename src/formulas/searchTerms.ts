@@ -141,6 +141,22 @@ export const SEARCH_TERMS: Readonly<Record<string, SearchTerms>> = {
       'zh-TW': ['優化器', '最佳化器', '學習率'],
     },
   },
+  optimizers: {
+    symbols: ['η', 'μ', 'β₁', 'β₂', 'λ', 'lr'],
+    terms: {
+      en: [
+        'optimizer',
+        'comparison',
+        'momentum',
+        'Nesterov',
+        'RMSprop',
+        'Adam',
+        'AdamW',
+        'divergence',
+      ],
+      'zh-TW': ['優化器', '最佳化器', '比較', '動量', '發散', '學習率'],
+    },
+  },
   softmax: {
     symbols: ['T', 'z', 'τ', 'softmax(z)'],
     terms: {

@@ -228,5 +228,5 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['mse', 'gradient-descent', 'sgd', 'adam', 'adagrad', 'learning-rate'],
+  related: ['mse', 'gradient-descent', 'sgd', 'adam', 'adagrad', 'learning-rate', 'optimizers'],
 });

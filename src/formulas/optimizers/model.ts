@@ -1,0 +1,439 @@
+import type { OptimizerConfig } from '../../math';
+import type { StrokeStyle, Tone } from '../../plots/tones';
+import type { Bilingual, Param, SymbolSlot, ValuesOf } from '../../ui/card/types';
+import { defineParams } from '../../ui/card/types';
+import { SURFACES, pick, problemOptions, type Problem } from '../optimization/problems';
+import { runOptimizer, type Run } from '../optimization/run';
+
+/** The seven optimizers of the race, in the order of their controls and legend. */
+export const RACER_IDS = ['sgd', 'mom', 'nag', 'ada', 'rms', 'adam', 'adamw'] as const;
+export type RacerId = (typeof RACER_IDS)[number];
+
+/** A hyper-parameter of a racer besides its learning rate (μ, α, β₁, β₂, λ). */
+interface Hyper {
+  /** Suffix of its param name: `momMu`, `adamB1`. */
+  suffix: string;
+  tex: string;
+  label: Bilingual;
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+}
+
+/** One optimizer of the race: its name, colour, controls and its `minimize` config. */
+export interface Racer {
+  id: RacerId;
+  label: Bilingual;
+  /** Colour slot of its switch, its sliders, its trajectory and its loss line. */
+  slot: SymbolSlot;
+  tone: Tone;
+  stroke: StrokeStyle;
+  lr: { default: number; min: number; max: number };
+  hypers: readonly Hyper[];
+  /** The config of `minimize` for a learning rate and the hyper-parameters in `hypers` order. */
+  config: (lr: number, h: readonly number[]) => OptimizerConfig;
+}
+
+const MU = (d: number, min: number): Hyper => ({
+  suffix: 'Mu',
+  tex: '\\mu',
+  label: { en: 'momentum μ', 'zh-TW': '動量 μ' },
+  min,
+  max: 0.99,
+  step: 0.01,
+  default: d,
+});
+const B1: Hyper = {
+  suffix: 'B1',
+  tex: '\\beta_1',
+  label: { en: 'β₁ (first moment)', 'zh-TW': 'β₁（一階動差）' },
+  min: 0,
+  max: 0.999,
+  step: 0.001,
+  default: 0.9,
+};
+const B2: Hyper = {
+  suffix: 'B2',
+  tex: '\\beta_2',
+  label: { en: 'β₂ (second moment)', 'zh-TW': 'β₂（二階動差）' },
+  min: 0.5,
+  max: 0.9999,
+  step: 0.0001,
+  default: 0.999,
+};
+
+/** The racers. Slot 3 is the start θ₀'s (the handle on the plot), so no racer has it. */
+export const RACERS: readonly Racer[] = [
+  {
+    id: 'sgd',
+    label: { en: 'SGD', 'zh-TW': 'SGD' },
+    slot: 1,
+    tone: 'sym1',
+    stroke: 'solid',
+    lr: { default: 0.1, min: 0.001, max: 3 },
+    hypers: [],
+    config: (lr) => ({ name: 'sgd', lr }),
+  },
+  {
+    id: 'mom',
+    label: { en: 'momentum', 'zh-TW': '動量' },
+    slot: 2,
+    tone: 'sym2',
+    stroke: 'dashed',
+    lr: { default: 0.05, min: 0.001, max: 3 },
+    hypers: [MU(0.7, 0)],
+    config: (lr, [mu]) => ({ name: 'sgd', lr, momentum: mu }),
+  },
+  {
+    id: 'nag',
+    label: { en: 'Nesterov', 'zh-TW': 'Nesterov' },
+    slot: 4,
+    tone: 'sym4',
+    stroke: 'dotted',
+    lr: { default: 0.05, min: 0.001, max: 3 },
+    hypers: [MU(0.7, 0.01)],
+    config: (lr, [mu]) => ({ name: 'sgd', lr, momentum: Math.max(0.01, mu), nesterov: true }),
+  },
+  {
+    id: 'ada',
+    label: { en: 'AdaGrad', 'zh-TW': 'AdaGrad' },
+    slot: 5,
+    tone: 'sym5',
+    stroke: 'solid',
+    lr: { default: 0.5, min: 0.001, max: 3 },
+    hypers: [],
+    config: (lr) => ({ name: 'adagrad', lr }),
+  },
+  {
+    id: 'rms',
+    label: { en: 'RMSprop', 'zh-TW': 'RMSprop' },
+    slot: 6,
+    tone: 'sym6',
+    stroke: 'dashed',
+    lr: { default: 0.02, min: 0.001, max: 3 },
+    hypers: [
+      {
+        suffix: 'A',
+        tex: '\\alpha',
+        label: { en: 'decay α', 'zh-TW': '衰減 α' },
+        min: 0,
+        max: 0.999,
+        step: 0.001,
+        default: 0.99,
+      },
+    ],
+    config: (lr, [alpha]) => ({ name: 'rmsprop', lr, alpha }),
+  },
+  {
+    id: 'adam',
+    label: { en: 'Adam', 'zh-TW': 'Adam' },
+    slot: 7,
+    tone: 'sym7',
+    stroke: 'solid',
+    lr: { default: 0.1, min: 0.001, max: 3 },
+    hypers: [B1, B2],
+    config: (lr, [beta1, beta2]) => ({ name: 'adam', lr, beta1, beta2 }),
+  },
+  {
+    id: 'adamw',
+    label: { en: 'AdamW', 'zh-TW': 'AdamW' },
+    slot: 8,
+    tone: 'sym8',
+    stroke: 'dashed',
+    lr: { default: 0.1, min: 0.001, max: 3 },
+    hypers: [
+      B1,
+      B2,
+      {
+        suffix: 'Wd',
+        tex: '\\lambda',
+        label: { en: 'weight decay λ', 'zh-TW': '權重衰減 λ' },
+        min: 0,
+        max: 1,
+        step: 0.01,
+        default: 0.1,
+      },
+    ],
+    config: (lr, [beta1, beta2, weightDecay]) => ({
+      name: 'adamw',
+      lr,
+      beta1,
+      beta2,
+      weightDecay,
+    }),
+  },
+];
+
+/** The most pinned runs kept at once. */
+export const MAX_PINS = 2;
+/** Names of a pin's params: which racer (0 none, 1…7), its rate, up to three hyper-parameters, its start. */
+export const PIN_FIELDS = ['', 'Lr', 'A', 'B', 'C', 'X', 'Y'] as const;
+export const PIN_NAMES = ['p1', 'p2'] as const;
+
+function racerParams(r: Racer): Param[] {
+  const out: Param[] = [
+    {
+      kind: 'toggle',
+      name: r.id,
+      tex: `\\text{${r.label.en}}`,
+      label: { en: `race ${r.label.en}`, 'zh-TW': `${r.label['zh-TW']}參賽` },
+      slot: r.slot,
+      default: true,
+    },
+    {
+      kind: 'scalar',
+      name: `${r.id}Lr`,
+      tex: '\\eta',
+      label: { en: `${r.label.en}: learning rate η`, 'zh-TW': `${r.label['zh-TW']}：學習率 η` },
+      slot: r.slot,
+      min: r.lr.min,
+      max: r.lr.max,
+      step: 0.001,
+      default: r.lr.default,
+      scale: 'log',
+    },
+  ];
+  for (const h of r.hypers)
+    out.push({
+      kind: 'scalar',
+      name: `${r.id}${h.suffix}`,
+      tex: h.tex,
+      label: {
+        en: `${r.label.en}: ${h.label.en}`,
+        'zh-TW': `${r.label['zh-TW']}：${h.label['zh-TW']}`,
+      },
+      slot: r.slot,
+      min: h.min,
+      max: h.max,
+      step: h.step,
+      default: h.default,
+    });
+  return out;
+}
+
+function pinParams(name: string, n: number): Param[] {
+  const label = (en: string, zh: string) => ({
+    en: `pinned run ${n}: ${en}`,
+    'zh-TW': `釘選的第 ${n} 次執行：${zh}`,
+  });
+  const hidden = (field: string, en: string, zh: string, min: number, max: number): Param => ({
+    kind: 'scalar',
+    name: `${name}${field}`,
+    tex: field,
+    label: label(en, zh),
+    inPlot: true,
+    min,
+    max,
+    step: 0.0001,
+    default: field === 'Lr' ? 0.1 : 0,
+    ...(field === 'Lr' ? { scale: 'log' as const } : {}),
+  });
+  return [
+    {
+      kind: 'choice',
+      name,
+      tex: 'p',
+      label: label('optimizer', '優化器'),
+      inPlot: true,
+      options: [
+        { value: 0, label: { en: 'none', 'zh-TW': '無' } },
+        ...RACERS.map((r, i) => ({ value: i + 1, label: r.label })),
+      ],
+      default: 0,
+    },
+    hidden('Lr', 'learning rate', '學習率', 0.001, 3),
+    hidden('A', 'first hyper-parameter', '第一個超參數', 0, 1),
+    hidden('B', 'second hyper-parameter', '第二個超參數', 0, 1),
+    hidden('C', 'third hyper-parameter', '第三個超參數', 0, 1),
+    hidden('X', 'start, first coordinate', '起點的第一個座標', -3, 3),
+    hidden('Y', 'start, second coordinate', '起點的第二個座標', -3, 3),
+  ];
+}
+
+export const PARAMS = defineParams([
+  {
+    kind: 'choice',
+    name: 'problem',
+    tex: 'L',
+    label: { en: 'surface', 'zh-TW': '曲面' },
+    options: problemOptions(SURFACES),
+    default: 1,
+  },
+  {
+    kind: 'scalar',
+    name: 'x0',
+    tex: '\\theta_{0,1}',
+    label: { en: 'start θ₀, first coordinate', 'zh-TW': '起點 θ₀ 的第一個座標' },
+    slot: 3,
+    min: -3,
+    max: 3,
+    step: 0.01,
+    default: -2.5,
+  },
+  {
+    kind: 'scalar',
+    name: 'y0',
+    tex: '\\theta_{0,2}',
+    label: { en: 'start θ₀, second coordinate', 'zh-TW': '起點 θ₀ 的第二個座標' },
+    slot: 3,
+    min: -3,
+    max: 3,
+    step: 0.01,
+    default: 2,
+  },
+  {
+    kind: 'scalar',
+    name: 'n',
+    tex: 'n',
+    label: { en: 'number of steps', 'zh-TW': '步數' },
+    min: 10,
+    max: 1000,
+    step: 1,
+    default: 150,
+    integer: true,
+  },
+  {
+    kind: 'time',
+    name: 'k',
+    tex: 'k',
+    label: { en: 'race step', 'zh-TW': '比賽步數' },
+    max: { param: 'n' },
+    default: 40,
+    speeds: [1, 2, 5, 10, 30],
+    speed: 10,
+  },
+  ...RACERS.flatMap(racerParams),
+  ...PIN_NAMES.flatMap((p, i) => pinParams(p, i + 1)),
+] as const);
+
+export type RaceValues = ValuesOf<typeof PARAMS>;
+
+/** One run of the race at the current step. */
+export interface RaceRun {
+  racer: Racer;
+  /** The `minimize` config this run follows. */
+  config: OptimizerConfig;
+  run: Run;
+  /** L(θ_j) − L* for every kept point (≥ 0). */
+  gaps: number[];
+  /** The step shown: the current step, or the last finite point of a run that stopped before it. */
+  k: number;
+  theta: number[];
+  gap: number;
+  /** Set on a pinned run: which pin (1 or 2) and the start it was pinned with. */
+  pin: number | null;
+  start: number[];
+}
+
+export interface RaceResult {
+  problem: Problem;
+  start: number[];
+  /** The start was outside the surface's window and was moved to its edge. */
+  clamped: boolean;
+  n: number;
+  k: number;
+  /** The racers switched on, in legend order. */
+  runs: RaceRun[];
+  /** The pinned ghosts. */
+  pins: RaceRun[];
+  /** The run lowest above its minimum at step k (null when none races). */
+  leader: RaceRun | null;
+}
+
+const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.max(lo, Math.min(hi, v));
+
+/**
+ * Runs already computed, by their inputs: a step of the time control or a change to one
+ * racer's settings recomputes no other run. The cache is a pure memo (the same inputs give
+ * the same run), bounded to the newest entries.
+ */
+const RUNS = new Map<string, Run>();
+const RUNS_KEPT = 48;
+
+function memoRun(
+  problem: Problem,
+  config: OptimizerConfig,
+  start: readonly number[],
+  n: number,
+): Run {
+  const key = `${problem.id}|${n}|${start.join(',')}|${JSON.stringify(config)}`;
+  const hit = RUNS.get(key);
+  if (hit) return hit;
+  const run = runOptimizer(config, (p) => problem.grad(p), start, n, {
+    loss: problem.f,
+    saddles: problem.saddles,
+  });
+  RUNS.set(key, run);
+  if (RUNS.size > RUNS_KEPT) RUNS.delete(RUNS.keys().next().value as string);
+  return run;
+}
+
+/** A racer's settings from the values: its learning rate and hyper-parameters, clamped to their ranges. */
+export function racerSettings(r: Racer, values: RaceValues): { lr: number; h: number[] } {
+  const v = values as unknown as Record<string, number>;
+  return {
+    lr: clamp(v[`${r.id}Lr`], [r.lr.min, r.lr.max]),
+    h: r.hypers.map((h) => clamp(v[`${r.id}${h.suffix}`], [h.min, h.max])),
+  };
+}
+
+function raceRun(
+  racer: Racer,
+  lr: number,
+  h: readonly number[],
+  problem: Problem,
+  start: number[],
+  n: number,
+  k: number,
+  pin: number | null,
+): RaceRun {
+  const config = racer.config(lr, h);
+  const run = memoRun(problem, config, start, n);
+  const gaps = run.losses.map((l) => Math.max(0, l - problem.fMin));
+  const kk = Math.min(k, run.points.length - 1);
+  return { racer, config, run, gaps, k: kk, theta: run.points[kk], gap: gaps[kk], pin, start };
+}
+
+/** Runs every racer switched on (and the pinned runs) from the same start on the chosen surface. */
+export function computeRace(values: RaceValues): RaceResult {
+  const problem = pick(SURFACES, values.problem);
+  const start = [clamp(values.x0, problem.x), clamp(values.y0, problem.y)];
+  const clamped = start[0] !== values.x0 || start[1] !== values.y0;
+  const n = Math.round(values.n);
+  const k = Math.max(0, Math.min(n, Math.round(values.k)));
+  const v = values as unknown as Record<string, number | boolean>;
+  const runs: RaceRun[] = [];
+  for (const r of RACERS) {
+    if (v[r.id] !== true) continue;
+    const { lr, h } = racerSettings(r, values);
+    runs.push(raceRun(r, lr, h, problem, start, n, k, null));
+  }
+  const pins: RaceRun[] = [];
+  PIN_NAMES.forEach((p, i) => {
+    const racer = RACERS[Math.round(v[p] as number) - 1];
+    if (!racer) return;
+    const num = (f: string) => v[`${p}${f}`] as number;
+    const lr = clamp(num('Lr'), [racer.lr.min, racer.lr.max]);
+    const h = racer.hypers.map((hy, j) => clamp(num(PIN_FIELDS[2 + j]), [hy.min, hy.max]));
+    const s = [clamp(num('X'), problem.x), clamp(num('Y'), problem.y)];
+    pins.push(raceRun(racer, lr, h, problem, s, n, k, i + 1));
+  });
+  let leader: RaceRun | null = null;
+  for (const r of runs) if (!leader || r.gap < leader.gap) leader = r;
+  return { problem, start, clamped, n, k, runs, pins, leader };
+}
+
+/** The values that pin a racer's current run into pin slot `slot` (1 or 2). */
+export function pinValues(racer: Racer, values: RaceValues, slot: number): Record<string, number> {
+  const { lr, h } = racerSettings(racer, values);
+  const p = PIN_NAMES[slot - 1];
+  const out: Record<string, number> = {
+    [p]: RACERS.indexOf(racer) + 1,
+    [`${p}Lr`]: lr,
+    [`${p}X`]: values.x0,
+    [`${p}Y`]: values.y0,
+  };
+  ['A', 'B', 'C'].forEach((f, j) => (out[`${p}${f}`] = h[j] ?? 0));
+  return out;
+}
