@@ -213,11 +213,12 @@ export default defineFormula({
     },
     {
       id: 'too-large-a-step',
-      label: { en: 'too large a step', 'zh-TW': '步伐太大' },
-      values: { data: 1, opt: 0, lr: 3, L: 2, h: [8, 8, 4], g: 2, t: 200 },
+      label: { en: 'too large a step: dead ReLUs', 'zh-TW': '步伐太大：ReLU 死亡' },
+      values: { data: 3, opt: 0, lr: 3, L: 3, h: [8, 8, 8], g: 2, t: 200 },
       note: {
-        en: 'Plain SGD at learning rate 3: the loss jumps around instead of falling, and may overflow.',
-        'zh-TW': '學習率 3 的 SGD：損失跳來跳去而不是下降，甚至可能溢位。',
+        en: 'Plain SGD at learning rate 3 throws the ReLU neurons so far in the first steps that they output 0 for every point. A dead neuron passes no gradient back, so nothing recovers: the loss stays at ln 2 ≈ 0.69, a coin toss.',
+        'zh-TW':
+          '學習率 3 的 SGD 在最初幾步就把 ReLU 神經元推得太遠，讓它們對每個資料點都輸出 0。「死亡」的神經元不再往回傳梯度，網路再也救不回來：損失停在 ln 2 ≈ 0.69，跟擲硬幣一樣。',
       },
     },
   ],
