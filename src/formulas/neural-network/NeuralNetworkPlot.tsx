@@ -11,7 +11,9 @@ import {
   Heatmap,
   Legend,
   Line,
+  PLANE_MARGIN,
   Plane,
+  planeHeight,
   PlotFrame,
   Point,
   formatFixed,
@@ -101,6 +103,25 @@ function Panel({
   );
 }
 
+/**
+ * A plane's marks in an SVG of their own laid over the plane, above the canvas its heatmap
+ * draws on (the dense kit lays a canvas over its SVG): same viewBox, margins and scales.
+ */
+function Overlay({ width, span, children }: { width: number; span: number; children: ReactNode }) {
+  return (
+    <PlotFrame
+      width={width}
+      height={planeHeight(width)}
+      margin={PLANE_MARGIN}
+      x={{ domain: [-span, span] }}
+      y={{ domain: [-span, span] }}
+      className="nn-overlay"
+    >
+      {children}
+    </PlotFrame>
+  );
+}
+
 /** The neuron's plane: its output as a heatmap, the boundary w·x + b = 0, w, the input and the four corners. */
 const NeuronPlane = memo(function NeuronPlane({
   r,
@@ -127,46 +148,53 @@ const NeuronPlane = memo(function NeuronPlane({
     : [foot[0] + (0.5 * w1) / len, foot[1] + (0.5 * w2) / len];
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   return (
-    <Plane
-      width={width}
-      span={NEURON_SPAN}
-      ticks={TICKS}
-      xLabel="x₁"
-      yLabel="x₂"
-      className="nn-plane"
-    >
-      <ChunkBounds />
-      <Heatmap
-        values={r.grid}
-        color={outputSpec(r.activation, r.range)}
-        origin="bottom"
-        extent={{ x: [-NEURON_SPAN, NEURON_SPAN], y: [-NEURON_SPAN, NEURON_SPAN] }}
-        lang={lang}
-      />
-      <g
-        className={`nn-boundary-group${hl('b')}`}
-        onMouseEnter={() => setHighlight('b')}
-        onMouseLeave={() => setHighlight(null)}
+    <div className="nn-stack">
+      <Plane
+        width={width}
+        span={NEURON_SPAN}
+        ticks={TICKS}
+        xLabel="x₁"
+        yLabel="x₂"
+        className="nn-plane"
       >
-        {!r.flat && (
-          <Line
-            through={[foot, [foot[0] - w2, foot[1] + w1]]}
-            tone="sym3"
-            className="nn-boundary"
-          />
-        )}
-      </g>
-      <g className={`nn-w${hl('w')}`}>{!r.flat && <Arrow tail={foot} head={tip} tone="sym2" />}</g>
-      <g className="nn-corners" aria-hidden="true">
-        {r.truth.map((row, i) => (
-          <Corner key={i} x={row.x} target={row.target} right={row.fires === row.target} />
-        ))}
-      </g>
-      <g className={`nn-input${hl('x')}`}>
-        <Point x={values.x[0]} y={values.x[1]} tone="sym1" r={6} />
-      </g>
-      <NeuronReadout text={w.neuronReadout(r.z, r.y)} />
-    </Plane>
+        <ChunkBounds />
+        <Heatmap
+          values={r.grid}
+          color={outputSpec(r.activation, r.range)}
+          origin="bottom"
+          extent={{ x: [-NEURON_SPAN, NEURON_SPAN], y: [-NEURON_SPAN, NEURON_SPAN] }}
+          lang={lang}
+        />
+      </Plane>
+      <Overlay width={width} span={NEURON_SPAN}>
+        <ChunkBounds />
+        <g
+          className={`nn-boundary-group${hl('b')}`}
+          onMouseEnter={() => setHighlight('b')}
+          onMouseLeave={() => setHighlight(null)}
+        >
+          {!r.flat && (
+            <Line
+              through={[foot, [foot[0] - w2, foot[1] + w1]]}
+              tone="sym3"
+              className="nn-boundary"
+            />
+          )}
+        </g>
+        <g className={`nn-w${hl('w')}`}>
+          {!r.flat && <Arrow tail={foot} head={tip} tone="sym2" />}
+        </g>
+        <g className="nn-corners" aria-hidden="true">
+          {r.truth.map((row, i) => (
+            <Corner key={i} x={row.x} target={row.target} right={row.fires === row.target} />
+          ))}
+        </g>
+        <g className={`nn-input${hl('x')}`}>
+          <Point x={values.x[0]} y={values.x[1]} tone="sym1" r={6} />
+        </g>
+        <NeuronReadout text={w.neuronReadout(r.z, r.y)} />
+      </Overlay>
+    </div>
   );
 });
 
@@ -362,28 +390,33 @@ const RegionsPlane = memo(function RegionsPlane({
   const scale = useMemo(() => regionScale(r.training.classes), [r.training.classes]);
   const d = r.dataset;
   return (
-    <Plane width={width} span={EXTENT} ticks={TICKS} xLabel="x₁" yLabel="x₂" className="nn-plane">
-      <ChunkBounds />
-      {probe ? (
-        <Heatmap
-          values={probe.values}
-          color={probe.spec}
-          origin="bottom"
-          extent={{ x: [-EXTENT, EXTENT], y: [-EXTENT, EXTENT] }}
-          lang={lang}
-        />
-      ) : out ? (
-        <Heatmap
-          values={out.regions}
-          color={scale}
-          origin="bottom"
-          extent={{ x: [-EXTENT, EXTENT], y: [-EXTENT, EXTENT] }}
-          lang={lang}
-          render="canvas"
-        />
-      ) : null}
-      <DataPoints points={d.points} labels={d.labels} trainCount={d.trainCount} />
-    </Plane>
+    <div className="nn-stack">
+      <Plane width={width} span={EXTENT} ticks={TICKS} xLabel="x₁" yLabel="x₂" className="nn-plane">
+        <ChunkBounds />
+        {probe ? (
+          <Heatmap
+            values={probe.values}
+            color={probe.spec}
+            origin="bottom"
+            extent={{ x: [-EXTENT, EXTENT], y: [-EXTENT, EXTENT] }}
+            lang={lang}
+          />
+        ) : out ? (
+          <Heatmap
+            values={out.regions}
+            color={scale}
+            origin="bottom"
+            extent={{ x: [-EXTENT, EXTENT], y: [-EXTENT, EXTENT] }}
+            lang={lang}
+            render="canvas"
+          />
+        ) : null}
+      </Plane>
+      <Overlay width={width} span={EXTENT}>
+        <ChunkBounds />
+        <DataPoints points={d.points} labels={d.labels} trainCount={d.trainCount} />
+      </Overlay>
+    </div>
   );
 });
 

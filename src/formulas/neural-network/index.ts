@@ -14,7 +14,7 @@ const B = sym(3, 'b');
 const F = sym(4, 'f');
 
 /** One neuron, and the network built from layers of them, ending in softmax. */
-const TEX = `y = ${F}(${W(1)} ${X(1)} + ${W(2)} ${X(2)} + ${B}), \\qquad \\hat p = \\operatorname{softmax}\\!\\big(W^{(${sym(5, 'L')}+1)} g(\\cdots g(W^{(1)} x + b^{(1)}) \\cdots) + b^{(${sym(5, 'L')}+1)}\\big)`;
+const TEX = `\\begin{gathered} y = ${F}(${W(1)} ${X(1)} + ${W(2)} ${X(2)} + ${B}) \\\\ a^{(l)} = g\\big(W^{(l)} a^{(l-1)} + b^{(l)}\\big), \\quad \\hat p = \\operatorname{softmax}\\big(W a^{(${sym(5, 'L')})} + b\\big) \\end{gathered}`;
 
 const GATE_NAME: Record<Gate, string> = { and: 'AND', or: 'OR', xor: 'XOR' };
 
@@ -71,10 +71,11 @@ function worked(v: NeuralNetworkValues, r: NeuralNetworkResult, lang: Lang): str
   const [x1, x2] = v.x;
   const fn = words.fname[v.f] ?? '\\sigma';
   const lines = [
-    `z = ${W(1)} ${X(1)} + ${W(2)} ${X(2)} + ${B} &= ${factor(w1, 1)} \\cdot ${factor(x1, 1)} + ${factor(w2, 1)} \\cdot ${factor(x2, 1)} + ${factor(v.b, 1)} = ${texNum(r.z, 2)}`,
-    `y = ${F}(z) = ${fn}(${texNum(r.z, 2)}) &= ${texNum(r.y, 3)}`,
-    `${words.fires(r.correct, GATE_NAME[r.gate])} &`,
-    `${words.network(r.sizes.join('\\text{-}'), r.parameterCount, r.step)} &`,
+    `z &= ${W(1)} ${X(1)} + ${W(2)} ${X(2)} + ${B}`,
+    `&= ${factor(w1, 1)} \\cdot ${factor(x1, 1)} + ${factor(w2, 1)} \\cdot ${factor(x2, 1)} + ${factor(v.b, 1)} = ${texNum(r.z, 2)}`,
+    `y &= ${F}(z) = ${fn}(${texNum(r.z, 2)}) = ${texNum(r.y, 3)}`,
+    `&${words.fires(r.correct, GATE_NAME[r.gate])}`,
+    `&${words.network(r.sizes.join('\\text{-}'), r.parameterCount, r.step)}`,
   ];
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
