@@ -62,7 +62,7 @@ export function regionScale(classes: number): ColorScale {
     const k = Math.max(0, Math.min(classes - 1, Math.floor(v)));
     const p = 2 * (v - k);
     const sure = Math.max(0, Math.min(1, (p - 1 / classes) / (1 - 1 / classes)));
-    const a = 0.12 + 0.6 * sure;
+    const a = 0.1 + 0.45 * sure;
     const c = rgb[k].map((ch, i) => Math.round(NEUTRAL[i] + (ch - NEUTRAL[i]) * a));
     return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
   }) as ColorScale;
@@ -199,9 +199,9 @@ const NeuronPlane = memo(function NeuronPlane({
 });
 
 function NeuronReadout({ text }: { text: string }) {
-  const { innerWidth } = useFrame();
+  const { innerWidth, innerHeight } = useFrame();
   return (
-    <text className="nn-readout" x={innerWidth - 6} y={16} textAnchor="end">
+    <text className="nn-readout" x={innerWidth - 6} y={innerHeight - 8} textAnchor="end">
       {text}
     </text>
   );
@@ -268,7 +268,7 @@ function graphOf(layers: readonly DenseLayer[], sizes: readonly number[], lang: 
   const nodes: GraphNode[] = [];
   sizes.forEach((n, l) => {
     for (let j = 0; j < n; j++) {
-      const label = l === 0 ? `x${sub(j + 1)}` : l === last ? `p${sub(j + 1)}` : `${sub(j + 1)}`;
+      const label = l === 0 ? `x${sub(j + 1)}` : l === last ? `p${sub(j + 1)}` : String(j + 1);
       nodes.push({
         id: `n${l}-${j}`,
         layer: l,

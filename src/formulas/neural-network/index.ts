@@ -14,7 +14,7 @@ const B = sym(3, 'b');
 const F = sym(4, 'f');
 
 /** One neuron, and the network built from layers of them, ending in softmax. */
-const TEX = `\\begin{gathered} y = ${F}(${W(1)} ${X(1)} + ${W(2)} ${X(2)} + ${B}) \\\\ a^{(l)} = g\\big(W^{(l)} a^{(l-1)} + b^{(l)}\\big), \\quad \\hat p = \\operatorname{softmax}\\big(W a^{(${sym(5, 'L')})} + b\\big) \\end{gathered}`;
+const TEX = `\\begin{gathered} y = ${F}(${W(1)} ${X(1)} + ${W(2)} ${X(2)} + ${B}) \\\\ a^{(l)} = g\\big(W^{(l)} a^{(l-1)} + b^{(l)}\\big) \\\\ \\hat p = \\operatorname{softmax}\\big(W^{(${sym(5, 'L')}+1)} a^{(${sym(5, 'L')})} + b^{(${sym(5, 'L')}+1)}\\big) \\end{gathered}`;
 
 const GATE_NAME: Record<Gate, string> = { and: 'AND', or: 'OR', xor: 'XOR' };
 
