@@ -135,7 +135,7 @@ export const PARAMS = defineParams([
   {
     kind: 'scalar',
     name: 'noise',
-    tex: '\\sigma',
+    tex: '\\text{noise}',
     label: { en: 'noise (standard deviation)', 'zh-TW': '雜訊（標準差）' },
     min: 0,
     max: 0.5,
