@@ -116,6 +116,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A weighted sum, a bias and an activation, stacked into layers.',
       'zh-TW': '加權總和、偏差與激活函數，一層一層堆疊起來。',
     },
+    load: () => import('./neural-network'),
   },
   {
     id: 'backpropagation',

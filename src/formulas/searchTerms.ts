@@ -58,10 +58,21 @@ export const SEARCH_TERMS: Readonly<Record<string, SearchTerms>> = {
     },
   },
   'neural-network': {
-    symbols: ['w', 'b', 'σ'],
+    symbols: ['w', 'b', 'w·x + b'],
     terms: {
-      en: ['neuron', 'weights', 'bias', 'layer', 'perceptron'],
-      'zh-TW': ['神經元', '權重', '偏差', '神經網絡', '層'],
+      en: [
+        'neuron',
+        'weights',
+        'bias',
+        'layer',
+        'perceptron',
+        'hidden layer',
+        'decision boundary',
+        'XOR',
+        'multilayer perceptron',
+        'training',
+      ],
+      'zh-TW': ['神經元', '權重', '偏差', '神經網絡', '層', '隱藏層', '決策邊界', '訓練', '過擬合'],
     },
   },
   backpropagation: {

@@ -2,7 +2,7 @@ import { MLP_ACTIVATIONS, MLP_LOSSES } from './backprop';
 import type { DenseLayer, MlpActivation, MlpOptions } from './backprop';
 import { mse, softmaxCrossEntropy } from './losses';
 import { initialOptimizerState, resolveOptimizer, stepResolved } from './optimizers';
-import type { OptimizerConfig } from './optimizers';
+import type { MutableOptimizerState, OptimizerConfig, ResolvedOptimizer } from './optimizers';
 import type { Matrix, Vector } from './types';
 import {
   checkCount,
@@ -263,16 +263,40 @@ function backward(
   }
 }
 
-/** Full-batch training: $L(\theta) = \frac1N \sum_{n=1}^{N} \ell\big(f_\theta(x_n), y_n\big)$, each step $\theta \leftarrow \mathrm{step}\big(\theta, \nabla_\theta L\big)$ of the `minimize` optimizer; returns the trained layers and the steps + 1 losses. */
-export function mlpTrain(
+/** A full-batch training run that advances one step at a time (`mlpTrainer`). */
+export interface MlpTrainer {
+  /** Steps taken so far. */
+  readonly step: number;
+  /** The mean loss at the current parameters (before the next step). */
+  readonly loss: number;
+  /** Takes one optimizer step; returns the mean loss after it. */
+  advance(): number;
+  /** The current layers (new arrays). */
+  layers(): TrainedLayer[];
+  /** An independent copy: parameters, optimizer buffers and step count. */
+  clone(): MlpTrainer;
+}
+
+interface TrainerCore {
+  fn: string;
+  inputs: Matrix;
+  targets: readonly (Vector | number)[];
+  mseLoss: boolean;
+  f: Unary;
+  df: Unary;
+  plan: Plan;
+  resolved: ResolvedOptimizer;
+}
+
+/** Checks `mlpTrain`'s arguments (errors name `fn`) and builds what its steps share. */
+function trainerCore(
+  fn: string,
   layers: readonly DenseLayer[],
   inputs: Matrix,
   targets: readonly (Vector | number)[],
   options: MlpOptions,
   optimizer: OptimizerConfig,
-  steps: number,
-): MlpTrainResult {
-  const fn = 'mlpTrain';
+): TrainerCore {
   const [count, inputSize] = checkMatrix(fn, 'inputs', inputs);
   if (options === null || typeof options !== 'object') {
     fail(fn, 'options', `must be an object { activation, loss }, got ${String(options)}`);
@@ -299,40 +323,128 @@ export function mlpTrain(
     }
   }
   const resolved = resolveOptimizer(optimizer, fn, 'optimizer');
-  checkCount(fn, 'steps', steps);
-
   const { f, df } = UNCHECKED[activation];
-  const plan = planOf(layers, inputSize);
-  const s = scratchOf(plan);
-  const P = plan.count;
-  const params = flatten(layers, plan);
-  const state = initialOptimizerState(P);
-  const grad = new Array<number>(P).fill(0);
-  const losses: number[] = [];
+  return { fn, inputs, targets, mseLoss, f, df, plan: planOf(layers, inputSize), resolved };
+}
 
-  const diverged = (step: number, what: string): never =>
+/**
+ * The mean loss at `params`, and when `grad` is given its gradient (the mean over the
+ * examples) written into it; throws when either is not finite (`step` names when).
+ */
+function meanLossAndGrad(
+  c: TrainerCore,
+  params: readonly number[],
+  s: Scratch,
+  grad: number[] | null,
+  step: number,
+): number {
+  const { inputs, targets } = c;
+  const count = inputs.length;
+  const diverged = (what: string): never =>
     step === 0
-      ? fail(fn, 'layers', `give a non-finite ${what} on inputs before the first step`)
-      : fail(fn, 'optimizer', `diverged: a non-finite ${what} after step ${step - 1}`);
+      ? fail(c.fn, 'layers', `give a non-finite ${what} on inputs before the first step`)
+      : fail(c.fn, 'optimizer', `diverged: a non-finite ${what} after step ${step - 1}`);
+  if (grad !== null) grad.fill(0);
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    const x = inputs[n];
+    const out = forward(params, c.plan, c.f, x, s);
+    total += lossAndOutputDelta(out, targets[n], c.mseLoss, s);
+    if (grad !== null) backward(params, c.plan, c.df, x, s, grad);
+  }
+  const meanLoss = total / count;
+  if (!Number.isFinite(meanLoss)) diverged('loss');
+  if (grad !== null) {
+    for (let i = 0; i < grad.length; i++) grad[i] /= count;
+    if (!allFinite(grad)) diverged('gradient');
+  }
+  return meanLoss;
+}
 
+function makeTrainer(
+  c: TrainerCore,
+  params: number[],
+  state: MutableOptimizerState,
+  loss: number,
+): MlpTrainer {
+  const s = scratchOf(c.plan);
+  const grad = new Array<number>(c.plan.count).fill(0);
+  let current = loss;
+  const trainer: MlpTrainer = {
+    get step() {
+      return state.t;
+    },
+    get loss() {
+      return current;
+    },
+    advance() {
+      const t = state.t;
+      meanLossAndGrad(c, params, s, grad, t);
+      stepResolved(c.resolved, params, grad, state);
+      if (!allFinite(params)) {
+        fail(c.fn, 'optimizer', `diverged: a non-finite parameter after step ${t}`);
+      }
+      current = meanLossAndGrad(c, params, s, null, t + 1);
+      return current;
+    },
+    layers: () => unflatten(params, c.plan),
+    clone: () =>
+      makeTrainer(
+        c,
+        params.slice(),
+        {
+          t: state.t,
+          first: state.first === null ? null : state.first.slice(),
+          second: state.second.slice(),
+        },
+        current,
+      ),
+  };
+  return trainer;
+}
+
+/**
+ * The training of `mlpTrain` one step at a time: `advance()` takes the next step of the
+ * same optimizer (its buffers kept between steps), so k advances give `mlpTrain`'s layers
+ * and losses after k steps. Same arguments and errors as `mlpTrain`, without `steps`.
+ */
+export function mlpTrainer(
+  layers: readonly DenseLayer[],
+  inputs: Matrix,
+  targets: readonly (Vector | number)[],
+  options: MlpOptions,
+  optimizer: OptimizerConfig,
+): MlpTrainer {
+  const c = trainerCore('mlpTrainer', layers, inputs, targets, options, optimizer);
+  const params = flatten(layers, c.plan);
+  const loss = meanLossAndGrad(c, params, scratchOf(c.plan), null, 0);
+  return makeTrainer(c, params, initialOptimizerState(c.plan.count), loss);
+}
+
+/** Full-batch training: $L(\theta) = \frac1N \sum_{n=1}^{N} \ell\big(f_\theta(x_n), y_n\big)$, each step $\theta \leftarrow \mathrm{step}\big(\theta, \nabla_\theta L\big)$ of the `minimize` optimizer; returns the trained layers and the steps + 1 losses. */
+export function mlpTrain(
+  layers: readonly DenseLayer[],
+  inputs: Matrix,
+  targets: readonly (Vector | number)[],
+  options: MlpOptions,
+  optimizer: OptimizerConfig,
+  steps: number,
+): MlpTrainResult {
+  const fn = 'mlpTrain';
+  const c = trainerCore(fn, layers, inputs, targets, options, optimizer);
+  checkCount(fn, 'steps', steps);
+  const s = scratchOf(c.plan);
+  const params = flatten(layers, c.plan);
+  const state = initialOptimizerState(c.plan.count);
+  const grad = new Array<number>(c.plan.count).fill(0);
+  const losses: number[] = [];
   for (let step = 0; step <= steps; step++) {
     const training = step < steps;
-    if (training) grad.fill(0);
-    let total = 0;
-    for (let n = 0; n < count; n++) {
-      const x = inputs[n];
-      const out = forward(params, plan, f, x, s);
-      total += lossAndOutputDelta(out, targets[n], mseLoss, s);
-      if (training) backward(params, plan, df, x, s, grad);
-    }
-    const meanLoss = total / count;
-    if (!Number.isFinite(meanLoss)) diverged(step, 'loss');
-    losses.push(meanLoss);
+    losses.push(meanLossAndGrad(c, params, s, training ? grad : null, step));
     if (!training) break;
-    for (let i = 0; i < P; i++) grad[i] /= count;
-    if (!allFinite(grad)) diverged(step, 'gradient');
-    stepResolved(resolved, params, grad, state);
-    if (!allFinite(params)) diverged(step + 1, 'parameter');
+    stepResolved(c.resolved, params, grad, state);
+    if (!allFinite(params))
+      fail(fn, 'optimizer', `diverged: a non-finite parameter after step ${step}`);
   }
-  return { layers: unflatten(params, plan), losses };
+  return { layers: unflatten(params, c.plan), losses };
 }

@@ -8,7 +8,7 @@ import {
   type MlpOptions,
 } from '../../src/math/backprop';
 import { minimize, type OptimizerConfig } from '../../src/math/optimizers';
-import { mlpPredict, mlpTrain } from '../../src/math/training';
+import { mlpPredict, mlpTrain, mlpTrainer } from '../../src/math/training';
 import { expectAllClose, expectClose, expectRangeError } from '../helpers/asserts';
 
 interface Layer {
@@ -646,5 +646,101 @@ describe('mlpTrain', () => {
         /mlpTrain: optimizer diverged/,
       );
     });
+  });
+});
+
+describe('mlpTrainer', () => {
+  const configs: OptimizerConfig[] = [
+    { name: 'sgd', lr: 0.1, momentum: 0.9 },
+    { name: 'adagrad', lr: 0.1 },
+    { name: 'rmsprop', lr: 0.01 },
+    { name: 'adam', lr: 0.05 },
+    { name: 'adamw', lr: 0.05 },
+  ];
+  it('mlpTrainer: k advances give mlpTrain(k)’s losses and layers for every optimizer (buffers kept between steps)', () => {
+    fc.assert(
+      fc.property(
+        problem,
+        fc.constantFrom(...activations),
+        fc.constantFrom(...lossNames),
+        fc.constantFrom(...configs),
+        fc.integer({ min: 1, max: 6 }),
+        ({ layers, inputs, vectorTargets, classTargets }, activation, loss, config, steps) => {
+          const targets = loss === 'mse' ? vectorTargets : classTargets;
+          const options = { activation, loss };
+          const whole = mlpTrain(layers, inputs, targets, options, config, steps);
+          const t = mlpTrainer(layers, inputs, targets, options, config);
+          const losses = [t.loss];
+          for (let k = 0; k < steps; k++) losses.push(t.advance());
+          expect(t.step).toBe(steps);
+          expectAllClose(losses, whole.losses, { rel: 1e-12, abs: 1e-14 });
+          expectAllClose(flat(t.layers()), flat(whole.layers), { rel: 1e-12, abs: 1e-14 });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('mlpTrainer: a clone continues as the original would, and advancing it leaves the original alone', () => {
+    const layers = [
+      {
+        W: [
+          [0.5, -0.3],
+          [0.2, 0.8],
+        ],
+        b: [0.1, -0.1],
+      },
+      { W: [[1, -1]], b: [0] },
+    ];
+    const inputs = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ];
+    const targets = [[0], [1], [1], [0]];
+    const options = { activation: 'tanh', loss: 'mse' } as const;
+    const t = mlpTrainer(layers, inputs, targets, options, { name: 'adam', lr: 0.1 });
+    for (let k = 0; k < 3; k++) t.advance();
+    const c = t.clone();
+    const before = flat(t.layers());
+    for (let k = 0; k < 4; k++) c.advance();
+    expect(flat(t.layers())).toEqual(before);
+    for (let k = 0; k < 4; k++) t.advance();
+    expect(flat(c.layers())).toEqual(flat(t.layers()));
+    expect(c.loss).toBe(t.loss);
+    expect(mlpTrain(layers, inputs, targets, options, { name: 'adam', lr: 0.1 }, 7).losses[7]).toBe(
+      t.loss,
+    );
+  });
+
+  it('mlpTrainer: bad input throws a RangeError naming mlpTrainer and the parameter', () => {
+    const layers = [{ W: [[1, 1]], b: [0] }];
+    expectRangeError(
+      () =>
+        mlpTrainer(layers, [[1, 2]], [[1]], { activation: 'tanh', loss: 'mse' }, {
+          name: 'x',
+        } as never),
+      /mlpTrainer: optimizer/,
+    );
+    expectRangeError(
+      () =>
+        mlpTrainer(
+          layers,
+          [[1, 2]],
+          [[1], [2]],
+          { activation: 'tanh', loss: 'mse' },
+          { name: 'sgd', lr: 1 },
+        ),
+      /mlpTrainer: targets/,
+    );
+    const t = mlpTrainer(
+      [{ W: [[1, 1]], b: [0] }],
+      [[1e100, 1e100]],
+      [[0]],
+      { activation: 'tanh', loss: 'mse' },
+      { name: 'sgd', lr: 1e10 },
+    );
+    expectRangeError(() => t.advance(), /mlpTrainer: optimizer diverged/);
   });
 });

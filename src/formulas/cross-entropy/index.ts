@@ -156,5 +156,6 @@ export default defineFormula({
     'bayes',
     'sigmoid',
     'backpropagation',
+    'neural-network',
   ],
 });

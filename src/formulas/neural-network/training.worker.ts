@@ -1,0 +1,4 @@
+import { exposeCompute } from '../../ui/worker/exposeCompute';
+import { createTrainingSession } from './train';
+
+exposeCompute(createTrainingSession());
