@@ -106,7 +106,12 @@ const Stream = memo(function Stream({
       <path className="tf-stream-line" d={`M${xs[0]},${STREAM_Y}H${xs[LAST_STAGE]}`} />
       <path className="tf-branch-line" d={branch(0, 3)} />
       <path className="tf-branch-line" d={branch(3, 6)} />
-      <text className="tf-stream-label" x={xs[6] + rad + 4} y={STREAM_Y + rad + 4}>
+      <text
+        className="tf-stream-label"
+        x={xs[LAST_STAGE] + rad}
+        y={STREAM_Y - rad - 8}
+        textAnchor="end"
+      >
         {narrow ? '' : w.stream}
       </text>
       {STAGES.map((id, k) => {

@@ -18,15 +18,21 @@ const M = sym(8, 'M');
 const TEX =
   '\\begin{aligned}' +
   `X &= E[w] + ${PE} \\\\` +
-  `R &= X + \\operatorname{MHA}_{${H},\\,${M}}\\bigl(\\operatorname{LN}_1(X)\\bigr), \\quad Y = R + \\operatorname{FFN}\\bigl(\\operatorname{LN}_2(R)\\bigr) \\\\` +
+  `R &= X + \\operatorname{MHA}_{${H},\\,${M}}\\bigl(\\operatorname{LN}_1(X)\\bigr) \\\\` +
+  `Y &= R + \\operatorname{FFN}\\bigl(\\operatorname{LN}_2(R)\\bigr) \\\\` +
   `p &= \\operatorname{softmax}\\bigl(\\operatorname{LN}(Y)\\,E^{\\top}\\bigr)` +
   '\\end{aligned}';
 
-/** A row vector in TeX, broken into lines of eight entries. */
+/** A number for TeX in fixed digits, as the plot and the table write it (never 10^{-k}). */
+function tn(x: number, digits = 2): string {
+  return formatFixed(x, digits).replace('−', '-');
+}
+
+/** A row vector in TeX, broken into lines of four entries. */
 function vec(xs: readonly number[], digits = 2): string {
-  const parts = xs.map((x) => texNum(x, digits));
+  const parts = xs.map((x) => tn(x, digits));
   const lines: string[] = [];
-  for (let k = 0; k < parts.length; k += 8) lines.push(parts.slice(k, k + 8).join(',\\ '));
+  for (let k = 0; k < parts.length; k += 4) lines.push(parts.slice(k, k + 4).join(',\\ '));
   return `(${lines.join(',\\ \\\\ &\\qquad ')})`;
 }
 
@@ -47,7 +53,7 @@ function layerNormLines(
   const variance = v.reduce((s, x) => s + (x - mu) ** 2, 0) / d;
   return [
     `v = ${name}_{${i}} &= ${vec(v)}`,
-    `\\mu = \\tfrac{1}{${d}}\\textstyle\\sum_c v_c &= ${texNum(mu, 3)}, \\quad \\sigma^2 = \\tfrac{1}{${d}}\\textstyle\\sum_c (v_c - \\mu)^2 = ${texNum(variance, 3)}`,
+    `\\mu = \\tfrac{1}{${d}}\\textstyle\\sum_c v_c &= ${tn(mu, 3)}, \\quad \\sigma^2 = \\tfrac{1}{${d}}\\textstyle\\sum_c (v_c - \\mu)^2 = ${tn(variance, 3)}`,
     `\\gamma &= ${vec(gamma)}`,
     `\\beta &= ${vec(beta)}, \\quad \\epsilon = ${texNum(EPS, 0)}`,
     `\\gamma \\odot \\tfrac{v - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta &= ${vec(out)}`,
@@ -104,11 +110,11 @@ function worked(r: TransformerResult, lang: Lang): string {
       lines.push(
         `h_{${at}} = \\operatorname{LN}_2(r_{${at}})\\,W_1^{\\top} + b_1 &= (${h
           .slice(0, 4)
-          .map((x) => texNum(x, 2))
+          .map((x) => tn(x, 2))
           .join(
             ',\\ ',
           )},\\ \\dots)\\ \\ (${r.dff}\\ \\text{${lang === 'en' ? 'entries' : '個分量'}})`,
-        `\\operatorname{GELU}(h_{${at},1}) = h\\,\\Phi(h) &= ${texNum(h1, 2)} \\cdot ${texNum(gelu(h1) / (h1 === 0 ? 1 : h1), 3)} = ${texNum(b.ffn.activated[i][0], 3)}, \\quad \\operatorname{ReLU}(h_{${at},1}) = ${texNum(Math.max(0, h1), 3)}`,
+        `\\operatorname{GELU}(h_{${at},1}) = h\\,\\Phi(h) &= ${tn(h1, 2)} \\cdot ${tn(gelu(h1) / (h1 === 0 ? 1 : h1), 3)} = ${tn(b.ffn.activated[i][0], 3)}, \\quad \\operatorname{ReLU}(h_{${at},1}) = ${tn(Math.max(0, h1), 3)}`,
         `\\operatorname{FFN}_{${at}} = \\operatorname{GELU}(h_{${at}})\\,W_2^{\\top} + b_2 &= ${vec(b.ffn.output[i])}`,
       );
       break;
@@ -134,7 +140,7 @@ function worked(r: TransformerResult, lang: Lang): string {
         .slice(0, 3);
       lines.push(
         `p_{${at}} = \\operatorname{softmax}(z_{${at}}) &= ${vec(p)}`,
-        `${top.map(({ v, j }) => `p(\\text{${VOCAB[lang][j]}}) = ${texNum(v, 2)}`).join(',\\ ')} &\\quad \\textstyle\\sum_j p_j = ${texNum(
+        `${top.map(({ v, j }) => `p(\\text{${VOCAB[lang][j]}}) = ${tn(v, 2)}`).join(',\\ ')} &\\quad \\textstyle\\sum_j p_j = ${tn(
           p.reduce((s, v) => s + v, 0),
           2,
         )}`,

@@ -168,7 +168,7 @@ const cols = (k: number, every = 1) =>
 export function stagePanels(r: TransformerResult, lang: Lang, narrow: boolean): AnyPanel[][] {
   const w = WORDS[lang];
   const f = r.run;
-  const o = r.run === r.original ? null : r.original;
+  const o = r.run === r.original ? null : r.reference;
   const words = VOCAB[lang];
   const rowLabels = f.tokens.map((id) => words[id]);
   const editedRows = f.tokens.map((id, i) => id !== r.original.tokens[i]);

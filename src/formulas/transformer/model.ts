@@ -337,8 +337,23 @@ export interface TransformerResult {
   run: Forward;
   /** The original sentence, when there is an edit; else the same as `run`. */
   original: Forward;
+  /**
+   * What `run` is compared with: `original`, with the attention weights' key columns swapped
+   * too when the edit swaps the first two tokens (a row then compares the same tokens).
+   */
+  reference: Forward;
   /** changed[k][i]: stage k's tensors of position i differ from the original sentence's. */
   changed: boolean[][];
+}
+
+/** A forward pass with its attention weights' first two key columns exchanged. */
+function swapKeys(f: Forward): Forward {
+  const attention = f.block.attention;
+  const heads = attention.heads.map((hd) => ({
+    ...hd,
+    weights: hd.weights.map((row) => [row[1], row[0], ...row.slice(2)]),
+  }));
+  return { ...f, block: { ...f.block, attention: { ...attention, heads } } };
 }
 
 /** The tokens of the sentence after an edit. */
@@ -363,10 +378,11 @@ export function computeTransformer(v: TransformerValues): TransformerResult {
   const original = forward(SENTENCE.slice(0, n), weights, options);
   const run =
     edit === EDITS.none ? original : forward(editedTokens(n, edit, p, word), weights, options);
+  const reference = edit === EDITS.swap ? swapKeys(original) : original;
   const changed = STAGES.map((id) =>
     run === original
       ? Array.from({ length: n }, () => false)
-      : changedRows(stageTensors(run, id), stageTensors(original, id)),
+      : changedRows(stageTensors(run, id), stageTensors(reference, id)),
   );
   return {
     n,
@@ -383,6 +399,7 @@ export function computeTransformer(v: TransformerValues): TransformerResult {
     weights,
     run,
     original,
+    reference,
     changed,
   };
 }
