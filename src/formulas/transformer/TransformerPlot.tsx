@@ -11,10 +11,9 @@ import { gelu, relu } from '../../math';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import {
   BRANCH_Y,
-  CELL_HEIGHT,
   DIAGRAM_BOTTOM,
   HEIGHT,
-  KEY_HEIGHT,
+  KEY_TOP,
   NARROW,
   NODE_LABELS,
   ON_BRANCH,
@@ -39,7 +38,7 @@ const NO_MARGIN = { top: 0, right: 0, bottom: 0, left: 0 };
 const WORDS = {
   en: {
     stream: 'residual stream, n×d',
-    stage: (k: number, name: string) => `Stage ${k + 1} of ${LAST_STAGE + 1}: ${name}`,
+    stage: (k: number, name: string) => `Step ${k} of ${LAST_STAGE}: ${name}`,
     sentence: 'sentence',
     was: 'original',
     key: 'colour: value',
@@ -55,7 +54,7 @@ const WORDS = {
   },
   'zh-TW': {
     stream: '殘差流，n×d',
-    stage: (k: number, name: string) => `第 ${k + 1} 階段（共 ${LAST_STAGE + 1} 個）：${name}`,
+    stage: (k: number, name: string) => `第 ${k} 步（共 ${LAST_STAGE} 步）：${name}`,
     sentence: '句子',
     was: '原句',
     key: '顏色：數值',
@@ -85,7 +84,7 @@ const Stream = memo(function Stream({
 }) {
   const xs = nodeXs(width);
   const narrow = width < NARROW;
-  const rad = narrow ? 12 : 15;
+  const rad = narrow ? 10 : 15;
   const mid = (a: number, b: number) => (xs[a] + xs[b]) / 2;
   const branch = (from: number, to: number) =>
     `M${mid(from, from + 1)},${STREAM_Y}V${BRANCH_Y}H${xs[to]}V${STREAM_Y - rad - 3}`;
@@ -122,7 +121,13 @@ const Stream = memo(function Stream({
         return (
           <g key={id} className={`tf-node${cls}`} data-stage={k} onClick={() => onStage(k)}>
             <circle cx={xs[k]} cy={cy} r={rad} />
-            <text className="tf-node-label" x={xs[k]} y={cy} dy="0.35em" textAnchor="middle">
+            <text
+              className={narrow ? 'tf-node-label is-narrow' : 'tf-node-label'}
+              x={xs[k]}
+              y={cy}
+              dy="0.35em"
+              textAnchor="middle"
+            >
               {NODE_LABELS[id]}
             </text>
             {edited &&
@@ -145,9 +150,9 @@ const Stream = memo(function Stream({
 });
 
 /** One matrix as a heatmap with its title, token rows, column numbers, mask and changed rows. */
-function MatrixPanel({ p, narrow }: { p: Placed<Panel>; narrow: boolean }) {
+function MatrixPanel({ p, narrow, n }: { p: Placed<Panel>; narrow: boolean; n: number }) {
   const { panel } = p;
-  const g = matrixGeometry(p, narrow);
+  const g = matrixGeometry(p, narrow, n);
   const values = panel.masked
     ? panel.values.map((row, i) => row.map((v, j) => (panel.masked![i][j] ? NaN : v)))
     : panel.values;
@@ -171,7 +176,7 @@ function MatrixPanel({ p, narrow }: { p: Placed<Panel>; narrow: boolean }) {
           key={`r${i}`}
           className={panel.editedRows[i] ? 'tf-label is-edited' : 'tf-label'}
           x={g.left - 5}
-          y={g.top + (i + 0.5) * CELL_HEIGHT}
+          y={g.top + (i + 0.5) * g.ch}
           dy="0.33em"
           textAnchor="end"
         >
@@ -197,9 +202,9 @@ function MatrixPanel({ p, narrow }: { p: Placed<Panel>; narrow: boolean }) {
             key={`x${i}`}
             className="tf-changed"
             x={g.left}
-            y={g.top + i * CELL_HEIGHT}
+            y={g.top + i * g.ch}
             width={g.right - g.left}
-            height={CELL_HEIGHT}
+            height={g.ch}
           />
         ) : null,
       )}
@@ -367,13 +372,19 @@ function Key({
       .find((c) => c !== null && c.kind === 'diverging') ?? first.panel.color;
   const scale = makeColorScale(spec);
   const stops = [0, 0.25, 0.5, 0.75, 1];
-  const y = HEIGHT - KEY_HEIGHT + 10;
-  const sw = 26;
-  const x0 = 84;
+  const y = KEY_TOP;
+  const narrow = width < NARROW;
+  const sw = narrow ? 18 : 26;
+  const x0 = lang === 'en' ? 80 : 64;
+  const sequential = panels
+    .map((p) => (p.panel.kind === 'matrix' ? p.panel.color : null))
+    .find((c) => c !== null && c.kind === 'sequential');
+  const weights = sequential ? makeColorScale(sequential) : null;
+  const wx = x0 + 5 * sw + (lang === 'en' ? 52 : 40);
+  const notesX = weights ? wx + 5 * sw + 10 : x0 + 5 * sw + 10;
   const masked = panels.some(
     (p) => p.panel.kind === 'matrix' && p.panel.masked?.some((r) => r.includes(true)),
   );
-  const narrow = width < NARROW;
   const notes = [
     edited ? (narrow ? w.changedShort : w.changed) : null,
     masked ? (narrow ? w.maskedShort : w.masked) : null,
@@ -396,9 +407,26 @@ function Key({
           </g>
         );
       })}
-      <text className="tf-key-label" x={x0 + 5 * sw + 10} y={y + 9}>
-        {notes}
-      </text>
+      {weights && (
+        <>
+          <text className="tf-key-label" x={wx - 4} y={y + 9} textAnchor="end">
+            {w.weights}
+          </text>
+          {stops.map((t, k) => (
+            <g key={`w${k}`}>
+              <rect x={wx + k * sw} y={y} width={sw} height={10} fill={weights(t) ?? undefined} />
+              <text className="tf-tick" x={wx + k * sw + sw / 2} y={y + 21} textAnchor="middle">
+                {formatFixed(t, 2)}
+              </text>
+            </g>
+          ))}
+        </>
+      )}
+      {narrow && weights ? null : (
+        <text className="tf-key-label" x={notesX} y={y + 9}>
+          {notes}
+        </text>
+      )}
     </g>
   );
 }
@@ -417,7 +445,7 @@ export function TransformerPlot({
   const { width } = usePlotSize(boxRef, WIDTH);
   const narrow = width < NARROW;
   const placed = useMemo(
-    () => placePanels(stagePanels(r, lang, narrow), width),
+    () => placePanels(stagePanels(r, lang, narrow), width, r.n),
     [r, lang, narrow, width],
   );
   const w = WORDS[lang];
@@ -431,7 +459,7 @@ export function TransformerPlot({
         </text>
         {placed.map((p, k) =>
           p.panel.kind === 'matrix' ? (
-            <MatrixPanel key={`${r.stageId}-${k}`} p={p as Placed<Panel>} narrow={narrow} />
+            <MatrixPanel key={`${r.stageId}-${k}`} p={p as Placed<Panel>} narrow={narrow} n={r.n} />
           ) : p.panel.kind === 'curve' ? (
             <CurveChart key={`${r.stageId}-${k}`} p={p as Placed<CurvePanel>} lang={lang} />
           ) : (

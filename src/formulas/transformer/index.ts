@@ -156,7 +156,7 @@ const WORDS = bilingual({
     sep: ', ',
     on: (b: boolean) => (b ? 'on' : 'off'),
     summary: (s: Record<string, string>) =>
-      `Stage ${s.stage} of ${s.last}: ${s.name}. Sentence “${s.sentence}”, d_model ${s.d}, ${s.heads} head(s), causal mask ${s.causal}, positional encoding ${s.pe}, random weights from seed ${s.seed}. After “${s.lastWord}” the most likely next token is “${s.best}” with p = ${s.p}.`,
+      `Step ${s.stage} of ${s.last}: ${s.name}. Sentence “${s.sentence}”, d_model ${s.d}, ${s.heads} head(s), causal mask ${s.causal}, positional encoding ${s.pe}, random weights from seed ${s.seed}. After “${s.lastWord}” the most likely next token is “${s.best}” with p = ${s.p}.`,
     edit: (what: string, changed: string, kept: string) =>
       ` Compared with the original sentence (${what}), at this stage positions ${changed || 'none'} changed and ${kept || 'none'} did not.`,
     replace: (from: string, to: string, at: number) =>
@@ -170,7 +170,7 @@ const WORDS = bilingual({
     sep: '、',
     on: (b) => (b ? '開啟' : '關閉'),
     summary: (s) =>
-      `第 ${s.stage} 階段（共 ${s.last} 個）：${s.name}。句子「${s.sentence}」，d_model ${s.d}，${s.heads} 個注意力頭，因果遮罩${s.causal}，位置編碼${s.pe}，隨機權重的種子為 ${s.seed}。「${s.lastWord}」之後最可能的下一個詞元是「${s.best}」，p = ${s.p}。`,
+      `第 ${s.stage} 步（共 ${s.last} 步）：${s.name}。句子「${s.sentence}」，d_model ${s.d}，${s.heads} 個注意力頭，因果遮罩${s.causal}，位置編碼${s.pe}，隨機權重的種子為 ${s.seed}。「${s.lastWord}」之後最可能的下一個詞元是「${s.best}」，p = ${s.p}。`,
     edit: (what, changed, kept) =>
       `與原句相比（${what}），這個階段中第 ${changed || '（無）'} 個位置改變了，第 ${kept || '（無）'} 個沒有改變。`,
     replace: (from, to, at) => `第 ${at} 個位置的「${from}」換成「${to}」`,
@@ -187,8 +187,8 @@ function summary(r: TransformerResult, lang: Lang): string {
   const p = r.run.probs[r.n - 1];
   const best = p.indexOf(Math.max(...p));
   let text = words.summary({
-    stage: String(r.stage + 1),
-    last: String(LAST_STAGE + 1),
+    stage: String(r.stage),
+    last: String(LAST_STAGE),
     name: STAGE_NAMES[r.stageId][lang],
     sentence: r.run.tokens.map((id) => vocab[id]).join(' '),
     d: String(r.d),

@@ -12,16 +12,16 @@ import { STAGES, VOCAB } from './model';
 /** Below this width the panels stack and labels stagger. */
 export const NARROW = 520;
 /** Fixed height of the whole plot. */
-export const HEIGHT = 640;
+export const HEIGHT = 680;
 /** Bottom of the residual-stream diagram. */
 export const DIAGRAM_BOTTOM = 128;
 /** The stream's line and the branches' line. */
 export const STREAM_Y = 96;
 export const BRANCH_Y = 54;
 /** Top of the stage's panels. */
-export const PANELS_TOP = DIAGRAM_BOTTOM + 48;
-/** Height of the colour key at the bottom. */
-export const KEY_HEIGHT = 34;
+export const PANELS_TOP = DIAGRAM_BOTTOM + 64;
+/** Top of the colour key, under the stage's title. */
+export const KEY_TOP = DIAGRAM_BOTTOM + 30;
 const PANEL_TITLE = 16;
 const COL_LABELS = 13;
 const ROW_GAP = 16;
@@ -110,7 +110,7 @@ export interface Placed<P extends AnyPanel = AnyPanel> {
 export function niceMax(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 1;
   const e = Math.pow(10, Math.floor(Math.log10(x)));
-  for (const m of [1, 2, 5, 10]) if (x <= m * e + 1e-12) return m * e;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (x <= m * e + 1e-12) return m * e;
   return 10 * e;
 }
 
@@ -138,7 +138,8 @@ const WORDS = {
     ffnOut: 'FFN output GELU(H) W₂ᵀ + b₂',
     y: 'Y = R + FFN(LN₂(R))',
     logits: 'logits z = LN(Y) Eᵀ',
-    curve: 'GELU and ReLU at the last token’s H',
+    curve: 'GELU vs ReLU, last token’s H',
+    ffnShort: 'FFN output',
     bars: 'p(next token) after the last token',
   },
   'zh-TW': {
@@ -156,7 +157,8 @@ const WORDS = {
     ffnOut: 'FFN 輸出 GELU(H) W₂ᵀ + b₂',
     y: 'Y = R + FFN(LN₂(R))',
     logits: 'logits z = LN(Y) Eᵀ',
-    curve: '最後一個詞元的 H：GELU 與 ReLU',
+    curve: 'GELU 與 ReLU（最後一個詞元）',
+    ffnShort: 'FFN 輸出',
     bars: '最後一個詞元之後的 p(下一個詞元)',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
@@ -284,7 +286,7 @@ export function stagePanels(r: TransformerResult, lang: Lang, narrow: boolean): 
         [matrix(w.hidden, b.ffn.hidden, ob?.ffn.hidden ?? null, c, ffCols)],
         [matrix(w.gelu, b.ffn.activated, ob?.ffn.activated ?? null, c, ffCols)],
         [
-          matrix(w.ffnOut, b.ffn.output, ob?.ffn.output ?? null, diverging([b.ffn.output])),
+          matrix(w.ffnShort, b.ffn.output, ob?.ffn.output ?? null, diverging([b.ffn.output])),
           { kind: 'curve', title: w.curve, xs: b.ffn.hidden[r.n - 1] },
         ],
       ];
@@ -324,21 +326,26 @@ export function stagePanels(r: TransformerResult, lang: Lang, narrow: boolean): 
 export function labelWidth(narrow: boolean): number {
   return narrow ? 40 : 48;
 }
-/** Height of one matrix row's cells. */
-export const CELL_HEIGHT = 17;
+/** Height of a matrix's n rows of cells together, whatever n. */
+export const CELLS_HEIGHT = 120;
+/** Height of one matrix row's cells for n tokens. */
+export function cellHeight(n: number): number {
+  return CELLS_HEIGHT / Math.max(4, n);
+}
 
 /** The panels placed in rows across the width, from PANELS_TOP down. */
-export function placePanels(rows: AnyPanel[][], width: number): Placed[] {
+export function placePanels(rows: AnyPanel[][], width: number, n: number): Placed[] {
   const out: Placed[] = [];
   let y = PANELS_TOP;
-  const bottom = HEIGHT - KEY_HEIGHT;
+  const bottom = HEIGHT - 8;
+  const ch = cellHeight(n);
   for (const row of rows) {
     const each = (width - COL_GAP * (row.length - 1)) / row.length;
     const heights = row.map((p) =>
       p.kind === 'matrix'
-        ? PANEL_TITLE + COL_LABELS + p.values.length * CELL_HEIGHT
+        ? PANEL_TITLE + COL_LABELS + p.values.length * ch
         : p.kind === 'curve'
-          ? PANEL_TITLE + COL_LABELS + 6 * CELL_HEIGHT
+          ? PANEL_TITLE + COL_LABELS + CELLS_HEIGHT
           : bottom - y,
     );
     const h = Math.max(...heights);
@@ -351,10 +358,11 @@ export function placePanels(rows: AnyPanel[][], width: number): Placed[] {
 }
 
 /** A matrix panel's cells: left edge, cell width and the top of row 0. */
-export function matrixGeometry(p: Placed<Panel>, narrow: boolean) {
+export function matrixGeometry(p: Placed<Panel>, narrow: boolean, n: number) {
+  const ch = cellHeight(n);
   const lw = labelWidth(narrow);
   const cols = p.panel.values[0].length;
-  const cw = Math.min(30, (p.width - lw - 4) / cols);
+  const cw = Math.min(36, (p.width - lw - 4) / cols);
   const left = p.x + lw;
   const top = p.y + PANEL_TITLE + COL_LABELS;
   return {
@@ -362,7 +370,8 @@ export function matrixGeometry(p: Placed<Panel>, narrow: boolean) {
     cw,
     top,
     right: left + cw * cols,
-    bottom: top + p.panel.values.length * CELL_HEIGHT,
+    bottom: top + p.panel.values.length * ch,
+    ch,
   };
 }
 
