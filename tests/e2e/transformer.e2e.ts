@@ -45,7 +45,7 @@ describe('transformer', () => {
     // 10 stages × 4 positions: position 3 from the start, position 4 from attention on
     await expect.poll(() => changedDots(page)).toBe(10 + 8);
     await page.getByRole('checkbox', { name: /causal mask/ }).click();
-    await waitForUrl(page, (u) => u.searchParams.get('causal') === 'false');
+    await waitForUrl(page, (u) => u.searchParams.get('causal') === '0');
     // without the mask every position changes from attention on
     await expect.poll(() => changedDots(page)).toBe(2 + 8 * 4);
 

@@ -138,7 +138,6 @@ export const PARAMS = defineParams([
       label: { en: `${i + 1} · ${VOCAB.en[id]}`, 'zh-TW': `${i + 1} · ${VOCAB['zh-TW'][id]}` },
     })),
     default: 2,
-    limit: { param: 'n' },
   },
   {
     kind: 'choice',
