@@ -146,6 +146,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Attention, a feed-forward network, residual connections and layer normalization.',
       'zh-TW': '注意力、前饋網路、殘差連接與層正規化的組合。',
     },
+    load: () => import('./transformer'),
   },
   {
     id: 'cross-entropy',

@@ -90,10 +90,18 @@ export const SEARCH_TERMS: Readonly<Record<string, SearchTerms>> = {
     },
   },
   transformer: {
-    symbols: ['LayerNorm', 'FFN'],
+    symbols: ['LayerNorm', 'FFN', 'MHA', 'GELU', 'PE'],
     terms: {
-      en: ['positional encoding', 'layer normalization', 'residual', 'feed-forward'],
-      'zh-TW': ['位置編碼', '層正規化', '殘差連接', '前饋網路'],
+      en: [
+        'positional encoding',
+        'layer normalization',
+        'residual',
+        'feed-forward',
+        'multi-head attention',
+        'decoder block',
+        'GELU',
+      ],
+      'zh-TW': ['位置編碼', '層正規化', '殘差連接', '前饋網路', '多頭注意力', '解碼器'],
     },
   },
   'cross-entropy': {

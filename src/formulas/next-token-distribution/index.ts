@@ -247,5 +247,5 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['softmax', 'cross-entropy', 'entropy', 'bayes', 'attention'],
+  related: ['softmax', 'cross-entropy', 'entropy', 'bayes', 'attention', 'transformer'],
 });

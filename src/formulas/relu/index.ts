@@ -67,5 +67,5 @@ export default activationPage({
       ],
     },
   },
-  related: ['sigmoid', 'tanh', 'backpropagation', 'neural-network'],
+  related: ['sigmoid', 'tanh', 'backpropagation', 'neural-network', 'transformer'],
 });

@@ -204,5 +204,6 @@ export default defineFormula({
     'entropy',
     'next-token-distribution',
     'bayes',
+    'transformer',
   ],
 });
