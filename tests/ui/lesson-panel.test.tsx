@@ -77,7 +77,6 @@ describe('LessonPanel', () => {
   });
 
   it('adds the current view from a card, kept in storage', async () => {
-    const user = userEvent.setup();
     renderWithI18n(<Harness />);
     // the add button sits outside the modal dialog in the app; here it is reached directly
     fireEvent.click(screen.getByRole('button', { name: 'Add this view to the lesson' }));
