@@ -13,7 +13,7 @@ import {
   type LessonView,
 } from '../../src/ui/lesson/format';
 
-// jsdom has no CompressionStream; Node's is the same WHATWG stream the browser has
+// where the environment lacks CompressionStream, Node's is the same WHATWG stream the browser has
 globalThis.CompressionStream ??= NodeCS as unknown as typeof CompressionStream;
 globalThis.DecompressionStream ??= NodeDS as unknown as typeof DecompressionStream;
 

@@ -10,6 +10,7 @@ import { LessonPanel } from '../../src/ui/lesson/LessonPanel';
 import { LessonBar } from '../../src/ui/lesson/LessonBar';
 import { renderWithI18n } from './renderWithI18n';
 
+// where the environment lacks CompressionStream, Node's is the same WHATWG stream
 globalThis.CompressionStream ??= NodeCS as unknown as typeof CompressionStream;
 globalThis.DecompressionStream ??= NodeDS as unknown as typeof DecompressionStream;
 

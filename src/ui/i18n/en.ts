@@ -24,7 +24,7 @@ export const en = {
   },
   footer: {
     text: 'Drag a slider, type a value, or share the link: every value lives in the address bar.',
-    keys: 'Keys: / or Ctrl+K searches; P toggles presentation mode; in presentation, ← → or PageUp/PageDown change formula, Esc leaves.',
+    keys: 'Keys: / or Ctrl+K searches; P toggles presentation mode; in presentation, ← → or PageUp/PageDown change formula, Esc leaves; in a lesson they change view.',
   },
   home: {
     heading: 'The math behind large language models',

@@ -22,7 +22,7 @@ export const zhTW: ShellStrings = {
   },
   footer: {
     text: '拖動滑桿、輸入數值，或直接分享連結：所有數值都記在網址列裡。',
-    keys: '快速鍵：/ 或 Ctrl+K 搜尋；P 切換簡報模式；簡報中用 ← → 或 PageUp／PageDown 換公式，Esc 離開。',
+    keys: '快速鍵：/ 或 Ctrl+K 搜尋；P 切換簡報模式；簡報中用 ← → 或 PageUp／PageDown 換公式，Esc 離開；播放課程時換畫面。',
   },
   home: {
     heading: '大型語言模型背後的數學',
