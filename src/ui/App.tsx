@@ -338,13 +338,15 @@ function Shell({ base }: { base: string }) {
           {t('lesson.loading')}
         </p>
       )}
-      <LessonPanel
-        open={lessonOpen}
-        onClose={closeLesson}
-        views={draft}
-        titleOf={titleOf}
-        root={lessonRoot}
-      />
+      {lessonOpen && (
+        <LessonPanel
+          open={lessonOpen}
+          onClose={closeLesson}
+          views={draft}
+          titleOf={titleOf}
+          root={lessonRoot}
+        />
+      )}
       <SearchDialog open={searching} onClose={closeSearch} />
       <main id="main" tabIndex={-1}>
         <Routes key={playing ? `lesson-${viewAt}` : 'page'} />
