@@ -17,6 +17,18 @@ import { endFirstPass } from './prerender/hydration';
 import { isEditableTarget } from './theme/keys';
 import { useTheme } from './theme/useTheme';
 import { setSearchKey } from './url/params';
+import { useDraft } from './lesson/draft';
+import {
+  LESSON_PARAM,
+  VIEW_PARAM,
+  decodeLesson,
+  lessonUrl,
+  viewIndex,
+  type LessonError,
+  type LessonView,
+} from './lesson/format';
+import { LessonBar } from './lesson/LessonBar';
+import { LessonPanel } from './lesson/LessonPanel';
 
 /** Props of `App`. */
 export interface AppProps {
@@ -59,7 +71,13 @@ const Routes = memo(function Routes() {
   );
 });
 
-function Shell() {
+/** A lesson in the URL: being decoded, playing, or not playable (with the reason). */
+type LessonState =
+  | { status: 'loading' }
+  | { status: 'ok'; code: string; views: LessonView[] }
+  | { status: 'error'; error: LessonError };
+
+function Shell({ base }: { base: string }) {
   const { t, lang, i18n } = useLang();
   const [location, navigate] = useLocation();
   const { theme, toggle: toggleTheme } = useTheme();
@@ -77,10 +95,38 @@ function Shell() {
       new URLSearchParams(window.location.search).get('embed') === '1',
   );
   const [searching, setSearching] = useState(false);
+  // ?lesson=…: a lesson plays in presentation mode (read once; decoded in an effect)
+  const [lessonCode] = useState(() =>
+    typeof window === 'undefined'
+      ? null
+      : new URLSearchParams(window.location.search).get(LESSON_PARAM),
+  );
+  const [lesson, setLesson] = useState<LessonState | null>(() =>
+    lessonCode === null ? null : { status: 'loading' },
+  );
+  const [viewAt, setViewAt] = useState(0);
+  const [lessonOpen, setLessonOpen] = useState(false);
+  const draft = useDraft();
   const id = idOf(location);
   const onFormula = id !== null && findEntry(id)?.load !== undefined;
   const embedded = embed && onFormula;
-  const presenting = present && onFormula && !embedded;
+  const playing = lesson?.status === 'ok' && !embedded ? lesson : null;
+  const presenting = (present || playing !== null) && onFormula && !embedded;
+
+  useEffect(() => {
+    if (lessonCode === null) return;
+    let current = true;
+    void decodeLesson(lessonCode).then((r) => {
+      if (!current) return;
+      if (!r.ok) return setLesson({ status: 'error', error: r.error });
+      const raw = new URLSearchParams(window.location.search).get(VIEW_PARAM);
+      setViewAt(viewIndex(raw, r.views.length));
+      setLesson({ status: 'ok', code: lessonCode, views: r.views });
+    });
+    return () => {
+      current = false;
+    };
+  }, [lessonCode]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -123,6 +169,25 @@ function Shell() {
     replaceSearch(setSearchKey(window.location.search, 'present', on ? '1' : null));
   }, []);
 
+  const goToView = useCallback(
+    (k: number) => {
+      if (!playing || k < 0 || k >= playing.views.length) return;
+      const l = new URLSearchParams(window.location.search).get('lang');
+      setViewAt(k);
+      navigate(lessonUrl('', playing.code, playing.views, k, l));
+    },
+    [playing, navigate],
+  );
+
+  const leaveLesson = useCallback(() => {
+    setLesson(null);
+    setPresent(false);
+    let search = window.location.search;
+    for (const key of [LESSON_PARAM, VIEW_PARAM, 'present'])
+      search = setSearchKey(search, key, null);
+    replaceSearch(search);
+  }, []);
+
   const toggleLanguage = useCallback(() => {
     const next = lang === 'en' ? 'zh-TW' : 'en';
     void i18n.changeLanguage(next);
@@ -141,13 +206,18 @@ function Shell() {
         return;
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Escape' && playing) {
+        e.preventDefault();
+        leaveLesson();
+        return;
+      }
       if (e.key === 'Escape' && presenting) {
         e.preventDefault();
         setPresentation(false);
         return;
       }
       if (isEditableTarget(e.target)) return;
-      if ((e.key === 'p' || e.key === 'P') && onFormula) {
+      if ((e.key === 'p' || e.key === 'P') && onFormula && !playing) {
         e.preventDefault();
         setPresentation(!presenting);
         return;
@@ -156,6 +226,12 @@ function Shell() {
       const forward = e.key === 'ArrowRight' || e.key === 'PageDown';
       const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
       if (!forward && !back) return;
+      if (playing) {
+        // in a lesson the clicker keys walk its views, not the notes' order of pages
+        e.preventDefault();
+        goToView(viewAt + (forward ? 1 : -1));
+        return;
+      }
       const { prev, next } = neighbours(id ?? '');
       const target = forward ? next : prev;
       if (!target) return;
@@ -168,7 +244,35 @@ function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onFormula, presenting, embedded, id, navigate, setPresentation]);
+  }, [
+    onFormula,
+    presenting,
+    embedded,
+    id,
+    navigate,
+    setPresentation,
+    playing,
+    viewAt,
+    goToView,
+    leaveLesson,
+  ]);
+
+  const titleOf = useCallback(
+    (page: string) => {
+      const entry = findEntry(page);
+      return entry?.load ? entry.title[lang] : null;
+    },
+    [lang],
+  );
+  const lessonRoot = useCallback(() => `${window.location.origin}${base}`, [base]);
+  const closeLesson = useCallback(() => setLessonOpen(false), []);
+  const shownView = playing ? playing.views[viewAt] : null;
+  const caption =
+    shownView === null
+      ? ''
+      : titleOf(shownView.page) === null
+        ? t('lesson.missing', { index: viewAt + 1, page: shownView.page })
+        : shownView.note;
 
   if (embedded) {
     return (
@@ -183,11 +287,23 @@ function Shell() {
   }
 
   return (
-    <div className="app" data-present={presenting ? '' : undefined}>
+    <div
+      className="app"
+      data-present={presenting ? '' : undefined}
+      data-lesson={playing ? '' : undefined}
+    >
       <a className="skip-link" href="#main">
         {t('header.skip')}
       </a>
-      {presenting ? (
+      {playing ? (
+        <LessonBar
+          index={viewAt}
+          count={playing.views.length}
+          caption={caption}
+          onGo={goToView}
+          onLeave={leaveLesson}
+        />
+      ) : presenting ? (
         <div className="present-bar">
           <ShareQr />
           <button
@@ -205,11 +321,35 @@ function Shell() {
           onToggleLanguage={toggleLanguage}
           onPresent={onFormula ? () => setPresentation(true) : null}
           onSearch={openSearch}
+          onLesson={() => setLessonOpen(true)}
+          lessonCount={draft.length}
+        />
+      )}
+      {lesson?.status === 'error' && (
+        <div className="lesson-notice" role="alert">
+          <p>{t(lesson.error === 'newer' ? 'lesson.newer' : 'lesson.corrupt')}</p>
+          <button type="button" className="button" onClick={() => setLesson(null)}>
+            {t('lesson.dismiss')}
+          </button>
+        </div>
+      )}
+      {lesson?.status === 'loading' && (
+        <p className="lesson-loading" role="status">
+          {t('lesson.loading')}
+        </p>
+      )}
+      {lessonOpen && (
+        <LessonPanel
+          open={lessonOpen}
+          onClose={closeLesson}
+          views={draft}
+          titleOf={titleOf}
+          root={lessonRoot}
         />
       )}
       <SearchDialog open={searching} onClose={closeSearch} />
       <main id="main" tabIndex={-1}>
-        <Routes />
+        <Routes key={playing ? `lesson-${viewAt}` : 'page'} />
       </main>
       {!presenting && <Footer offline={offline.available} />}
       {!presenting && (
@@ -227,7 +367,7 @@ function Shell() {
 export function App({ base = '', ssrPath }: AppProps) {
   return (
     <Router base={base} ssrPath={ssrPath}>
-      <Shell />
+      <Shell base={base} />
     </Router>
   );
 }

@@ -3,6 +3,7 @@ import type { FormulaDef, Lang } from './types';
 import type { Computed } from './PlotFigure';
 import { useLang } from '../i18n';
 import { mergeSearch } from '../url/params';
+import { copyText } from '../share/clipboard';
 import {
   cardLatex,
   download,
@@ -23,18 +24,6 @@ export interface ExportPanelProps {
 }
 
 type Status = { kind: 'saved'; file: string } | { kind: 'copied' | 'refused' | 'failed' } | null;
-
-/** Copies text to the clipboard; false where the page may not (no https, refused). */
-async function copyText(text: string): Promise<boolean> {
-  const clipboard = navigator.clipboard as Clipboard | undefined;
-  if (!clipboard) return false;
-  try {
-    await clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * "Export" under a card, a disclosure built only while open: the plot as SVG and PNG (the

@@ -24,7 +24,7 @@ export const en = {
   },
   footer: {
     text: 'Drag a slider, type a value, or share the link: every value lives in the address bar.',
-    keys: 'Keys: / or Ctrl+K searches; P toggles presentation mode; in presentation, ← → or PageUp/PageDown change formula, Esc leaves.',
+    keys: 'Keys: / or Ctrl+K searches; P toggles presentation mode; in presentation, ← → or PageUp/PageDown change formula, Esc leaves; in a lesson they change view.',
   },
   home: {
     heading: 'The math behind large language models',
@@ -158,6 +158,48 @@ export const en = {
   print: {
     link: 'This card online, with these values:',
     qr: 'QR code of this card’s link',
+  },
+  lesson: {
+    add: 'Add this view to the lesson',
+    added: 'Added as view {{count}} of the lesson.',
+    full: 'The lesson already has {{max}} views, the most one link can carry.',
+    open: 'Lesson ({{count}})',
+    openLabel: 'The lesson being built: its views, notes and link',
+    title: 'Lesson',
+    hint: 'Each view is a page with the values it had. Reorder with the buttons or Alt+↑ / Alt+↓; the note shows as a caption when the lesson plays.',
+    empty:
+      'No views yet. On any formula page, set the values to show, then press “Add this view to the lesson”.',
+    views: 'Views of the lesson',
+    view: 'View {{index}}: {{title}}',
+    defaults: 'default values',
+    note: 'Note for view {{index}} (either language, up to {{max}} characters)',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    remove: 'Remove',
+    moved: 'View moved to position {{index}} of {{count}}.',
+    removed: 'View removed; {{count}} left.',
+    link: 'Lesson link',
+    copy: 'Copy lesson link',
+    play: 'Play the lesson',
+    clear: 'Clear the lesson',
+    copied: 'Lesson link copied.',
+    copyRefused: 'This browser does not let the page copy here: select the link and copy it.',
+    tooLong:
+      'This lesson’s link would be {{length}} characters, longer than the {{max}} a link can safely carry. Remove a view or shorten the notes.',
+    close: 'Close',
+    playing: 'Lesson',
+    position: 'View {{index}} of {{count}}',
+    prev: 'Previous view',
+    next: 'Next view',
+    leave: 'Leave the lesson (Esc)',
+    caption: 'Note for this view',
+    loading: 'Opening the lesson…',
+    corrupt:
+      'This lesson link is damaged or incomplete, so it cannot be played. Ask for the link again; the page below works as usual.',
+    newer:
+      'This lesson was made with a newer version of the explorer. Reload the page to get the newest version, then open the link again.',
+    missing: 'View {{index}} shows a page that this version does not have: {{page}}.',
+    dismiss: 'Dismiss',
   },
   offline: {
     ready: 'Works offline: on this device, every formula page opens without a network connection.',

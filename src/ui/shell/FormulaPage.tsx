@@ -14,6 +14,7 @@ import { PrintLink } from '../share/PrintLink';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useEmbedded } from './embed';
 import { EmbedHead } from './EmbedHead';
+import { AddToLesson } from '../lesson/AddToLesson';
 
 /** Props of `FormulaPage`. */
 export interface FormulaPageProps {
@@ -44,6 +45,10 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
     },
     [write, def],
   );
+  const lessonQuery = useCallback(
+    () => mergeSearch('', def.params, current.current).replace(/^\?/, ''),
+    [def],
+  );
   const from = useMemo(() => ({ params: def.params, values: () => current.current }), [def]);
   const title = entry.title[lang];
   useDocumentTitle(title);
@@ -71,6 +76,7 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
         <RichText text={text.intro} />
       </div>
       <Card def={def} initialValues={parsed.values} onValuesChange={onValuesChange} />
+      <AddToLesson page={entry.id} query={lessonQuery} />
       <div className="prose prose-body">
         {text.body.map((p, i) => (
           <RichText key={i} text={p} />

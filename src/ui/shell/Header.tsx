@@ -12,6 +12,9 @@ export interface HeaderProps {
   onPresent: (() => void) | null;
   /** Opens the search of the formulas. */
   onSearch?: () => void;
+  /** Opens the lesson being built, which has `lessonCount` views. */
+  onLesson?: () => void;
+  lessonCount?: number;
 }
 
 /** The site header: home link, language switch, theme toggle, presentation button. */
@@ -21,6 +24,8 @@ export function Header({
   onToggleLanguage,
   onPresent,
   onSearch,
+  onLesson,
+  lessonCount = 0,
 }: HeaderProps) {
   const { t, lang } = useLang();
   const carry = useCarriedSearch();
@@ -60,6 +65,17 @@ export function Header({
           <span aria-hidden="true">{theme === 'dark' ? '☾ ' : '☀ '}</span>
           {t('header.darkTheme')}
         </button>
+        {onLesson && (
+          <button
+            type="button"
+            className="button header-button"
+            aria-haspopup="dialog"
+            onClick={onLesson}
+            title={t('lesson.openLabel')}
+          >
+            {t('lesson.open', { count: lessonCount })}
+          </button>
+        )}
         {onPresent && (
           <button
             type="button"
