@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pageText, workedText } from './app';
-import { setupBrowser, waitForApp } from './browser';
+import { setupBrowser, sleep, waitForApp } from './browser';
 
 const { open } = setupBrowser();
 
@@ -58,6 +58,7 @@ describe('the optimizer race in a browser', () => {
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => query(page, 'p1'), { timeout: 3000 }).toBe('6');
     await expect.poll(() => query(page, 'k'), { timeout: 3000 }).toBe('6');
+    await sleep(600); // the worked example follows once the changes settle (useSettled)
     const before = {
       worked: await workedText(page),
       x0: query(page, 'x0'),
@@ -69,7 +70,7 @@ describe('the optimizer race in a browser', () => {
     expect(query(page, 'x0')).toBe(before.x0);
     expect(query(page, 'y0')).toBe(before.y0);
     expect(await page.locator('.opt-contour .is-ghost').count()).toBe(1);
-    expect(await workedText(page)).toBe(before.worked);
+    await expect.poll(() => workedText(page), { timeout: 3000 }).toBe(before.worked);
     await page.getByRole('button', { name: 'Unpin Adam, pin 1' }).click();
     await expect.poll(() => page.locator('.opt-contour .is-ghost').count()).toBe(0);
   });
