@@ -25,15 +25,19 @@ describe('language, theme and presentation mode', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
-  it('a ?lang=zh-TW link opens every built page in Chinese', async () => {
-    const { page } = await open('/?lang=zh-TW');
-    expect(hasCjk(await page.locator('h1').innerText())).toBe(true);
-    for (const id of ids) {
-      await page.goto(new URL(`${id}?lang=zh-TW`, page.url()).href, { waitUntil: 'networkidle' });
-      await waitForApp(page);
-      expect(hasCjk(await page.locator('main').innerText()), `/${id} in Chinese`).toBe(true);
-    }
-  });
+  it(
+    'a ?lang=zh-TW link opens every built page in Chinese',
+    async () => {
+      const { page } = await open('/?lang=zh-TW');
+      expect(hasCjk(await page.locator('h1').innerText())).toBe(true);
+      for (const id of ids) {
+        await page.goto(new URL(`${id}?lang=zh-TW`, page.url()).href, { waitUntil: 'networkidle' });
+        await waitForApp(page);
+        expect(hasCjk(await page.locator('main').innerText()), `/${id} in Chinese`).toBe(true);
+      }
+    },
+    20_000 + 4_000 * ids.length,
+  ); // a page load per page
 
   it('the theme toggle switches to a dark background and the choice survives a reload', async () => {
     const { page } = await open('/softmax', { colorScheme: 'light' });
@@ -96,45 +100,49 @@ describe('language, theme and presentation mode', () => {
     expect(await visibleRanges()).toBe(11);
   });
 
-  it('P presents the card full screen, → walks every formula, ← goes back, Esc leaves', async () => {
-    const { page } = await open(`/${ids[0]}`, { viewport: { width: 1920, height: 1080 } });
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('p');
-    await expect
-      .poll(() => page.locator('header').count(), { message: 'the header hides' })
-      .toBe(0);
-    for (const [i, id] of ids.entries()) {
-      if (i > 0) {
-        await page.keyboard.press('ArrowRight');
-        await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${id}`));
-        await waitForApp(page);
-      }
-      // The card fills (nearly) the whole screen and the page does not scroll.
-      const fit = () =>
-        page.evaluate((name) => {
-          const card = [...document.querySelectorAll('main section[aria-label]')]
-            .find((el) => new RegExp(name).test(el.getAttribute('aria-label') ?? ''))
-            ?.getBoundingClientRect();
-          return {
-            fills: !!card && card.width >= innerWidth * 0.9 && card.height >= innerHeight * 0.85,
-            inside: !!card && card.bottom <= innerHeight && card.right <= innerWidth,
-            scrolls: document.documentElement.scrollHeight > innerHeight,
-          };
-        }, TEXT.card.source);
+  it(
+    'P presents the card full screen, → walks every formula, ← goes back, Esc leaves',
+    async () => {
+      const { page } = await open(`/${ids[0]}`, { viewport: { width: 1920, height: 1080 } });
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('p');
       await expect
-        .poll(fit, { message: `/${id} in presentation mode` })
-        .toEqual({ fills: true, inside: true, scrolls: false });
-    }
-    await page.keyboard.press('ArrowLeft');
-    await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${ids[ids.length - 2]}`));
-    await waitForApp(page);
-    await page.keyboard.press('Escape');
-    await expect
-      .poll(() => page.getByRole('button', { name: TEXT.present }).isVisible())
-      .toBe(true);
-    expect(appPath(page.url())).toMatch(new RegExp(`^/${ids[ids.length - 2]}`));
-    expect(new URL(page.url()).searchParams.get('present')).toBeNull();
-  });
+        .poll(() => page.locator('header').count(), { message: 'the header hides' })
+        .toBe(0);
+      for (const [i, id] of ids.entries()) {
+        if (i > 0) {
+          await page.keyboard.press('ArrowRight');
+          await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${id}`));
+          await waitForApp(page);
+        }
+        // The card fills (nearly) the whole screen and the page does not scroll.
+        const fit = () =>
+          page.evaluate((name) => {
+            const card = [...document.querySelectorAll('main section[aria-label]')]
+              .find((el) => new RegExp(name).test(el.getAttribute('aria-label') ?? ''))
+              ?.getBoundingClientRect();
+            return {
+              fills: !!card && card.width >= innerWidth * 0.9 && card.height >= innerHeight * 0.85,
+              inside: !!card && card.bottom <= innerHeight && card.right <= innerWidth,
+              scrolls: document.documentElement.scrollHeight > innerHeight,
+            };
+          }, TEXT.card.source);
+        await expect
+          .poll(fit, { message: `/${id} in presentation mode` })
+          .toEqual({ fills: true, inside: true, scrolls: false });
+      }
+      await page.keyboard.press('ArrowLeft');
+      await waitForUrl(page, (u) => appPath(u.href).startsWith(`/${ids[ids.length - 2]}`));
+      await waitForApp(page);
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.getByRole('button', { name: TEXT.present }).isVisible())
+        .toBe(true);
+      expect(appPath(page.url())).toMatch(new RegExp(`^/${ids[ids.length - 2]}`));
+      expect(new URL(page.url()).searchParams.get('present')).toBeNull();
+    },
+    20_000 + 5_000 * ids.length,
+  ); // a page and a fit per page
 
   it('presenting, the QR code opens the card with its values on a phone; Esc closes it, not presentation mode', async () => {
     const path = '/softmax?T=0.7&z=2,1,0.1,-1,-3&lang=zh-TW&present=1';
@@ -173,28 +181,32 @@ describe('language, theme and presentation mode', () => {
     expect(await page.locator('header').count()).toBe(0);
   });
 
-  it('every formula fits its box: at 1280×800, and presenting on a smaller projector (1024×768, 1280×720)', async () => {
-    for (const [width, height, query] of [
-      [1280, 800, ''],
-      [1024, 768, '?present=1'],
-      [1280, 720, '?present=1'],
-    ] as const) {
-      const { page } = await open(`/${ids[0]}${query}`, { viewport: { width, height } });
-      for (const id of ids) {
-        if (id !== ids[0]) {
-          await page.goto(appUrl(`/${id}${query}`));
-          await waitForApp(page);
+  it(
+    'every formula fits its box: at 1280×800, and presenting on a smaller projector (1024×768, 1280×720)',
+    async () => {
+      for (const [width, height, query] of [
+        [1280, 800, ''],
+        [1024, 768, '?present=1'],
+        [1280, 720, '?present=1'],
+      ] as const) {
+        const { page } = await open(`/${ids[0]}${query}`, { viewport: { width, height } });
+        for (const id of ids) {
+          if (id !== ids[0]) {
+            await page.goto(appUrl(`/${id}${query}`));
+            await waitForApp(page);
+          }
+          // the formula scrolls sideways (its end hidden) when it is wider than its box
+          const overflow = () =>
+            page.evaluate(() => {
+              const f = document.querySelector('.card-formula')!;
+              return f.scrollWidth - f.clientWidth;
+            });
+          await expect
+            .poll(overflow, { message: `/${id}${query} at ${width}×${height}` })
+            .toBeLessThan(1);
         }
-        // the formula scrolls sideways (its end hidden) when it is wider than its box
-        const overflow = () =>
-          page.evaluate(() => {
-            const f = document.querySelector('.card-formula')!;
-            return f.scrollWidth - f.clientWidth;
-          });
-        await expect
-          .poll(overflow, { message: `/${id}${query} at ${width}×${height}` })
-          .toBeLessThan(1);
       }
-    }
-  });
+    },
+    20_000 + 8_000 * ids.length,
+  ); // three page loads per page
 });
