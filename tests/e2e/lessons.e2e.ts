@@ -39,7 +39,7 @@ describe('lessons', () => {
     await expect.poll(() => bar.innerText()).toContain('View 1 of 2');
     expect(await bar.innerText()).toContain('Raise T: the distribution flattens.');
     expect(await page.evaluate(() => 'present' in document.documentElement.dataset)).toBe(true);
-    expect(await numberValues(page)).toContain('2.5');
+    await expect.poll(() => numberValues(page)).toContain('2.5');
     expect(await page.getByRole('button', { name: /Lesson \(/ }).count()).toBe(0);
 
     await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -48,7 +48,7 @@ describe('lessons', () => {
     await waitForApp(page);
     await expect.poll(() => bar.innerText()).toContain('View 2 of 2');
     expect(await bar.innerText()).toContain('負的輸入：ReLU 輸出 0。');
-    expect(await numberValues(page)).toContain('-1.5');
+    await expect.poll(() => numberValues(page)).toContain('-1.5');
     // past the last view the keys stay in the lesson
     await page.keyboard.press('ArrowRight');
     await sleep(100);
