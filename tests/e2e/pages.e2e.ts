@@ -67,7 +67,9 @@ describe('home and formula pages', () => {
       for (const { viewport, present } of views) {
         const { page, context } = await open('/', { viewport });
         for (const id of ids) {
-          for (const lang of ['en', 'zh-TW']) {
+          // Where a title sits against its ticks depends on the numbers, not the title's
+          // language: both languages where type is largest (presenting), English elsewhere.
+          for (const lang of present ? ['en', 'zh-TW'] : ['en']) {
             await goto(page, `/${id}?lang=${lang}`);
             if (present) {
               await page.keyboard.press('p');
@@ -94,7 +96,7 @@ describe('home and formula pages', () => {
       }
     },
     20_000 + 8_000 * ids.length,
-  ); // six page loads per page
+  ); // four page loads per page
 
   it('an unknown path shows the not-found page with a way home', async () => {
     const { page } = await open('/no-such-formula?T=1');
