@@ -91,15 +91,18 @@ export function setupBrowser() {
   return { open };
 }
 
-/** Navigates to an app path and waits for the app to render (lazy pages included). */
+/**
+ * Navigates to an app path and waits for the app to render (lazy pages included) and its
+ * fonts to load. (Waiting for the network to rest would add half a second to every load.)
+ */
 export async function goto(page: Page, path: string): Promise<void> {
-  await page.goto(appUrl(path), { waitUntil: 'networkidle' });
+  await page.goto(appUrl(path), { waitUntil: 'load' });
   await waitForApp(page);
 }
 
 /**
- * Waits until React has rendered into #root (or hydrated the prerendered page there) and no lazy
- * page is still loading.
+ * Waits until React has rendered into #root (or hydrated the prerendered page there), no lazy
+ * page is still loading (FormulaRoute's status line) or busy, and the fonts in use have loaded.
  */
 export async function waitForApp(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -108,7 +111,8 @@ export async function waitForApp(page: Page): Promise<void> {
       !!root &&
       root.children.length > 0 &&
       document.documentElement.dataset.prerender !== 'fresh' &&
-      !document.querySelector('[aria-busy="true"]')
+      !document.querySelector('[aria-busy="true"], p.loading') &&
+      document.fonts.status === 'loaded'
     );
   });
 }

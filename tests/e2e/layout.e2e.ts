@@ -115,7 +115,7 @@ function knownFullUpdate(id: string, present: boolean, _tick: number): boolean {
   return present && ['sigmoid', 'relu', 'bayes', 'entropy', 'optimizers'].includes(id);
 }
 
-describe('a slider tick lays out only the slider and the plot, and keeps the compositing layers', () => {
+describe('a slider tick lays out only the slider and the plot, and keeps the compositing layers; at 1280 and presenting nothing sticks and the plot and the controls are side by side', () => {
   it.each(ids)('/%s at 1280, on a 390 phone and presenting at 1920', async (id) => {
     const views = [
       { viewport: { width: 1280, height: 800 }, present: false },
@@ -146,6 +146,7 @@ describe('a slider tick lays out only the slider and the plot, and keeps the com
             false,
           );
       }
+      if (viewport.width >= 1280) await expectSideBySide(page, where, present);
     }
   });
 });
@@ -275,43 +276,30 @@ describe('on a 390 phone the plot stays in view while its controls are used', ()
   });
 });
 
-describe('at 1280 and presenting at 1920 nothing sticks and the plot and the controls are side by side', () => {
-  it.each(ids)('/%s', async (id) => {
-    const views = [
-      { viewport: { width: 1280, height: 800 }, present: false },
-      { viewport: { width: 1920, height: 1080 }, present: true },
-    ];
-    for (const { viewport, present } of views) {
-      const where = `/${id} at ${viewport.width}${present ? ', presenting' : ''}`;
-      const { page } = await open(`/${id}`, { viewport });
-      if (present) {
-        await page.keyboard.press('p');
-        await expect.poll(() => page.locator('.app[data-present]').count()).toBe(1);
-      }
-      const slider = page.locator('main .slider input[type=range]:visible').last();
-      await slider.scrollIntoViewIfNeeded();
-      await slider.focus();
-      await page.keyboard.press('ArrowRight');
-      await settle(page);
-      const { plot, controls, data, sticky } = await mainLayout(page);
-      expect(sticky, `${where}: sticky elements`).toEqual([]);
-      const apart = plot.right <= controls.left || controls.right <= plot.left;
-      expect(apart, `${where}: plot and controls side by side`).toBe(true);
-      expect(plot.top < controls.bottom && controls.top < plot.bottom, `${where}: level`).toBe(
-        true,
-      );
-      if (present) {
-        expect(data, `${where}: the data table is hidden`).toBeNull();
-      } else {
-        // the controls beside the plot, both from the top of the card's main area; the data
-        // table right under the plot
-        expect(controls.left).toBeGreaterThanOrEqual(plot.right);
-        expect(Math.abs(controls.top - plot.top)).toBeLessThan(1);
-        expect(data, `${where}: the data table`).not.toBeNull();
-        expect(data!.left).toBeCloseTo(plot.left, 0);
-        expect(data!.top - plot.bottom, `${where}: table under the plot`).toBeGreaterThanOrEqual(0);
-        expect(data!.top - plot.bottom).toBeLessThan(12);
-      }
-    }
-  });
-});
+/**
+ * At 1280 and presenting at 1920, after the last slider's tick: nothing sticks, the plot and
+ * the controls are side by side and level; at 1280 the controls start level with the plot and
+ * the data table sits right under it, and presenting hides the table.
+ */
+async function expectSideBySide(page: Page, where: string, present: boolean): Promise<void> {
+  const slider = page.locator('main .slider input[type=range]:visible').last();
+  await slider.scrollIntoViewIfNeeded();
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  const { plot, controls, data, sticky } = await mainLayout(page);
+  expect(sticky, `${where}: sticky elements`).toEqual([]);
+  const apart = plot.right <= controls.left || controls.right <= plot.left;
+  expect(apart, `${where}: plot and controls side by side`).toBe(true);
+  expect(plot.top < controls.bottom && controls.top < plot.bottom, `${where}: level`).toBe(true);
+  if (present) {
+    expect(data, `${where}: the data table is hidden`).toBeNull();
+  } else {
+    expect(controls.left).toBeGreaterThanOrEqual(plot.right);
+    expect(Math.abs(controls.top - plot.top)).toBeLessThan(1);
+    expect(data, `${where}: the data table`).not.toBeNull();
+    expect(data!.left).toBeCloseTo(plot.left, 0);
+    expect(data!.top - plot.bottom, `${where}: table under the plot`).toBeGreaterThanOrEqual(0);
+    expect(data!.top - plot.bottom).toBeLessThan(12);
+  }
+}

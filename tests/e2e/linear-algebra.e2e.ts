@@ -45,7 +45,7 @@ describe('matrix multiplication', () => {
     await urlKey(page, 'cell', '4');
 
     const url = page.url();
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(page.url()).toBe(url);
     expect(await cText(page)).toBe('2−2810');
@@ -137,7 +137,7 @@ describe('vector similarity', () => {
     await waitForUrl(page, (u) => u.searchParams.has('b'));
     const url = page.url();
     const table = await page.locator('.vs-pair-table').textContent();
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(page.url()).toBe(url);
     expect(await page.locator('.vs-pair-table').textContent()).toBe(table);

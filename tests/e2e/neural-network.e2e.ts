@@ -41,7 +41,7 @@ describe('neural-network', () => {
     expect(status).toMatch(new RegExp(`^Step ${paused}: training loss \\d\\.\\d{3}`));
     const edges = await page.locator('.nn-graph .kd-graph-edges').innerHTML();
     await waitForUrl(page, (u) => u.searchParams.get('t') === String(paused));
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await shownStep(page)).toBe(paused);
     expect(await statusAt(page, paused), 'the same losses at the same step').toBe(status);

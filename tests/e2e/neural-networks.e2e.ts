@@ -36,7 +36,7 @@ describe('backpropagation', () => {
     expect(await page.locator('.bp-label.bp-grad').count()).toBe(3);
     await waitForUrl(page, (u) => u.searchParams.get('t') === '4');
     const plot = await plotMarkup(page);
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await shownStep(page)).toBe(4);
     expect(await plotMarkup(page), 'the same network at the same step').toBe(plot);

@@ -43,7 +43,7 @@ describe('optimization pages in a browser', () => {
     await page.getByRole('button', { name: 'Step back' }).click();
     expect(await shownStep(page)).toBe(paused - 1);
     await expect.poll(() => query(page, 'k'), { timeout: 3000 }).toBe(String(paused - 1));
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await shownStep(page)).toBe(paused - 1);
   });

@@ -64,7 +64,7 @@ describe('the optimizer race in a browser', () => {
       x0: query(page, 'x0'),
       y0: query(page, 'y0'),
     };
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await shownStep(page)).toBe(6);
     expect(query(page, 'x0')).toBe(before.x0);

@@ -53,7 +53,7 @@ describe('playing and seeding the softmax draws', () => {
     const counts = await drawnRow(page);
     expect(counts).toContain(`drawn ${paused}`);
 
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await shownStep(page), 'the reload opens at the step').toBe(paused);
     expect(await drawnRow(page)).toBe(counts);
@@ -80,7 +80,7 @@ describe('playing and seeding the softmax draws', () => {
     expect(after).not.toBe(before);
     expect(manyAfter).toContain(`seed ${seed}`);
 
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await seedField(page).inputValue()).toBe(seed);
     expect(await drawnRow(page), 'the same seed draws the same tokens').toBe(after);

@@ -42,7 +42,7 @@ describe('the next-token sampler', () => {
     const link = page.url();
     expect(seed).not.toBeNull();
 
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await histogram(page), 'a reload draws the same tokens').toBe(drawn);
     expect(await sentence(page), 'and generates the same sentence').toBe(words);

@@ -43,7 +43,7 @@ describe('regularization page', () => {
       .not.toBe(paths);
 
     const moved = movedOf(url.href)[7];
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(movedOf(page.url())[7]).toBe(moved);
     const field = page.getByRole('spinbutton', { name: /Δy₈/ });

@@ -15,7 +15,7 @@ describe('language, theme and presentation mode', () => {
     await expect.poll(async () => hasCjk(await page.locator('main').innerText())).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-TW');
 
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(hasCjk(await page.locator('h1').innerText()), 'reload stays in Chinese').toBe(true);
 
@@ -50,7 +50,7 @@ describe('language, theme and presentation mode', () => {
       .first()
       .click();
     await expect.poll(() => backgroundLuminance(page)).toBeLessThan(0.2);
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
   });

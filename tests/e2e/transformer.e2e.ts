@@ -34,7 +34,7 @@ describe('transformer', () => {
     expect(await page.locator('.tf-bar').count()).toBe(12);
     await waitForUrl(page, (u) => u.searchParams.get('t') === '9');
     const plot = await plotMarkup(page);
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await shownStep(page)).toBe(9);
     expect(await plotMarkup(page), 'the same distribution at the same stage').toBe(plot);

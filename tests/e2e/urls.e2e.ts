@@ -50,7 +50,7 @@ describe('links and URLs', () => {
     expect(Number((await numberValues(page))[0]), 'T from the link').toBeCloseTo(2, 6);
     const values = await sliderValues(page);
 
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
     expect(await sliderValues(page)).toEqual(values);
 
