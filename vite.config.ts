@@ -61,6 +61,10 @@ export default defineConfig({
           name: 'math',
           include: ['tests/math/**/*.test.ts'],
           environment: 'node',
+          // one module graph per worker, not per file: the files share no state, and setting
+          // up jsdom and importing React for each of ninety files took as long as the tests
+          pool: 'threads',
+          isolate: false,
         },
       },
       {
@@ -74,6 +78,8 @@ export default defineConfig({
           ],
           environment: 'jsdom',
           setupFiles: ['tests/helpers/setup-dom.ts'],
+          pool: 'threads',
+          isolate: false,
           // property tests render a plot in jsdom some hundred times: seconds each, more
           // on a busy 2-core machine; the timeout is for a hang, not a speed check
           testTimeout: 30_000,

@@ -8,7 +8,6 @@ import { I18nProvider } from '../../src/ui/i18n';
 import { zhTW } from '../../src/ui/i18n/zh-TW';
 import { Footer } from '../../src/ui/shell/Footer';
 import { UpdateNotice } from '../../src/ui/shell/UpdateNotice';
-import { useOffline } from '../../src/ui/shell/useOffline';
 import { renderWithI18n } from './renderWithI18n';
 
 // The service worker's registration, as vite-plugin-pwa's React hook gives it: two flags
@@ -34,7 +33,10 @@ beforeEach(() => {
 });
 
 describe('useOffline', () => {
-  it('follows the worker: stored for offline use, a new version waiting, reload or later', () => {
+  it('follows the worker: stored for offline use, a new version waiting, reload or later', async () => {
+    // imported afresh, under the mock above: the unit tests share modules between files
+    vi.resetModules();
+    const { useOffline } = await import('../../src/ui/shell/useOffline');
     const { result } = renderHook(() => useOffline());
     // jsdom has no service worker: nothing controls the page yet
     expect(result.current).toMatchObject({ available: false, updateWaiting: false });
