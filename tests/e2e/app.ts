@@ -161,3 +161,32 @@ export function numberValues(page: Page): Promise<string[]> {
     .locator('main input[type="number"]')
     .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
 }
+
+/**
+ * Axis titles that run into one of their axis's tick labels, as `"title" over "tick"`. Where
+ * a title sits against its ticks depends on the numbers, not the title's language.
+ */
+export function axisTitleClashes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const found: string[] = [];
+    for (const axis of document.querySelectorAll('main .plot-svg .axis')) {
+      const title = axis.querySelector(':scope > .axis-label');
+      if (!title) continue;
+      const box = title.getBoundingClientRect();
+      for (const tick of axis.querySelectorAll('.tick-label'))
+        if (overlap(box, tick.getBoundingClientRect()))
+          found.push(`"${title.textContent}" over "${tick.textContent}"`);
+    }
+    return found;
+  });
+}
+
+/** How far the card's formula is wider than its box (it scrolls sideways, its end hidden). */
+export function formulaOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const f = document.querySelector('.card-formula')!;
+    return f.scrollWidth - f.clientWidth;
+  });
+}

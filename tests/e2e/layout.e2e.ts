@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { axisTitleClashes, formulaOverflow, hasCjk } from './app';
 import { setupBrowser } from './browser';
 
 const ids = inject('pageIds');
@@ -66,23 +67,24 @@ async function traceTicks(page: Page): Promise<TickWork[]> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  // one trace for both sliders (starting and ending one costs about a second)
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'blink', 'cc'] },
+  });
   for (const slider of [sliders.nth(Math.floor(count / 2)), sliders.last()]) {
     await slider.scrollIntoViewIfNeeded();
     await slider.focus();
     await page.waitForTimeout(300); // the focus highlight renders and settles first
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline', 'blink', 'cc'] },
-    });
     for (const key of ['ArrowRight', 'ArrowLeft']) {
       await page.keyboard.press(key);
       await page.evaluate(
         () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))),
       );
     }
-    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-    await cdp.send('Tracing.end');
-    await complete;
   }
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  await complete;
   await cdp.detach();
   const inputs = events
     .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')
@@ -115,7 +117,7 @@ function knownFullUpdate(id: string, present: boolean, _tick: number): boolean {
   return present && ['sigmoid', 'relu', 'bayes', 'entropy', 'optimizers'].includes(id);
 }
 
-describe('a slider tick lays out only the slider and the plot, and keeps the compositing layers; at 1280 and presenting nothing sticks and the plot and the controls are side by side; on the phone the plot stays in view', () => {
+describe('a slider tick lays out only the slider and the plot, and keeps the compositing layers; at 1280 and presenting nothing sticks, the plot and the controls are side by side and the formula fits its box; on the phone the plot stays in view; no axis title runs into its ticks', () => {
   it.each(ids)('/%s at 1280, on a 390 phone and presenting at 1920', async (id) => {
     const views = [
       { viewport: { width: 1280, height: 800 }, present: false },
@@ -149,6 +151,11 @@ describe('a slider tick lays out only the slider and the plot, and keeps the com
       }
       if (viewport.width >= 1280) await expectSideBySide(page, where, present);
       else await expectPlotInViewOnPhone(page, where);
+      expect(await axisTitleClashes(page), `${where}: axis titles over ticks`).toEqual([]);
+      if (viewport.width >= 1280)
+        await expect
+          .poll(() => formulaOverflow(page), { message: `${where}: the formula fits its box` })
+          .toBeLessThan(1);
     }
   });
 });
@@ -215,7 +222,7 @@ function mainLayout(page: Page) {
   });
 }
 
-describe('on a 390 phone the plot stays in view while its controls are used (in English in the tick test above)', () => {
+describe('in Chinese: on a 390 phone the plot stays in view while its controls are used, and presenting no axis title runs into its ticks (in English: the tick test above)', () => {
   it.each(ids)('/%s, in Chinese', async (id) => {
     const where = `/${id}?lang=zh-TW`;
     const { page } = await open(where, {
@@ -223,7 +230,15 @@ describe('on a 390 phone the plot stays in view while its controls are used (in 
       isMobile: true,
       hasTouch: true,
     });
+    expect(hasCjk(await page.locator('main').innerText()), `${where} in Chinese`).toBe(true);
     await expectPlotInViewOnPhone(page, where);
+    // presenting, where type is largest, the titles against their ticks in Chinese too
+    const presenting = await open(where, { viewport: { width: 1920, height: 1080 } });
+    await presenting.page.keyboard.press('p');
+    await expect.poll(() => presenting.page.locator('.app[data-present]').count()).toBe(1);
+    expect(await axisTitleClashes(presenting.page), `${where}, presenting: axis titles`).toEqual(
+      [],
+    );
   });
 });
 

@@ -41,62 +41,14 @@ describe('home and formula pages', () => {
     expect(await page.title()).not.toBe('');
   });
 
-  it(
-    'on a 390 px phone no page scrolls sideways',
-    async () => {
-      const { page } = await open('/', { viewport: { width: 390, height: 844 }, isMobile: true });
-      for (const path of ['/', ...ids.map((id) => `/${id}`)]) {
-        for (const lang of ['en', 'zh-TW']) {
-          if (path !== '/' || lang !== 'en') await goto(page, `${path}?lang=${lang}`);
-          const width = await page.evaluate(() => document.documentElement.scrollWidth);
-          expect(width, `${path}?lang=${lang} page width`).toBeLessThanOrEqual(390);
-        }
-      }
-    },
-    20_000 + 6_000 * ids.length,
-  ); // two page loads per page
-
-  it(
-    'no axis title runs into its tick labels, at 1280, on a 390 phone or presenting',
-    async () => {
-      const views = [
-        { viewport: { width: 1280, height: 800 }, present: false },
-        { viewport: { width: 390, height: 844 }, present: false },
-        { viewport: { width: 1920, height: 1080 }, present: true },
-      ];
-      for (const { viewport, present } of views) {
-        const { page, context } = await open('/', { viewport });
-        for (const id of ids) {
-          // Where a title sits against its ticks depends on the numbers, not the title's
-          // language: both languages where type is largest (presenting), English elsewhere.
-          for (const lang of present ? ['en', 'zh-TW'] : ['en']) {
-            await goto(page, `/${id}?lang=${lang}`);
-            if (present) {
-              await page.keyboard.press('p');
-              await expect.poll(() => page.locator('.app[data-present]').count()).toBe(1);
-            }
-            const clashes = await page.evaluate(() => {
-              const overlap = (a: DOMRect, b: DOMRect) =>
-                a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-              const found: string[] = [];
-              for (const axis of document.querySelectorAll('main .plot-svg .axis')) {
-                const title = axis.querySelector(':scope > .axis-label');
-                if (!title) continue;
-                const box = title.getBoundingClientRect();
-                for (const tick of axis.querySelectorAll('.tick-label'))
-                  if (overlap(box, tick.getBoundingClientRect()))
-                    found.push(`"${title.textContent}" over "${tick.textContent}"`);
-              }
-              return found;
-            });
-            expect(clashes, `/${id}?lang=${lang} at ${viewport.width}`).toEqual([]);
-          }
-        }
-        await context.close();
-      }
-    },
-    20_000 + 8_000 * ids.length,
-  ); // four page loads per page
+  it('on a 390 px phone the home page does not scroll sideways (each formula page: layout.e2e)', async () => {
+    const { page } = await open('/', { viewport: { width: 390, height: 844 }, isMobile: true });
+    for (const lang of ['en', 'zh-TW']) {
+      if (lang !== 'en') await goto(page, `/?lang=${lang}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `/?lang=${lang} page width`).toBeLessThanOrEqual(390);
+    }
+  });
 
   it('an unknown path shows the not-found page with a way home', async () => {
     const { page } = await open('/no-such-formula?T=1');
