@@ -2,7 +2,7 @@ import { memo, useId, useMemo } from 'react';
 import { denseClass } from './denseStyles';
 import { useFrame, type ContinuousScale } from './frame';
 import { ChunkBounds } from './PlotFrame';
-import { cx, toneClass, type Tone } from './tones';
+import { cx, strokeClass, toneClass, type StrokeStyle, type Tone } from './tones';
 import './kit-dense.css';
 
 /** How far past the plot area a point may be drawn before it is pinned, in plot sizes. */
@@ -111,6 +111,11 @@ export interface TrajectoryProps {
   arrowEvery?: number;
   /** Clip the path to the plot area (default), so a divergent run stays inside the frame. */
   clip?: boolean;
+  /**
+   * The path's dash pattern (default solid): runs told apart by more than their colour, as in
+   * the legend that names them.
+   */
+  stroke?: StrokeStyle;
   className?: string;
 }
 
@@ -124,6 +129,7 @@ export const Trajectory = memo(function Trajectory({
   tone = 'sym1',
   arrowEvery = 0,
   clip = true,
+  stroke = 'solid',
   className,
 }: TrajectoryProps) {
   const frame = useFrame();
@@ -151,7 +157,7 @@ export const Trajectory = memo(function Trajectory({
         {/* a clip group paints in a chunk of its own: fixed bounds as the path changes */}
         {clip && <ChunkBounds />}
         <path className="kd-trajectory-halo" d={layout.d} />
-        <path className={denseClass('trajectory-path')} d={layout.d} />
+        <path className={cx(denseClass('trajectory-path'), strokeClass(stroke))} d={layout.d} />
         {layout.arrows && <path className={denseClass('trajectory-arrow')} d={layout.arrows} />}
         <circle
           className={denseClass('trajectory-start')}

@@ -281,6 +281,18 @@ describe('backpropagation page Plot', () => {
     expect(view.setValue).toHaveBeenCalledWith('sel', 12);
     fireEvent.click(view.container.querySelector('.bp-label[data-index="3"]')!);
     expect(view.setValue).toHaveBeenCalledWith('sel', 3);
+    // by keyboard too: every label is a button in the tab order, named by its parameter
+    const labels = view.getAllByRole('button', { name: /^Expand / });
+    expect(labels).toHaveLength(17);
+    for (const l of labels) expect(l.getAttribute('tabindex')).toBe('0');
+    expect(labels.filter((l) => l.getAttribute('aria-pressed') === 'true')).toHaveLength(1);
+    fireEvent.keyDown(labels[5], { key: 'Enter' });
+    expect(view.setValue).toHaveBeenLastCalledWith('sel', Number(labels[5].dataset.index));
+    fireEvent.keyDown(labels[6], { key: ' ' });
+    expect(view.setValue).toHaveBeenLastCalledWith('sel', Number(labels[6].dataset.index));
+    const calls = view.setValue.mock.calls.length;
+    fireEvent.keyDown(labels[7], { key: 'a' });
+    expect(view.setValue.mock.calls).toHaveLength(calls);
     view.unmount();
     const small = renderFormulaPlot(def, values({ net: 1 }));
     expect(small.container.querySelectorAll('select option')).toHaveLength(9);

@@ -227,6 +227,13 @@ describe('optimizers text and plot', () => {
     const view = renderFormulaPlot(def, values());
     expect(view.container.querySelectorAll('.opt-contour .kd-trajectory')).toHaveLength(7);
     expect(view.container.querySelectorAll('.opt-step-chart .legend > g')).toHaveLength(7);
+    // each path has its racer's dash pattern, as the key and the loss chart do: the runs are
+    // told apart without their colours
+    for (const style of ['dashed', 'dotted'] as const)
+      expect(
+        view.container.querySelectorAll(`.opt-contour .kd-trajectory-path.stroke-${style}`),
+        style,
+      ).toHaveLength(RACERS.filter((r) => r.stroke === style).length);
     fireEvent.click(view.getByRole('button', { name: /^Pin Adam$/ }));
     const set = Object.fromEntries(view.setValue.mock.calls);
     expect(set).toMatchObject({ p1: 6, p1Lr: 0.1, p1A: 0.9, p1B: 0.999, p1X: -2.5, p1Y: 2 });

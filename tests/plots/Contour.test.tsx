@@ -228,4 +228,22 @@ describe('trajectoryLayout', () => {
     expect(container.querySelector('.kd-trajectory-start')).not.toBeNull();
     expect(container.querySelector('.kd-trajectory-current')).not.toBeNull();
   });
+
+  it('a trajectory is dashed or dotted on its path alone (its start and current point stay whole)', () => {
+    const pts: [number, number][] = [
+      [0, 0],
+      [1, 1],
+    ];
+    const { container } = render(
+      <PlotFrame width={300} height={300} x={{ domain: [0, 1] }} y={{ domain: [0, 1] }}>
+        <Trajectory points={pts} />
+        <Trajectory points={pts} stroke="dashed" />
+        <Trajectory points={pts} stroke="dotted" />
+      </PlotFrame>,
+    );
+    const paths = [...container.querySelectorAll('.kd-trajectory-path')];
+    expect(paths.map((p) => p.classList.contains('stroke-dashed'))).toEqual([false, true, false]);
+    expect(paths.map((p) => p.classList.contains('stroke-dotted'))).toEqual([false, false, true]);
+    expect(container.querySelectorAll('.kd-trajectory-start.stroke-dashed')).toHaveLength(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import { useId, useMemo, useRef, type ReactNode } from 'react';
+import { useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { Bars, barCenter } from '../../plots/Bars';
 import { formatFixed, formatNumber } from '../../plots/formatNumber';
@@ -44,6 +44,7 @@ const WORDS = {
     output: 'output ŷ',
     step: (t: number, phase: string) => `step ${t}/${LAST_PHASE}: ${phase}`,
     choose: 'Parameter to expand',
+    expand: (name: string, value: string) => `Expand ${name} (${value})`,
     fd: 'finite difference',
     bp: 'backprop',
     deepTitle: 'Deep network: mean |∂L/∂W| of each layer',
@@ -61,6 +62,7 @@ const WORDS = {
     output: '輸出 ŷ',
     step: (t: number, phase: string) => `第 ${t}/${LAST_PHASE} 步：${phase}`,
     choose: '要展開的參數',
+    expand: (name: string, value: string) => `展開 ${name}（${value}）`,
     fd: '有限差分',
     bp: '反向傳播',
     deepTitle: '深層網路：每層的平均 |∂L/∂W|',
@@ -214,6 +216,11 @@ export function BackpropPlot({
   const enter = (name: string) => () => setHighlight(name);
   const leave = () => setHighlight(null);
   const choose = (index: number) => () => setValue('sel', index);
+  const chooseByKey = (index: number) => (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    setValue('sel', index);
+  };
 
   // one label per weight, 0.4 of the way from the side with fewer nodes (the labels of a
   // column then stand at least a fifth of the node spacing apart), one per bias
@@ -286,8 +293,19 @@ export function BackpropPlot({
   return (
     <div className="bp-plot-box" ref={boxRef}>
       <div className="bp-graph-box">
-        <PlotFrame width={width} height={height} margin={margin} className="bp-plot bp-graph">
-          <g className="legend" transform={`translate(${-margin.left + 8},${-margin.top + 16})`}>
+        <PlotFrame
+          width={width}
+          height={height}
+          margin={margin}
+          className="bp-plot bp-graph"
+          interactive
+        >
+          {/* the parameters' labels are the buttons here; everything else is in the text alternative */}
+          <g
+            className="legend"
+            transform={`translate(${-margin.left + 8},${-margin.top + 16})`}
+            aria-hidden="true"
+          >
             {legend.items.map((it, i) => (
               <g key={i} transform={`translate(${it.x},${it.row * LEGEND.rowHeight})`}>
                 {entries[i].swatch}
@@ -298,7 +316,13 @@ export function BackpropPlot({
             ))}
           </g>
           <ChunkBounds />
-          <text className="bp-step" x={-margin.left + 8} y={-14} data-step={step}>
+          <text
+            className="bp-step"
+            x={-margin.left + 8}
+            y={-14}
+            data-step={step}
+            aria-hidden="true"
+          >
             {w.step(step, PHASES[step][lang])}
           </text>
           <text
@@ -306,6 +330,7 @@ export function BackpropPlot({
             x={innerWidth + margin.right - 6}
             y={-14}
             textAnchor="end"
+            aria-hidden="true"
             onMouseEnter={enter('lr')}
             onMouseLeave={leave}
           >
@@ -315,6 +340,7 @@ export function BackpropPlot({
           {ends.from !== null ? (
             <line
               className="bp-selected-edge"
+              aria-hidden="true"
               x1={at.get(ends.from)!.x + (at.get(ends.to)!.x - at.get(ends.from)!.x) * 0.12}
               y1={at.get(ends.from)!.y + (at.get(ends.to)!.y - at.get(ends.from)!.y) * 0.12}
               x2={at.get(ends.from)!.x + (at.get(ends.to)!.x - at.get(ends.from)!.x) * 0.88}
@@ -323,6 +349,7 @@ export function BackpropPlot({
           ) : (
             <circle
               className="bp-selected-node"
+              aria-hidden="true"
               cx={at.get(ends.to)!.x}
               cy={at.get(ends.to)!.y}
               r={rad + 5}
@@ -340,7 +367,12 @@ export function BackpropPlot({
                   x={x}
                   y={y + 4}
                   textAnchor="middle"
+                  role="button"
+                  tabIndex={0}
+                  aria-pressed={p.index === sel.index}
+                  aria-label={w.expand(paramName(p.ref), l.text)}
                   onClick={choose(p.index)}
+                  onKeyDown={chooseByKey(p.index)}
                 >
                   {bias && l.kind === 'bp-weight' ? `b ${l.text}` : l.text}
                 </text>
@@ -349,6 +381,7 @@ export function BackpropPlot({
           </g>
           <g
             className={`bp-targets sym-2${hl('y')}`}
+            aria-hidden="true"
             onMouseEnter={enter('y')}
             onMouseLeave={leave}
           >
@@ -361,7 +394,7 @@ export function BackpropPlot({
               );
             })}
           </g>
-          <g className="bp-columns">
+          <g className="bp-columns" aria-hidden="true">
             {columns.map((c, i) => (
               <text
                 key={i}
@@ -379,6 +412,7 @@ export function BackpropPlot({
             className={`bp-readout sym-5${hl('sel')}`}
             x={-margin.left + 8}
             y={innerHeight + 42}
+            aria-hidden="true"
             onMouseEnter={enter('sel')}
             onMouseLeave={leave}
           >

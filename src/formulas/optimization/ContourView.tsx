@@ -8,7 +8,7 @@ import { arrowGeometry } from '../../plots/marks';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { Trajectory } from '../../plots/Trajectory';
-import { cx, toneClass, type Tone } from '../../plots/tones';
+import { cx, toneClass, type StrokeStyle, type Tone } from '../../plots/tones';
 import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang } from '../../ui/card/types';
 import type { Problem } from './problems';
@@ -25,6 +25,8 @@ export interface ContourRun {
   tone: Tone;
   /** A pinned run kept for comparison: drawn faint. */
   ghost?: boolean;
+  /** Its dash pattern (default solid), as in the key. */
+  stroke?: StrokeStyle;
 }
 
 /** An extra arrow at the current point (SGD's full-batch gradient, momentum's velocity). */
@@ -214,6 +216,7 @@ export function ContourView({
                 points={r.points as readonly (readonly [number, number])[]}
                 current={r.ghost ? undefined : Math.min(k, r.points.length - 1)}
                 tone={r.tone}
+                stroke={r.stroke}
                 className={cx('opt-trajectory', r.ghost && 'is-ghost')}
               />
             ))}

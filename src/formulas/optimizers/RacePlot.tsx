@@ -76,6 +76,7 @@ export function RacePlot({
       key: x.racer.id,
       points: x.run.points,
       tone: x.racer.tone,
+      stroke: x.racer.stroke,
     }));
     if (full < 0)
       list.unshift({
@@ -84,7 +85,13 @@ export function RacePlot({
         tone: 'sym3',
       });
     for (const p of r.pins)
-      list.push({ key: `pin${p.pin}`, points: p.run.points, tone: p.racer.tone, ghost: true });
+      list.push({
+        key: `pin${p.pin}`,
+        points: p.run.points,
+        tone: p.racer.tone,
+        stroke: p.racer.stroke,
+        ghost: true,
+      });
     return list;
   }, [r.runs, r.pins, r.n, r.start]);
   const series = useMemo<StepSeries[]>(
