@@ -76,7 +76,9 @@ describe('the map of the notes', () => {
       page.locator('.map-row').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
     const before = await tops();
     await page.locator('.map-row[data-id="cross-entropy"]').hover();
-    await expect.poll(() => page.locator('.notes-map-status').innerText()).toContain('Leads to');
+    await expect
+      .poll(() => page.locator('.notes-map-status .is-shown').innerText())
+      .toContain('Leads to');
     expect(await tops()).toEqual(before);
 
     // Tab into the map, ↓ to the next formula: highlighted with a visible focus ring; Enter opens it

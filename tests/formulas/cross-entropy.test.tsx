@@ -133,7 +133,9 @@ describe('cross-entropy page text', () => {
       expect(def.text[lang].intro.length).toBeGreaterThan(50);
       expect(def.text[lang].body.length).toBeGreaterThan(2);
     }
-    expect(findEntry('cross-entropy')!.related).toEqual(expect.arrayContaining(['softmax', 'mse', 'attention']));
+    expect(findEntry('cross-entropy')!.related).toEqual(
+      expect.arrayContaining(['softmax', 'mse', 'attention']),
+    );
   });
 });
 

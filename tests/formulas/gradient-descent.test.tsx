@@ -120,7 +120,9 @@ describe('gradient-descent text', () => {
       expect(def.text[lang].intro.length).toBeGreaterThan(80);
       expect(def.text[lang].body.length).toBeGreaterThanOrEqual(4);
     }
-    expect(findEntry('gradient-descent')!.related).toEqual(expect.arrayContaining(['learning-rate', 'regularization', 'sgd']));
+    expect(findEntry('gradient-descent')!.related).toEqual(
+      expect.arrayContaining(['learning-rate', 'regularization', 'sgd']),
+    );
   });
 });
 

@@ -140,7 +140,9 @@ describe('learning-rate text and plot', () => {
   });
 
   it('links gradient descent and regularization, with prose in both languages', () => {
-    expect(findEntry('learning-rate')!.related).toEqual(expect.arrayContaining(['gradient-descent', 'regularization']));
+    expect(findEntry('learning-rate')!.related).toEqual(
+      expect.arrayContaining(['gradient-descent', 'regularization']),
+    );
     for (const lang of LANGS) expect(def.text[lang].body.length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -154,7 +154,9 @@ describe('softmax page text', () => {
     }
     const ids = (def.presets ?? []).map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining(['confident', 'uncertain', 'huge-logits']));
-    expect(findEntry('softmax')!.related).toEqual(expect.arrayContaining(['cross-entropy', 'attention']));
+    expect(findEntry('softmax')!.related).toEqual(
+      expect.arrayContaining(['cross-entropy', 'attention']),
+    );
   });
 });
 

@@ -12,12 +12,7 @@ import {
 import { App } from '../../src/ui/App';
 import { LANGS } from '../../src/ui/i18n';
 import { parseHomeView } from '../../src/ui/shell/homeView';
-import {
-  MAP_ROW_EM,
-  layoutNotesMap,
-  notesOrder,
-  relatedPairs,
-} from '../../src/ui/shell/notesMap';
+import { MAP_ROW_EM, layoutNotesMap, notesOrder, relatedPairs } from '../../src/ui/shell/notesMap';
 import { renderWithI18n } from './renderWithI18n';
 
 function go(url: string) {
@@ -34,7 +29,8 @@ function unorderedPairs(entries: readonly RegistryEntry[]): Set<string> {
   const ids = new Set(entries.map((e) => e.id));
   const out = new Set<string>();
   for (const e of entries)
-    for (const id of e.related) if (ids.has(id) && id !== e.id) out.add([e.id, id].sort().join('|'));
+    for (const id of e.related)
+      if (ids.has(id) && id !== e.id) out.add([e.id, id].sort().join('|'));
   return out;
 }
 
@@ -188,7 +184,9 @@ describe('the home page’s map', () => {
     it(`?view=map shows a node per entry, an arc per pair, built nodes as links naming their section (${lang})`, () => {
       go(`/?view=map&lang=${lang}`);
       const { container } = renderWithI18n(<App />, lang);
-      const nav = screen.getByRole('navigation', { name: lang === 'en' ? 'Map of the notes' : '筆記的關聯圖' });
+      const nav = screen.getByRole('navigation', {
+        name: lang === 'en' ? 'Map of the notes' : '筆記的關聯圖',
+      });
       expect(nav.closest('figure')).toHaveAccessibleName(/notes’ order|筆記的順序/);
       expect(container.querySelector('.home-sections')).toBeNull();
       expect(nav.querySelectorAll('.map-row').length).toBe(REGISTRY.length);
@@ -197,12 +195,16 @@ describe('the home page’s map', () => {
       expect(links.length).toBe(builtEntries().length);
       builtEntries().forEach((e, i) => {
         expect(links[i]).toHaveAttribute('href', `/${e.id}?lang=${lang}`);
-        // the link's name is its text: the title, then its section (visually hidden)
-        expect(links[i].textContent).toContain(e.title[lang]);
-        expect(links[i].textContent).toContain(SECTION_TITLES[e.section][lang]);
+        // the link's name: its visible title, then its section
+        expect(links[i].textContent).toBe(e.title[lang]);
+        expect(links[i]).toHaveAccessibleName(
+          `${e.title[lang]} ${lang === 'en' ? `(section: ${SECTION_TITLES[e.section].en})` : `（章節：${SECTION_TITLES[e.section]['zh-TW']}）`}`,
+        );
         const desc = links[i].getAttribute('aria-describedby')!;
         expect(document.getElementById(desc)?.textContent).toMatch(
-          lang === 'en' ? /(Leads from|Nothing earlier).*(Leads to|nothing later)/ : /(由這些|沒有更前面).*(通往)/,
+          lang === 'en'
+            ? /(Leads from|Nothing earlier).*(Leads to|nothing later)/
+            : /(由這些|沒有更前面).*(通往)/,
         );
       });
       // the planned page: shown, muted, not a link and not focusable
@@ -222,8 +224,8 @@ describe('the home page’s map', () => {
     expect(node.from.length).toBeGreaterThan(0);
     const link = screen.getByRole('link', { name: /^Softmax and temperature/ });
     expect(link).toHaveAccessibleName('Softmax and temperature (section: Softmax)');
-    const status = container.querySelector('.notes-map-status')!;
-    expect(status.textContent).toMatch(/Point at a formula/);
+    const status = () => container.querySelector('.notes-map-status .is-shown')!;
+    expect(status().textContent).toMatch(/Point at a formula/);
     act(() => link.focus());
     const cls = (rid: string) => container.querySelector(`[data-id="${rid}"]`)!.className;
     expect(cls(id)).toContain('is-active');
@@ -239,15 +241,15 @@ describe('the home page’s map', () => {
         mine ? (path.getAttribute('data-to') === id ? 'is-from' : 'is-to') : 'is-dim',
       );
     }
-    expect(status.textContent).toContain('Softmax and temperature');
-    expect(status.textContent).toContain(
+    expect(status().textContent).toContain('Softmax and temperature');
+    expect(status().textContent).toContain(
       `Leads from: ${node.from.map((e) => e.title.en).join(', ')}.`,
     );
     // the planned page listed after softmax, in its section, links to it
-    expect(status.textContent).toContain(`Leads to: ${unbuilt.title.en}.`);
+    expect(status().textContent).toContain(`Leads to: ${unbuilt.title.en}.`);
     act(() => link.blur());
     expect(cls(id)).not.toContain('is-active');
-    expect(status.textContent).toMatch(/Point at a formula/);
+    expect(status().textContent).toMatch(/Point at a formula/);
   });
 
   it('pointing at a row highlights it too; ↓ ↑ Home End move the focus between the links', () => {

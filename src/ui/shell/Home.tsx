@@ -66,41 +66,41 @@ function HomeList() {
   const { t, lang } = useLang();
   const carry = useCarriedSearch();
   return (
-      <div className="home-sections">
-        {SECTIONS.map((section) => {
-          const entries = REGISTRY.filter((e) => e.section === section);
-          if (entries.length === 0) return null;
-          const headingId = `section-${section}`;
-          return (
-            <section key={section} className="home-section" aria-labelledby={headingId}>
-              <h2 id={headingId}>{SECTION_TITLES[section][lang]}</h2>
-              <ul className="entry-list">
-                {entries.map((e) => (
-                  <li key={e.id} className={e.load ? 'entry entry-built' : 'entry entry-coming'}>
-                    {e.load ? (
-                      <Link href={`/${e.id}${carry}`} className="entry-link">
-                        <span className="entry-title">
-                          {e.title[lang]}
-                          <span className="entry-arrow" aria-hidden="true">
-                            →
-                          </span>
+    <div className="home-sections">
+      {SECTIONS.map((section) => {
+        const entries = REGISTRY.filter((e) => e.section === section);
+        if (entries.length === 0) return null;
+        const headingId = `section-${section}`;
+        return (
+          <section key={section} className="home-section" aria-labelledby={headingId}>
+            <h2 id={headingId}>{SECTION_TITLES[section][lang]}</h2>
+            <ul className="entry-list">
+              {entries.map((e) => (
+                <li key={e.id} className={e.load ? 'entry entry-built' : 'entry entry-coming'}>
+                  {e.load ? (
+                    <Link href={`/${e.id}${carry}`} className="entry-link">
+                      <span className="entry-title">
+                        {e.title[lang]}
+                        <span className="entry-arrow" aria-hidden="true">
+                          →
                         </span>
-                        <span className="entry-teaser">{e.teaser[lang]}</span>
-                      </Link>
-                    ) : (
-                      <div className="entry-link">
-                        <span className="entry-title">
-                          {e.title[lang]} <span className="badge">{t('home.comingSoon')}</span>
-                        </span>
-                        <span className="entry-teaser">{e.teaser[lang]}</span>
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-      </div>
+                      </span>
+                      <span className="entry-teaser">{e.teaser[lang]}</span>
+                    </Link>
+                  ) : (
+                    <div className="entry-link">
+                      <span className="entry-title">
+                        {e.title[lang]} <span className="badge">{t('home.comingSoon')}</span>
+                      </span>
+                      <span className="entry-teaser">{e.teaser[lang]}</span>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
   );
 }

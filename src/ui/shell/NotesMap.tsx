@@ -32,7 +32,7 @@ function relations(node: MapNode, t: T, lang: Lang): { from: string; to: string 
 }
 
 /** How a node or an arc stands to the formula pointed at or focused. */
-function role(id: string, active: MapNode | null): string {
+function standing(id: string, active: MapNode | null): string {
   if (!active) return '';
   if (id === active.entry.id) return 'is-active';
   if (active.from.some((e) => e.id === id)) return 'is-from';
@@ -47,7 +47,10 @@ function arcs(edges: readonly MapEdge[], active: MapNode | null): { edge: MapEdg
     edge,
     r: !active ? '' : edge.to === id ? 'is-from' : edge.from === id ? 'is-to' : 'is-dim',
   }));
-  return [...all.filter((a) => a.r === '' || a.r === 'is-dim'), ...all.filter((a) => a.r.length > 0 && a.r !== 'is-dim')];
+  return [
+    ...all.filter((a) => a.r === '' || a.r === 'is-dim'),
+    ...all.filter((a) => a.r.length > 0 && a.r !== 'is-dim'),
+  ];
 }
 
 /**
@@ -68,7 +71,6 @@ export function NotesMap() {
   const activeId = hovered ?? focused;
   const active = activeId === null ? null : (map.nodes.get(activeId) ?? null);
   const captionId = `${uid}-caption`;
-  const said = active ? relations(active, t, lang) : null;
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
@@ -95,23 +97,27 @@ export function NotesMap() {
       <figcaption id={captionId} className="notes-map-caption">
         {t('map.caption')}
       </figcaption>
-      <p className="notes-map-status">
-        {active && said ? (
-          <>
-            <strong>{active.entry.title[lang]}</strong>{' '}
-            <span className="map-says map-says-from">
-              <span className="map-swatch" aria-hidden="true" />
-              {said.from}
-            </span>{' '}
-            <span className="map-says map-says-to">
-              <span className="map-swatch" aria-hidden="true" />
-              {said.to}
-            </span>
-          </>
-        ) : (
-          t('map.hint')
-        )}
-      </p>
+      {/* every node's words stacked in one cell, only the active one shown: the box is as tall
+          as the longest at this width, so pointing at another row never moves the rows */}
+      <div className="notes-map-status">
+        <p className={active ? '' : 'is-shown'}>{t('map.hint')}</p>
+        {[...map.nodes.values()].map((n) => {
+          const r = relations(n, t, lang);
+          return (
+            <p key={n.entry.id} className={n === active ? 'is-shown' : ''}>
+              <strong>{n.entry.title[lang]}</strong>{' '}
+              <span className="map-says map-says-from">
+                <span className="map-swatch" aria-hidden="true" />
+                {r.from}
+              </span>{' '}
+              <span className="map-says map-says-to">
+                <span className="map-swatch" aria-hidden="true" />
+                {r.to}
+              </span>
+            </p>
+          );
+        })}
+      </div>
       <nav
         className="notes-map-body"
         aria-label={t('map.nav')}
@@ -133,16 +139,11 @@ export function NotesMap() {
                     const e = n.entry;
                     const r = relations(n, t, lang);
                     const descId = `${uid}-${e.id}-desc`;
-                    const where = (
-                      <span className="visually-hidden">
-                        {' '}
-                        {t('map.sectionOf', { section })}
-                      </span>
-                    );
+                    const where = t('map.sectionOf', { section });
                     return (
                       <li
                         key={e.id}
-                        className={`map-row ${role(e.id, active)}`}
+                        className={`map-row ${standing(e.id, active)}`}
                         data-id={e.id}
                         onPointerEnter={() => setHovered(e.id)}
                         onPointerLeave={() => setHovered((h) => (h === e.id ? null : h))}
@@ -151,20 +152,19 @@ export function NotesMap() {
                           <Link
                             href={`/${e.id}${carry}`}
                             className="map-node"
+                            aria-label={`${e.title[lang]} ${where}`}
                             aria-describedby={descId}
                             onFocus={() => setFocused(e.id)}
                             onBlur={() => setFocused((f) => (f === e.id ? null : f))}
                           >
                             <span className="map-node-title">{e.title[lang]}</span>
-                            {where}
                           </Link>
                         ) : (
                           <span className="map-node map-node-coming">
                             <span className="map-node-title">
-                              {e.title[lang]}{' '}
-                              <span className="badge">{t('home.comingSoon')}</span>
+                              {e.title[lang]} <span className="badge">{t('home.comingSoon')}</span>
                             </span>
-                            {where}
+                            <span className="visually-hidden"> {where}</span>
                           </span>
                         )}
                         <span id={descId} className="visually-hidden">
