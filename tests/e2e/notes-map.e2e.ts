@@ -73,7 +73,9 @@ describe('the map of the notes', () => {
 
     // the caption's box keeps its height: pointing at the row with the longest text moves nothing
     const tops = () =>
-      page.locator('.map-row').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      page
+        .locator('.map-row')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top + window.scrollY));
     const before = await tops();
     await page.locator('.map-row[data-id="cross-entropy"]').hover();
     await expect

@@ -261,7 +261,12 @@ describe('the home page’s map', () => {
     fireEvent.pointerLeave(rows[1]);
     expect(rows[1].className).not.toContain('is-active');
     const links = container.querySelectorAll<HTMLAnchorElement>('a.map-node');
+    // the pointer resting on a row, the keyboard moves on: the focused formula is shown
+    fireEvent.pointerEnter(rows[3]);
     act(() => links[0].focus());
+    expect(rows[0].className).toContain('is-active');
+    expect(rows[3].className).not.toContain('is-active');
+    fireEvent.pointerLeave(rows[3]);
     fireEvent.keyDown(links[0], { key: 'ArrowDown' });
     expect(document.activeElement).toBe(links[1]);
     fireEvent.keyDown(links[1], { key: 'ArrowUp' });

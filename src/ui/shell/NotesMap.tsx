@@ -14,6 +14,7 @@ import {
 } from './notesMap';
 
 type T = ReturnType<typeof useLang>['t'];
+type Via = 'hover' | 'focus';
 
 /** The titles of `entries` as one list in `lang`. */
 function titles(entries: readonly RegistryEntry[], lang: Lang): string {
@@ -66,19 +67,25 @@ export function NotesMap() {
   const uid = useId();
   // a few dozen rows and arcs: laid out again on each render (a pointer moving between rows)
   const map = layoutNotesMap(REGISTRY);
-  const [hovered, setHovered] = useState<string | null>(null);
-  const [focused, setFocused] = useState<string | null>(null);
-  const activeId = hovered ?? focused;
+  // the formula pointed at and the one focused; the one that came last is highlighted
+  const [at, setAt] = useState<{ hover: string | null; focus: string | null; last: Via }>({
+    hover: null,
+    focus: null,
+    last: 'hover',
+  });
+  const activeId = at.last === 'focus' ? (at.focus ?? at.hover) : (at.hover ?? at.focus);
+  const enter = (via: Via, id: string) => setAt((a) => ({ ...a, [via]: id, last: via }));
+  const leave = (via: Via, id: string) => setAt((a) => (a[via] === id ? { ...a, [via]: null } : a));
   const active = activeId === null ? null : (map.nodes.get(activeId) ?? null);
   const captionId = `${uid}-caption`;
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
     const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>('a.map-node')];
-    const at = links.indexOf(e.target as HTMLAnchorElement);
-    if (at < 0 || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const here = links.indexOf(e.target as HTMLAnchorElement);
+    if (here < 0 || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const to =
-      e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1 : at + (keys[e.key] ?? NaN);
+      e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1 : here + (keys[e.key] ?? NaN);
     if (!Number.isInteger(to) || to < 0 || to >= links.length) return;
     e.preventDefault();
     links[to].focus();
@@ -145,8 +152,8 @@ export function NotesMap() {
                         key={e.id}
                         className={`map-row ${standing(e.id, active)}`}
                         data-id={e.id}
-                        onPointerEnter={() => setHovered(e.id)}
-                        onPointerLeave={() => setHovered((h) => (h === e.id ? null : h))}
+                        onPointerEnter={() => enter('hover', e.id)}
+                        onPointerLeave={() => leave('hover', e.id)}
                       >
                         {e.load ? (
                           <Link
@@ -154,8 +161,8 @@ export function NotesMap() {
                             className="map-node"
                             aria-label={`${e.title[lang]} ${where}`}
                             aria-describedby={descId}
-                            onFocus={() => setFocused(e.id)}
-                            onBlur={() => setFocused((f) => (f === e.id ? null : f))}
+                            onFocus={() => enter('focus', e.id)}
+                            onBlur={() => leave('focus', e.id)}
                           >
                             <span className="map-node-title">{e.title[lang]}</span>
                           </Link>
