@@ -256,13 +256,13 @@ describe('the home page’s map', () => {
     go('/?view=map');
     const { container } = renderWithI18n(<App />);
     const rows = container.querySelectorAll('.map-row');
-    fireEvent.pointerEnter(rows[1]);
+    fireEvent.pointerMove(rows[1]);
     expect(rows[1].className).toContain('is-active');
     fireEvent.pointerLeave(rows[1]);
     expect(rows[1].className).not.toContain('is-active');
     const links = container.querySelectorAll<HTMLAnchorElement>('a.map-node');
     // the pointer resting on a row, the keyboard moves on: the focused formula is shown
-    fireEvent.pointerEnter(rows[3]);
+    fireEvent.pointerMove(rows[3]);
     act(() => links[0].focus());
     expect(rows[0].className).toContain('is-active');
     expect(rows[3].className).not.toContain('is-active');

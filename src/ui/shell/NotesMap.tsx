@@ -67,14 +67,17 @@ export function NotesMap() {
   const uid = useId();
   // a few dozen rows and arcs: laid out again on each render (a pointer moving between rows)
   const map = layoutNotesMap(REGISTRY);
-  // the formula pointed at and the one focused; the one that came last is highlighted
+  // the formula pointed at and the one focused; the one that came last is highlighted (the
+  // pointer counts when it moves, so a page the keyboard scrolls under a resting pointer keeps
+  // the focused one)
   const [at, setAt] = useState<{ hover: string | null; focus: string | null; last: Via }>({
     hover: null,
     focus: null,
     last: 'hover',
   });
   const activeId = at.last === 'focus' ? (at.focus ?? at.hover) : (at.hover ?? at.focus);
-  const enter = (via: Via, id: string) => setAt((a) => ({ ...a, [via]: id, last: via }));
+  const enter = (via: Via, id: string) =>
+    setAt((a) => (a[via] === id && a.last === via ? a : { ...a, [via]: id, last: via }));
   const leave = (via: Via, id: string) => setAt((a) => (a[via] === id ? { ...a, [via]: null } : a));
   const active = activeId === null ? null : (map.nodes.get(activeId) ?? null);
   const captionId = `${uid}-caption`;
@@ -152,7 +155,7 @@ export function NotesMap() {
                         key={e.id}
                         className={`map-row ${standing(e.id, active)}`}
                         data-id={e.id}
-                        onPointerEnter={() => enter('hover', e.id)}
+                        onPointerMove={() => enter('hover', e.id)}
                         onPointerLeave={() => leave('hover', e.id)}
                       >
                         {e.load ? (
