@@ -117,11 +117,11 @@ export function NotesMap() {
             <p key={n.entry.id} className={n === active ? 'is-shown' : ''}>
               <strong>{n.entry.title[lang]}</strong>{' '}
               <span className="map-says map-says-from">
-                <span className="map-swatch" aria-hidden="true" />
+                {n.from.length > 0 && <span className="map-swatch" aria-hidden="true" />}
                 {r.from}
               </span>{' '}
               <span className="map-says map-says-to">
-                <span className="map-swatch" aria-hidden="true" />
+                {n.to.length > 0 && <span className="map-swatch" aria-hidden="true" />}
                 {r.to}
               </span>
             </p>
