@@ -41,6 +41,11 @@ export interface RegistryEntry {
   section: SectionId;
   title: Bilingual;
   teaser: Bilingual;
+  /**
+   * Ids of related formula pages, listed on the page and drawn as the home page's map. Kept here,
+   * not in the page's code, so the home page reads every link without loading a page.
+   */
+  related: readonly string[];
   /** Present once the page is built; pages without it are listed as coming. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   load?: () => Promise<{ default: FormulaDef<any> }>;
@@ -56,6 +61,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Every layer of a network is a matrix times a vector: rows meet columns.',
       'zh-TW': '神經網路的每一層都是矩陣乘以向量：列與行相遇。',
     },
+    related: ['attention', 'vector-similarity', 'neural-network', 'transformer'],
     load: () => import('./matrix-multiplication'),
   },
   {
@@ -66,6 +72,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'How alike are two word vectors? Measure the angle between them.',
       'zh-TW': '兩個詞向量有多相似？量一量它們之間的夾角。',
     },
+    related: ['attention', 'matrix-multiplication', 'softmax'],
     load: () => import('./vector-similarity'),
   },
   {
@@ -76,6 +83,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A language model outputs a probability for every possible next token.',
       'zh-TW': '語言模型為每一個可能的下一個詞元給出一個機率。',
     },
+    related: ['softmax', 'cross-entropy', 'entropy', 'bayes', 'attention', 'transformer'],
     load: () => import('./next-token-distribution'),
   },
   {
@@ -86,6 +94,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Update a prior belief with the likelihood of what you observed.',
       'zh-TW': '用觀察到的證據的似然，更新先驗機率。',
     },
+    related: ['next-token-distribution', 'entropy', 'softmax', 'cross-entropy'],
     load: () => import('./bayes'),
   },
   {
@@ -96,6 +105,15 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Walk downhill on the loss surface, one gradient step at a time.',
       'zh-TW': '沿著梯度的反方向，一步一步走下損失函數的山坡。',
     },
+    related: [
+      'learning-rate',
+      'sgd',
+      'adam',
+      'optimizers',
+      'backpropagation',
+      'mse',
+      'regularization',
+    ],
     load: () => import('./gradient-descent'),
   },
   {
@@ -106,6 +124,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'How surprised should you expect to be? The uncertainty of a distribution.',
       'zh-TW': '平均而言你會有多驚訝？衡量一個分布的不確定性。',
     },
+    related: ['cross-entropy', 'softmax', 'next-token-distribution', 'bayes'],
     load: () => import('./entropy'),
   },
   {
@@ -116,6 +135,15 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A weighted sum, a bias and an activation, stacked into layers.',
       'zh-TW': '加權總和、偏差與激活函數，一層一層堆疊起來。',
     },
+    related: [
+      'backpropagation',
+      'sigmoid',
+      'tanh',
+      'relu',
+      'gradient-descent',
+      'cross-entropy',
+      'softmax',
+    ],
     load: () => import('./neural-network'),
   },
   {
@@ -126,6 +154,15 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'The chain rule, applied layer by layer from the loss back to every weight.',
       'zh-TW': '連鎖律從損失一路往回，逐層算出每個權重的梯度。',
     },
+    related: [
+      'neural-network',
+      'sigmoid',
+      'tanh',
+      'relu',
+      'gradient-descent',
+      'cross-entropy',
+      'mse',
+    ],
     load: () => import('./backpropagation'),
   },
   {
@@ -136,6 +173,14 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Each token asks a query, every token answers with a key, and values are mixed by softmax.',
       'zh-TW': '每個詞元提出查詢，各詞元以鍵回應，再用 Softmax 加權混合值。',
     },
+    related: [
+      'softmax',
+      'vector-similarity',
+      'matrix-multiplication',
+      'cross-entropy',
+      'transformer',
+      'next-token-distribution',
+    ],
     load: () => import('./attention'),
   },
   {
@@ -146,6 +191,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Attention, a feed-forward network, residual connections and layer normalization.',
       'zh-TW': '注意力、前饋網路、殘差連接與層正規化的組合。',
     },
+    related: ['attention', 'softmax', 'relu', 'next-token-distribution', 'matrix-multiplication'],
     load: () => import('./transformer'),
   },
   {
@@ -156,6 +202,17 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'The price of putting low probability on the right answer: −log p.',
       'zh-TW': '對正確答案給的機率越低，代價越高：−log p。',
     },
+    related: [
+      'softmax',
+      'mse',
+      'attention',
+      'entropy',
+      'next-token-distribution',
+      'bayes',
+      'sigmoid',
+      'backpropagation',
+      'neural-network',
+    ],
     load: () => import('./cross-entropy'),
   },
   {
@@ -166,6 +223,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Square each miss and take the mean: big errors cost much more.',
       'zh-TW': '把每個誤差平方後取平均：大誤差的代價大得多。',
     },
+    related: ['cross-entropy', 'gradient-descent', 'regularization', 'backpropagation'],
     load: () => import('./mse'),
   },
   {
@@ -176,6 +234,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Squashes any number into (0, 1), and its gradient vanishes at the ends.',
       'zh-TW': '把任何數壓進 (0, 1)，兩端的梯度會消失。',
     },
+    related: ['tanh', 'relu', 'cross-entropy', 'backpropagation', 'neural-network'],
     load: () => import('./sigmoid'),
   },
   {
@@ -186,6 +245,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A zero-centred sigmoid with outputs in (−1, 1).',
       'zh-TW': '以零為中心的 S 形曲線，輸出介於 (−1, 1)。',
     },
+    related: ['sigmoid', 'relu', 'backpropagation', 'neural-network'],
     load: () => import('./tanh'),
   },
   {
@@ -196,6 +256,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'max(0, x): cheap, and its gradient does not vanish for positive inputs.',
       'zh-TW': 'max(0, x)：計算便宜，正輸入的梯度不會消失。',
     },
+    related: ['sigmoid', 'tanh', 'backpropagation', 'neural-network', 'transformer'],
     load: () => import('./relu'),
   },
   {
@@ -206,6 +267,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Step against the gradient; momentum remembers where you were heading.',
       'zh-TW': '沿梯度反方向前進；動量記得你原本要去的方向。',
     },
+    related: ['gradient-descent', 'learning-rate', 'adam', 'optimizers', 'mse', 'regularization'],
     load: () => import('./sgd'),
   },
   {
@@ -216,6 +278,14 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Momentum plus a per-parameter step size, with bias correction.',
       'zh-TW': '動量加上每個參數各自的步長，並做偏差修正。',
     },
+    related: [
+      'sgd',
+      'adagrad',
+      'learning-rate',
+      'optimizers',
+      'gradient-descent',
+      'regularization',
+    ],
     load: () => import('./adam'),
   },
   {
@@ -226,6 +296,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Parameters with large past gradients take smaller steps.',
       'zh-TW': '過去梯度越大的參數，步伐越小。',
     },
+    related: ['adam', 'sgd', 'learning-rate', 'optimizers', 'gradient-descent', 'regularization'],
     load: () => import('./adagrad'),
   },
   {
@@ -236,6 +307,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam and AdamW from the same start.',
       'zh-TW': 'SGD、動量、Nesterov、AdaGrad、RMSprop、Adam 與 AdamW 從同一個起點出發。',
     },
+    related: ['sgd', 'adam', 'adagrad', 'learning-rate', 'gradient-descent', 'regularization'],
     load: () => import('./optimizers'),
   },
   {
@@ -246,6 +318,15 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Turn logits into probabilities; temperature sharpens or flattens them.',
       'zh-TW': '把 logits 轉成機率；溫度讓分布變尖銳或變平坦。',
     },
+    related: [
+      'cross-entropy',
+      'attention',
+      'vector-similarity',
+      'entropy',
+      'next-token-distribution',
+      'bayes',
+      'transformer',
+    ],
     load: () => import('./softmax'),
   },
   {
@@ -256,6 +337,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'Too small crawls, too large oscillates or diverges.',
       'zh-TW': '太小走得慢，太大會震盪甚至發散。',
     },
+    related: ['gradient-descent', 'sgd', 'adam', 'optimizers', 'regularization'],
     load: () => import('./learning-rate'),
   },
   {
@@ -266,6 +348,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
       en: 'A penalty on large weights that trades training fit for generalization.',
       'zh-TW': '懲罰過大的權重，用訓練誤差換取更好的泛化。',
     },
+    related: ['mse', 'gradient-descent', 'sgd', 'adam', 'adagrad', 'learning-rate', 'optimizers'],
     load: () => import('./regularization'),
   },
 ];

@@ -8,6 +8,7 @@ import { FormulaRoute } from './shell/FormulaRoute';
 import { EmbedContext } from './shell/embed';
 import { Header } from './shell/Header';
 import { Home } from './shell/Home';
+import { useHomeView } from './shell/homeView';
 import { NotFound } from './shell/NotFound';
 import { neighbours } from './shell/PrevNext';
 import { SearchDialog } from './shell/SearchDialog';
@@ -109,9 +110,13 @@ function Shell({ base }: { base: string }) {
   const draft = useDraft();
   const id = idOf(location);
   const onFormula = id !== null && findEntry(id)?.load !== undefined;
+  // the home page's map can be presented too (P), for a class to see where a formula sits
+  const { view: homeView } = useHomeView();
+  const onHomeMap = (location === '/' || location === '/index.html') && homeView === 'map';
   const embedded = embed && onFormula;
   const playing = lesson?.status === 'ok' && !embedded ? lesson : null;
-  const presenting = (present || playing !== null) && onFormula && !embedded;
+  const presenting =
+    ((present || playing !== null) && onFormula && !embedded) || (present && onHomeMap);
 
   useEffect(() => {
     if (lessonCode === null) return;
@@ -217,7 +222,7 @@ function Shell({ base }: { base: string }) {
         return;
       }
       if (isEditableTarget(e.target)) return;
-      if ((e.key === 'p' || e.key === 'P') && onFormula && !playing) {
+      if ((e.key === 'p' || e.key === 'P') && (onFormula || onHomeMap) && !playing) {
         e.preventDefault();
         setPresentation(!presenting);
         return;
@@ -246,6 +251,7 @@ function Shell({ base }: { base: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [
     onFormula,
+    onHomeMap,
     presenting,
     embedded,
     id,
@@ -319,7 +325,7 @@ function Shell({ base }: { base: string }) {
           theme={theme}
           onToggleTheme={toggleTheme}
           onToggleLanguage={toggleLanguage}
-          onPresent={onFormula ? () => setPresentation(true) : null}
+          onPresent={onFormula || onHomeMap ? () => setPresentation(true) : null}
           onSearch={openSearch}
           onLesson={() => setLessonOpen(true)}
           lessonCount={draft.length}

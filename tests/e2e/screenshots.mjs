@@ -6,7 +6,8 @@
 //   <page>-390-<lang>.png            phone, 390×844, the full page
 //   <page>-present-1920-<lang>.png   presentation mode (P) at 1920×1080 (formula pages)
 // and a few extra:
-//   <page>-1280-<lang>-dark.png      dark theme (home, softmax, attention)
+//   <page>-1280-<lang>-dark.png      dark theme (home, home-map, softmax, attention)
+//   home-map-*.png                   the home page's map of the notes (?view=map), also at 1920
 //   not-found-1280-<lang>.png        an unknown path
 // Options: --pages=softmax,relu limits the formula pages; --out=dir changes the folder.
 // Console errors seen while shooting are listed at the end.
@@ -24,7 +25,7 @@ const args = new Map(
 );
 const OUT = resolve(ROOT, args.get('out') ?? 'screenshots');
 const LANGS = ['en', 'zh-TW'];
-const DARK = ['home', 'softmax', 'attention'];
+const DARK = ['home', 'home-map', 'softmax', 'attention'];
 
 async function settle(page) {
   await page.waitForFunction(() => {
@@ -100,13 +101,18 @@ async function main() {
   }
 
   try {
-    const pages = [{ name: 'home', path: '/' }, ...ids.map((id) => ({ name: id, path: `/${id}` }))];
+    const pages = [
+      { name: 'home', path: '/' },
+      { name: 'home-map', path: '/?view=map' },
+      ...ids.map((id) => ({ name: id, path: `/${id}` })),
+    ];
     for (const lang of LANGS) {
       for (const p of pages) {
         console.error(`${p.name} (${lang})`);
         await shoot({ ...p, lang, width: 1280, height: 800 });
         await shoot({ ...p, lang, width: 390, height: 844, fullPage: true });
-        if (p.name !== 'home')
+        if (p.name === 'home-map') await shoot({ ...p, lang, width: 1920, height: 1080 });
+        else if (p.name !== 'home')
           await shoot({ ...p, lang, width: 1920, height: 1080, present: true });
         if (DARK.includes(p.name))
           await shoot({ ...p, lang, width: 1280, height: 800, dark: true });

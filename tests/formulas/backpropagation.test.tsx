@@ -2,6 +2,7 @@ import { fireEvent } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/backpropagation';
+import { findEntry } from '../../src/formulas/registry';
 import {
   PARAM_COUNT,
   PARAM_REFS,
@@ -246,7 +247,7 @@ describe('backpropagation page text', () => {
       'cross-entropy',
       'neural-network',
     ])
-      expect(def.related).toContain(id);
+      expect(findEntry('backpropagation')!.related).toContain(id);
   });
 });
 

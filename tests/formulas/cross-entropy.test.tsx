@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/cross-entropy';
+import { findEntry } from '../../src/formulas/registry';
 import { LOSS_MAX, crossEntropyLayout } from '../../src/formulas/cross-entropy/CrossEntropyPlot';
 import { BINARY_P } from '../../src/formulas/cross-entropy/model';
 import type { CrossEntropyResult } from '../../src/formulas/cross-entropy/model';
@@ -132,7 +133,9 @@ describe('cross-entropy page text', () => {
       expect(def.text[lang].intro.length).toBeGreaterThan(50);
       expect(def.text[lang].body.length).toBeGreaterThan(2);
     }
-    expect(def.related).toEqual(expect.arrayContaining(['softmax', 'mse', 'attention']));
+    expect(findEntry('cross-entropy')!.related).toEqual(
+      expect.arrayContaining(['softmax', 'mse', 'attention']),
+    );
   });
 });
 

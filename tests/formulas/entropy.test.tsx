@@ -2,6 +2,7 @@ import { fireEvent } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/entropy';
+import { findEntry } from '../../src/formulas/registry';
 import { dragTo, normalize } from '../../src/formulas/entropy/model';
 import type { EntropyResult } from '../../src/formulas/entropy/model';
 import { crossEntropy, entropy, klDivergence } from '../../src/math';
@@ -156,7 +157,7 @@ describe('entropy page text', () => {
   });
 
   it('links to cross-entropy, softmax and the other probability pages', () => {
-    expect(def.related).toEqual(
+    expect(findEntry('entropy')!.related).toEqual(
       expect.arrayContaining(['cross-entropy', 'softmax', 'next-token-distribution', 'bayes']),
     );
   });

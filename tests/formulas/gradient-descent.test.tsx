@@ -1,6 +1,7 @@
 import { fireEvent } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/gradient-descent';
+import { findEntry } from '../../src/formulas/registry';
 import type { GdResult } from '../../src/formulas/gradient-descent/model';
 import {
   BUMPY,
@@ -119,7 +120,9 @@ describe('gradient-descent text', () => {
       expect(def.text[lang].intro.length).toBeGreaterThan(80);
       expect(def.text[lang].body.length).toBeGreaterThanOrEqual(4);
     }
-    expect(def.related).toEqual(expect.arrayContaining(['learning-rate', 'regularization', 'sgd']));
+    expect(findEntry('gradient-descent')!.related).toEqual(
+      expect.arrayContaining(['learning-rate', 'regularization', 'sgd']),
+    );
   });
 });
 

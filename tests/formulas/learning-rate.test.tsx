@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/learning-rate';
+import { findEntry } from '../../src/formulas/registry';
 import { regime, type LrResult } from '../../src/formulas/learning-rate/model';
 import { learningRate } from '../../src/math';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
@@ -139,7 +140,9 @@ describe('learning-rate text and plot', () => {
   });
 
   it('links gradient descent and regularization, with prose in both languages', () => {
-    expect(def.related).toEqual(expect.arrayContaining(['gradient-descent', 'regularization']));
+    expect(findEntry('learning-rate')!.related).toEqual(
+      expect.arrayContaining(['gradient-descent', 'regularization']),
+    );
     for (const lang of LANGS) expect(def.text[lang].body.length).toBeGreaterThanOrEqual(4);
   });
 });

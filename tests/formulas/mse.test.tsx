@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/mse';
+import { findEntry } from '../../src/formulas/registry';
 import { mseFrame, mseGeometry } from '../../src/formulas/mse/MsePlot';
 import type { MseResult } from '../../src/formulas/mse/model';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
@@ -120,7 +121,7 @@ describe('mse page text', () => {
       expect(def.text[lang].intro.length).toBeGreaterThan(50);
       expect(def.text[lang].body.length).toBeGreaterThan(2);
     }
-    expect(def.related).toContain('cross-entropy');
+    expect(findEntry('mse')!.related).toContain('cross-entropy');
   });
 });
 

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/neural-network';
+import { findEntry } from '../../src/formulas/registry';
 import { makeDataset, POINTS } from '../../src/formulas/neural-network/data';
 import type { NeuralNetworkResult } from '../../src/formulas/neural-network/model';
 import {
@@ -318,7 +319,7 @@ describe('neural-network page text', () => {
   });
 
   it('links backpropagation, the activation pages, gradient descent and cross-entropy', () => {
-    expect(def.related).toEqual(
+    expect(findEntry('neural-network')!.related).toEqual(
       expect.arrayContaining(['backpropagation', 'sigmoid', 'tanh', 'relu', 'gradient-descent']),
     );
     for (const lang of LANGS) {

@@ -2,6 +2,7 @@ import { fireEvent } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/optimizers';
+import { findEntry } from '../../src/formulas/registry';
 import {
   RACERS,
   pinValues,
@@ -260,7 +261,7 @@ describe('optimizers text and plot', () => {
   });
 
   it('links the optimizer pages both ways', () => {
-    expect(def.related).toEqual(
+    expect(findEntry('optimizers')!.related).toEqual(
       expect.arrayContaining([
         'sgd',
         'adam',

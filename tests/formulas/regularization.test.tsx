@@ -2,6 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import def, { texSig } from '../../src/formulas/regularization';
+import { findEntry } from '../../src/formulas/registry';
 import { N_TEST, N_TRAIN, drawData, trueCurve } from '../../src/formulas/regularization/data';
 import {
   PATH_LAMBDAS,
@@ -419,7 +420,7 @@ describe('regularization page text', () => {
 
   it('links the MSE and the optimizer pages', () => {
     for (const id of ['mse', 'gradient-descent', 'sgd', 'adam', 'learning-rate']) {
-      expect(def.related).toContain(id);
+      expect(findEntry('regularization')!.related).toContain(id);
     }
   });
 });

@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import def from '../../src/formulas/softmax';
+import { findEntry } from '../../src/formulas/registry';
 import { wrapText } from '../../src/formulas/softmax/SoftmaxPlot';
 import type { SoftmaxResult } from '../../src/formulas/softmax/model';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
@@ -153,7 +154,9 @@ describe('softmax page text', () => {
     }
     const ids = (def.presets ?? []).map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining(['confident', 'uncertain', 'huge-logits']));
-    expect(def.related).toEqual(expect.arrayContaining(['cross-entropy', 'attention']));
+    expect(findEntry('softmax')!.related).toEqual(
+      expect.arrayContaining(['cross-entropy', 'attention']),
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { fireEvent } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/transformer';
+import { findEntry } from '../../src/formulas/registry';
 import {
   EDITS,
   EPS,
@@ -346,7 +347,7 @@ describe('transformer page text', () => {
       expect(def.text[lang].body.length).toBeGreaterThanOrEqual(5);
     }
     for (const id of ['attention', 'softmax', 'relu', 'next-token-distribution'])
-      expect(def.related).toContain(id);
+      expect(findEntry('transformer')!.related).toContain(id);
     expect(def.text.en.body.join(' ')).toMatch(/random/);
     expect(def.text['zh-TW'].body.join(' ')).toMatch(/隨機/);
   });

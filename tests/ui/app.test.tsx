@@ -35,6 +35,7 @@ const unbuilt: RegistryEntry = {
   section: 'neural-networks',
   title: { en: 'A page still to come', 'zh-TW': '即將推出的一頁' },
   teaser: { en: 'Planned, not built yet.', 'zh-TW': '已規劃，尚未完成。' },
+  related: [],
 };
 beforeAll(() => {
   (REGISTRY as RegistryEntry[]).push(unbuilt);

@@ -94,7 +94,6 @@ const def = defineFormula({
     { id: 'kind', label: { en: 'kind', 'zh-TW': '種' }, values: { causal: 1 } },
   ],
   text: { en: { intro: '', body: [] }, 'zh-TW': { intro: '', body: [] } },
-  related: [],
 });
 
 defineFormula({
@@ -122,7 +121,6 @@ defineFormula({
   summary: () => '',
   table: () => ({ caption: '', columns: [], rows: [] }),
   text: { en: { intro: '', body: [] }, 'zh-TW': { intro: '', body: [] } },
-  related: [],
 });
 
 // @ts-expect-error a bilingual text missing a language is an error

@@ -136,7 +136,6 @@ export function makeFakeDef(overrides: Partial<FormulaDef<FakeResult>> = {}) {
       en: { intro: 'A fake formula with $a$ and $T$.', body: ['Body with $\\sum_i v_i$.'] },
       'zh-TW': { intro: '一條假的公式，有 $a$ 與 $T$。', body: ['內文 $\\sum_i v_i$。'] },
     },
-    related: ['softmax'],
     ...overrides,
   });
 }

@@ -87,7 +87,7 @@ describe('registry and page text in both languages', () => {
         expectBilingual(preset.label, `${entry.id} preset ${preset.id}`);
         if (preset.note) expectBilingual(preset.note, `${entry.id} preset ${preset.id} note`);
       }
-      for (const id of def.related)
+      for (const id of entry.related)
         expect(
           REGISTRY.some((e) => e.id === id),
           `related ${id}`,

@@ -62,7 +62,6 @@ export interface ActivationSpec {
   compare: readonly ActivationKey[];
   presets: readonly Preset<ActivationValues>[];
   text: Bilingual<FormulaText>;
-  related: readonly string[];
 }
 
 /** TeX names of the comparison curves (the compare toggle's symbol). */
@@ -268,6 +267,5 @@ export function activationPage(spec: ActivationSpec): AnyFormulaDef {
     table,
     presets: spec.presets,
     text: spec.text,
-    related: spec.related,
   });
 }

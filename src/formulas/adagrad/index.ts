@@ -130,5 +130,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['adam', 'sgd', 'learning-rate', 'optimizers', 'gradient-descent', 'regularization'],
 });

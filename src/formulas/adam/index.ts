@@ -219,5 +219,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['sgd', 'adagrad', 'learning-rate', 'optimizers', 'gradient-descent', 'regularization'],
 });

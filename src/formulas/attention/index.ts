@@ -322,12 +322,4 @@ export default defineFormula({
       ],
     },
   },
-  related: [
-    'softmax',
-    'vector-similarity',
-    'matrix-multiplication',
-    'cross-entropy',
-    'transformer',
-    'next-token-distribution',
-  ],
 });

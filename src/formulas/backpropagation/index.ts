@@ -212,13 +212,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: [
-    'neural-network',
-    'sigmoid',
-    'tanh',
-    'relu',
-    'gradient-descent',
-    'cross-entropy',
-    'mse',
-  ],
 });

@@ -196,5 +196,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['next-token-distribution', 'entropy', 'softmax', 'cross-entropy'],
 });

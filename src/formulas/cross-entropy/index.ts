@@ -147,15 +147,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: [
-    'softmax',
-    'mse',
-    'attention',
-    'entropy',
-    'next-token-distribution',
-    'bayes',
-    'sigmoid',
-    'backpropagation',
-    'neural-network',
-  ],
 });

@@ -161,5 +161,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['cross-entropy', 'softmax', 'next-token-distribution', 'bayes'],
 });

@@ -189,13 +189,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: [
-    'learning-rate',
-    'sgd',
-    'adam',
-    'optimizers',
-    'backpropagation',
-    'mse',
-    'regularization',
-  ],
 });

@@ -199,5 +199,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['gradient-descent', 'sgd', 'adam', 'optimizers', 'regularization'],
 });

@@ -304,5 +304,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['attention', 'vector-similarity', 'neural-network', 'transformer'],
 });

@@ -163,5 +163,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['cross-entropy', 'gradient-descent', 'regularization', 'backpropagation'],
 });

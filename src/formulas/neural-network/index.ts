@@ -224,13 +224,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: [
-    'backpropagation',
-    'sigmoid',
-    'tanh',
-    'relu',
-    'gradient-descent',
-    'cross-entropy',
-    'softmax',
-  ],
 });

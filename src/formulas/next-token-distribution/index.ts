@@ -247,5 +247,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['softmax', 'cross-entropy', 'entropy', 'bayes', 'attention', 'transformer'],
 });

@@ -176,5 +176,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['sgd', 'adam', 'adagrad', 'learning-rate', 'gradient-descent', 'regularization'],
 });

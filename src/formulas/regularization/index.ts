@@ -228,5 +228,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['mse', 'gradient-descent', 'sgd', 'adam', 'adagrad', 'learning-rate', 'optimizers'],
 });

@@ -67,5 +67,4 @@ export default activationPage({
       ],
     },
   },
-  related: ['sigmoid', 'tanh', 'backpropagation', 'neural-network', 'transformer'],
 });

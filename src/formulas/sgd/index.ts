@@ -169,5 +169,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['gradient-descent', 'learning-rate', 'adam', 'optimizers', 'mse', 'regularization'],
 });

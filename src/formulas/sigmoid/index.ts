@@ -68,5 +68,4 @@ export default activationPage({
       ],
     },
   },
-  related: ['tanh', 'relu', 'cross-entropy', 'backpropagation', 'neural-network'],
 });

@@ -197,13 +197,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: [
-    'cross-entropy',
-    'attention',
-    'vector-similarity',
-    'entropy',
-    'next-token-distribution',
-    'bayes',
-    'transformer',
-  ],
 });

@@ -82,5 +82,4 @@ export default activationPage({
       ],
     },
   },
-  related: ['sigmoid', 'relu', 'backpropagation', 'neural-network'],
 });

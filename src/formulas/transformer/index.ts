@@ -313,5 +313,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['attention', 'softmax', 'relu', 'next-token-distribution', 'matrix-multiplication'],
 });

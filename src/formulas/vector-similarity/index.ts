@@ -242,5 +242,4 @@ export default defineFormula({
     },
   ],
   text: TEXT,
-  related: ['attention', 'matrix-multiplication', 'softmax'],
 });

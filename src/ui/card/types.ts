@@ -5,7 +5,8 @@ import type { ComponentType } from 'react';
  * `src/formulas/<id>/` whose `index.ts` default-exports a `FormulaDef`, plus one
  * line in `src/formulas/registry.ts`. The card framework (`src/ui/card/`)
  * renders any declaration: the TeX, the worked example, the sliders, the
- * plot, the data table, presets, prose and related links.
+ * plot, the data table, presets and prose. Its related links live in the
+ * page's registry entry.
  */
 
 /** The two interface languages. */
@@ -245,8 +246,6 @@ export interface FormulaDef<R = unknown, P extends readonly Param[] = readonly P
   table: (values: ValuesOf<P>, result: R, lang: Lang) => DataTable;
   presets?: readonly Preset<ValuesOf<P>>[];
   text: Bilingual<FormulaText>;
-  /** Ids of related formula pages. */
-  related: readonly string[];
 }
 
 /** A declaration with its result and values types erased: what the registry and the card hold. */

@@ -33,6 +33,21 @@ export const en = {
     comingSoon: 'coming soon',
     builtCount: '{{built}} of {{total}} formulas are ready.',
   },
+  map: {
+    view: 'Show the formulas as',
+    list: 'List',
+    map: 'Map',
+    badView: 'The link asks for a view “{{value}}” that does not exist, so the list is shown.',
+    caption:
+      'A map of the notes: every formula in the notes’ order, section by section. A line joins two related formulas and leads from the earlier one to the later one.',
+    nav: 'Map of the notes',
+    hint: 'Point at a formula, or move the focus to it, to see what leads to it and where it leads.',
+    leadsFrom: 'Leads from: {{list}}.',
+    leadsTo: 'Leads to: {{list}}.',
+    fromNone: 'Nothing earlier in the notes leads to it.',
+    toNone: 'It leads to nothing later in the notes.',
+    sectionOf: '(section: {{section}})',
+  },
   notFound: {
     title: 'Page not found',
     text: 'There is no page at “{{path}}”.',

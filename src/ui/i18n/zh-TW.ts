@@ -31,6 +31,21 @@ export const zhTW: ShellStrings = {
     comingSoon: '即將推出',
     builtCount: '目前 {{total}} 條公式中有 {{built}} 條可以使用。',
   },
+  map: {
+    view: '公式的顯示方式',
+    list: '清單',
+    map: '關聯圖',
+    badView: '連結要求的顯示方式「{{value}}」並不存在，所以顯示清單。',
+    caption:
+      '筆記的關聯圖：所有公式依照筆記的順序逐章排列。線條連起兩條相關的公式，從前面的公式通往後面的公式。',
+    nav: '筆記的關聯圖',
+    hint: '把游標移到公式上，或用鍵盤把焦點移過去，就能看到哪些公式通往它、它又通往哪些公式。',
+    leadsFrom: '由這些公式而來：{{list}}。',
+    leadsTo: '通往：{{list}}。',
+    fromNone: '筆記中沒有更前面的公式通往它。',
+    toNone: '它不通往筆記中更後面的公式。',
+    sectionOf: '（章節：{{section}}）',
+  },
   notFound: {
     title: '找不到這個頁面',
     text: '「{{path}}」這個位置沒有頁面。',

@@ -83,7 +83,7 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
         ))}
       </div>
       <div className="page-links">
-        <Related ids={def.related} from={from} />
+        <Related ids={entry.related} from={from} />
         <PrevNext id={entry.id} />
       </div>
       <PrintLink />
