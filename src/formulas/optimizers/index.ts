@@ -90,6 +90,18 @@ export default defineFormula({
   worked,
   Plot: RacePlot,
   interactivePlot: true,
+  // the leader's height above the minimum at step k; the table's rows hidden (header kept)
+  answer: (_v, r, lang) =>
+    r.leader
+      ? {
+          label:
+            lang === 'en'
+              ? `the lowest L(θ) − L* among the racers at step ${r.k}`
+              : `第 ${r.k} 步時各優化器中最低的 L(θ) − L*`,
+          value: r.leader.gap,
+          hideFrom: 1,
+        }
+      : null,
   summary,
   table,
   presets: [

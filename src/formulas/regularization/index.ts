@@ -167,6 +167,12 @@ export default defineFormula({
   worked: (_values, r, lang) => worked(r, lang),
   Plot: RegularizationPlot,
   interactivePlot: true,
+  // the held-out error: what regularization is for (its line is third from the end)
+  answer: (_values, r, lang) => ({
+    label: lang === 'en' ? 'the held-out error (MSE on new points)' : '留出資料的誤差（新資料點的 MSE）',
+    value: r.test,
+    hideFrom: -3,
+  }),
   summary: (_values, r, lang) => summary(r, lang),
   table: (_values, r, lang) => table(r, lang),
   presets: [
