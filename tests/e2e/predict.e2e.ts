@@ -25,9 +25,7 @@ describe('predict, then reveal', () => {
     const predict = page.getByRole('button', { name: 'Predict' });
     await predict.focus();
     // a visible focus ring on the button
-    expect(
-      await predict.evaluate((el) => getComputedStyle(el).outlineStyle !== 'none'),
-    ).toBe(true);
+    expect(await predict.evaluate((el) => getComputedStyle(el).outlineStyle !== 'none')).toBe(true);
     await page.keyboard.press('Enter');
     const field = page.getByRole('textbox', { name: /^Your guess for / });
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -35,7 +33,9 @@ describe('predict, then reveal', () => {
     expect(await cover.isVisible()).toBe(true);
     expect(await cover.innerText()).toBe('Hidden until you reveal');
     // the cover hides the bars: the plot is blurred under it
-    expect(await page.locator('.card-plot .plot-image').evaluate((el) => getComputedStyle(el).filter)).toMatch(/blur/);
+    expect(
+      await page.locator('.card-plot .plot-image').evaluate((el) => getComputedStyle(el).filter),
+    ).toMatch(/blur/);
     expect(await page.locator('.worked-hidden').innerText()).toBe('? — make your guess');
     expect(await axeProblems(page)).toEqual([]);
 
@@ -55,7 +55,9 @@ describe('predict, then reveal', () => {
     expect(await page.locator('.worked-hidden').count()).toBe(0);
     // focus on "Try again", so the keyboard goes on from there
     expect(
-      await page.getByRole('button', { name: 'Try again' }).evaluate((el) => el === document.activeElement),
+      await page
+        .getByRole('button', { name: 'Try again' })
+        .evaluate((el) => el === document.activeElement),
     ).toBe(true);
     expect(new URL(page.url()).search).not.toMatch(/predict|guess/);
     expect(await page.locator('body').innerText()).not.toMatch(/NaN/);

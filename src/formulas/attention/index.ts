@@ -264,7 +264,10 @@ export default defineFormula({
     const token = TOKENS[lang][i];
     const shown = r.hidden[i].filter((h) => !h).length;
     return {
-      label: lang === 'en' ? `the attention weight of “${token}” on itself` : `「${token}」對自己的注意力權重`,
+      label:
+        lang === 'en'
+          ? `the attention weight of “${token}” on itself`
+          : `「${token}」對自己的注意力權重`,
       value: r.weights[i][i],
       hideFrom: -(3 + Math.ceil(shown / 2)),
     };

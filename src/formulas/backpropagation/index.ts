@@ -171,7 +171,10 @@ export default defineFormula({
   interactivePlot: true,
   // the gradient of the selected parameter, from its chain-rule line on
   answer: (_values, r, lang) => ({
-    label: lang === 'en' ? `the gradient ∂L/∂${paramName(r.selected.ref)}` : `梯度 ∂L/∂${paramName(r.selected.ref)}`,
+    label:
+      lang === 'en'
+        ? `the gradient ∂L/∂${paramName(r.selected.ref)}`
+        : `梯度 ∂L/∂${paramName(r.selected.ref)}`,
     tex: `\\tfrac{\\partial L}{\\partial ${sym(5, paramTex(r.selected.ref))}}`,
     value: r.selected.grad,
     digits: 4,

@@ -155,11 +155,11 @@ export default defineFormula({
     label:
       r.k > 0
         ? lang === 'en'
-          ? `the chance of the disease after ${r.k} positive test${r.k > 1 ? 's' : ''}`
-          : `${r.k} 次檢驗呈陽性後患病的機率`
+          ? `the chance of the disease after ${r.k} positive test${r.k > 1 ? 's' : ''}, in %`
+          : `${r.k} 次檢驗呈陽性後患病的機率（%）`
         : lang === 'en'
-          ? 'the chance of the disease before any test'
-          : '檢驗前患病的機率',
+          ? 'the chance of the disease before any test, in %'
+          : '檢驗前患病的機率（%）',
     tex: r.k > 0 ? POST : PD,
     value: r.belief * 100,
     unit: '%',

@@ -169,7 +169,10 @@ export default defineFormula({
   interactivePlot: true,
   // the held-out error: what regularization is for (its line is third from the end)
   answer: (_values, r, lang) => ({
-    label: lang === 'en' ? 'the held-out error (MSE on new points)' : '留出資料的誤差（新資料點的 MSE）',
+    label:
+      lang === 'en'
+        ? 'the held-out error (MSE on new points)'
+        : '保留資料的 MSE（新資料點上的誤差）',
     value: r.test,
     hideFrom: -3,
   }),

@@ -267,7 +267,10 @@ export default defineFormula({
     const top = p.indexOf(Math.max(...p));
     const word = VOCAB[lang][top];
     return {
-      label: lang === 'en' ? `the probability that the next token is “${word}”` : `下一個詞元是「${word}」的機率`,
+      label:
+        lang === 'en'
+          ? `the probability that the next token is “${word}”`
+          : `下一個詞元是「${word}」的機率`,
       value: p[top],
       hideFrom: r.stageId === 'softmax' ? 0 : -1,
     };

@@ -11,9 +11,7 @@ import { guessError, parseGuess, texToPlain } from './answer';
  * a link opens the card as usual.
  */
 export type PredictMode =
-  | { mode: 'off' }
-  | { mode: 'predict' }
-  | { mode: 'reveal'; guess: number | null };
+  { mode: 'off' } | { mode: 'predict' } | { mode: 'reveal'; guess: number | null };
 
 /** The card starts with nothing hidden. */
 export const PREDICT_OFF: PredictMode = { mode: 'off' };
@@ -37,13 +35,13 @@ export function revealSentence(
   const truth = withUnit(num(answer.value, answer.digits ?? 3), answer.unit);
   if (guess === null) return t('predict.noGuess', { answer: truth });
   const mine = withUnit(num(guess, 6), answer.unit);
-  if (!Number.isFinite(answer.value))
-    return t('predict.infinite', { guess: mine, answer: truth });
+  if (!Number.isFinite(answer.value)) return t('predict.infinite', { guess: mine, answer: truth });
   const { absolute, relative } = guessError(guess, answer.value);
   if (absolute === 0) return t('predict.exact', { guess: mine, answer: truth });
   const error = withUnit(num(absolute, 2), answer.unit === '%' ? undefined : answer.unit);
   const off = answer.unit === '%' ? t('predict.points', { error }) : error;
-  if (relative === null) return t('predict.resultNoRelative', { guess: mine, answer: truth, error: off });
+  if (relative === null)
+    return t('predict.resultNoRelative', { guess: mine, answer: truth, error: off });
   return t('predict.result', {
     guess: mine,
     answer: truth,
@@ -130,7 +128,11 @@ export const PredictBar = memo(function PredictBar({
   };
 
   const status =
-    state.mode === 'reveal' ? revealSentence(t, lang, answer, state.guess) : (bad ?? '');
+    state.mode === 'reveal'
+      ? revealSentence(t, lang, answer, state.guess)
+      : state.mode === 'predict'
+        ? (bad ?? '')
+        : '';
   const label = answer?.label ?? '';
   return (
     <div className="card-predict" data-mode={state.mode}>
@@ -182,14 +184,17 @@ export const PredictBar = memo(function PredictBar({
           </p>
         </form>
       )}
-      <p
-        className="predict-status"
-        id={`${id}-status`}
-        role="status"
-        data-bad={bad !== null && state.mode === 'predict' ? '' : undefined}
-      >
-        {status}
-      </p>
+      {/* the live region appears with the field, before anything is said in it */}
+      {state.mode !== 'off' && (
+        <p
+          className="predict-status"
+          id={`${id}-status`}
+          role="status"
+          data-bad={bad !== null && state.mode === 'predict' ? '' : undefined}
+        >
+          {status}
+        </p>
+      )}
       {state.mode === 'reveal' && (
         <div className="predict-actions">
           <button ref={retryRef} type="button" className="button" onClick={retry}>

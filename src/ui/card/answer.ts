@@ -13,7 +13,8 @@ export interface WorkedLines {
   tail: string;
 }
 
-const ENVIRONMENT = /^\s*\\begin\{(aligned|array|gathered|split|matrix)\}(\{[^{}]*\})?/;
+/** The environment a worked example's lines are in; an array's column spec belongs to it. */
+const ENVIRONMENT = /^\s*\\begin\{(?:(aligned|gathered|split|matrix)\}|(array)\}\{[^{}]*\})/;
 
 /**
  * Splits display TeX into its top-level lines (`\\` outside braces and inner environments).
@@ -22,7 +23,8 @@ const ENVIRONMENT = /^\s*\\begin\{(aligned|array|gathered|split|matrix)\}(\{[^{}
  */
 export function splitWorked(tex: string): WorkedLines {
   const open = ENVIRONMENT.exec(tex);
-  const endTag = open ? `\\end{${open[1]}}` : '';
+  const name = open ? (open[1] ?? open[2]) : '';
+  const endTag = `\\end{${name}}`;
   const close = open ? tex.lastIndexOf(endTag) : -1;
   if (!open || close < open[0].length) return { head: '', lines: [tex.trim()], tail: '' };
   const head = open[0].trim();
@@ -252,7 +254,10 @@ export function texToPlain(tex: string): string {
   for (let k = 0; k < 3; k++) s = s.replace(/\{\{([^{}]*)\}\}/g, '{$1}');
   // fractions of simple parts: \frac{a}{b} → a/b (innermost first)
   for (let k = 0; k < 4; k++)
-    s = s.replace(/\\[td]?frac\{([^{}]*)\}\{([^{}]*)\}/g, (_m, a: string, b: string) => `${a}/${b}`);
+    s = s.replace(
+      /\\[td]?frac\{([^{}]*)\}\{([^{}]*)\}/g,
+      (_m, a: string, b: string) => `${a}/${b}`,
+    );
   s = s
     .replace(/\\(?:text|mathrm|operatorname|mathbf|mathit|boldsymbol)\s*\{([^{}]*)\}/g, '$1')
     .replace(/\\(?:left|right|bigl?|bigr?|Bigl?|Bigr?|textstyle|displaystyle)\b/g, '')
@@ -337,7 +342,9 @@ export function cardAnswer(
   lang: Lang,
 ): CardAnswer | null {
   try {
-    const a = def.answer ? def.answer(values, result, lang) : defaultAnswer(def.worked(values, result, lang));
+    const a = def.answer
+      ? def.answer(values, result, lang)
+      : defaultAnswer(def.worked(values, result, lang));
     if (!a || Number.isNaN(a.value)) return null;
     return a;
   } catch {
