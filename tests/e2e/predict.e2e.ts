@@ -73,10 +73,10 @@ describe('predict, then reveal', () => {
     const box = await field.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(38);
     expect(await page.locator('.plot-cover').isVisible()).toBe(true);
-    await field.fill('0.01');
+    await field.fill('-8');
     await page.keyboard.press('Enter');
     const status = page.locator('.predict-status');
-    await expect.poll(() => status.innerText()).toMatch(/^你的猜測 0\.01；答案 .+；相差 .+。$/);
+    await expect.poll(() => status.innerText()).toMatch(/^你的猜測 −8；答案 .+；相差 .+。$/);
     const shown = await status.evaluate((el) => {
       const r = el.getBoundingClientRect();
       return {
