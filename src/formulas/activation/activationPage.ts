@@ -253,6 +253,13 @@ export function activationPage(spec: ActivationSpec): AnyFormulaDef {
       );
     },
     Plot,
+    // the value of the function at x, the point the plot marks on the curve
+    answer: (_values, r) => ({
+      label: `${spec.name}(${formatNumber(r.x, X_DIGITS)})`,
+      tex: `${F}(${sym(1, texNum(r.x, X_DIGITS))})`,
+      value: r.y,
+      hideFrom: 0,
+    }),
     summary: (_values, r, lang) =>
       WORDS[lang].summary({
         name: spec.name,

@@ -4,7 +4,7 @@ import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { texSig } from '../optimization/tex';
-import { runNotice } from '../optimization/words';
+import { gapAnswer, runNotice } from '../optimization/words';
 import { AdagradPlot } from './AdagradPlot';
 import { PARAMS, computeAdagrad } from './model';
 import type { AdagradResult, AdagradValues } from './model';
@@ -92,6 +92,7 @@ export default defineFormula({
   worked: (_values, r) => worked(r),
   Plot: AdagradPlot,
   interactivePlot: true,
+  answer: (_values, r, lang) => gapAnswer(r.ada.gaps[r.k], r.k, lang),
   summary,
   table,
   presets: [

@@ -4,7 +4,7 @@ import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { texSig } from '../optimization/tex';
-import { runNotice } from '../optimization/words';
+import { gapAnswer, runNotice } from '../optimization/words';
 import { AdamPlot } from './AdamPlot';
 import { PARAMS, computeAdam } from './model';
 import type { AdamResult, AdamValues } from './model';
@@ -107,6 +107,7 @@ export default defineFormula({
   worked: (_values, r) => worked(r),
   Plot: AdamPlot,
   interactivePlot: true,
+  answer: (_values, r, lang) => gapAnswer(r.gaps[r.k], r.k, lang),
   summary,
   table,
   presets: [

@@ -258,6 +258,20 @@ export default defineFormula({
   compute: computeAttention,
   worked: (_values, r, lang) => worked(r, lang),
   Plot: AttentionPlot,
+  // the weight the selected token gives itself (never masked), and the lines from the weights on
+  answer: (_values, r, lang) => {
+    const i = r.row;
+    const token = TOKENS[lang][i];
+    const shown = r.hidden[i].filter((h) => !h).length;
+    return {
+      label:
+        lang === 'en'
+          ? `the attention weight of “${token}” on itself`
+          : `「${token}」對自己的注意力權重`,
+      value: r.weights[i][i],
+      hideFrom: -(3 + Math.ceil(shown / 2)),
+    };
+  },
   summary: (_values, r, lang) => summary(r, lang),
   table: (_values, r, lang) => table(r, lang),
   presets: [

@@ -169,6 +169,17 @@ export default defineFormula({
   worked: (_values, r, lang) => worked(r, lang),
   Plot: BackpropPlot,
   interactivePlot: true,
+  // the gradient of the selected parameter, from its chain-rule line on
+  answer: (_values, r, lang) => ({
+    label:
+      lang === 'en'
+        ? `the gradient ∂L/∂${paramName(r.selected.ref)}`
+        : `梯度 ∂L/∂${paramName(r.selected.ref)}`,
+    tex: `\\tfrac{\\partial L}{\\partial ${sym(5, paramTex(r.selected.ref))}}`,
+    value: r.selected.grad,
+    digits: 4,
+    hideFrom: 2,
+  }),
   summary,
   table: (_values, r, lang) => table(r, lang),
   presets: [

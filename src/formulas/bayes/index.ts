@@ -151,6 +151,20 @@ export default defineFormula({
   worked: (v, r, lang) => worked(v.sens, v.fpr, r, lang),
   Plot: BayesPlot,
   interactivePlot: true,
+  answer: (_v, r, lang) => ({
+    label:
+      r.k > 0
+        ? lang === 'en'
+          ? `the chance of the disease after ${r.k} positive test${r.k > 1 ? 's' : ''}, in %`
+          : `${r.k} 次檢驗呈陽性後患病的機率（%）`
+        : lang === 'en'
+          ? 'the chance of the disease before any test, in %'
+          : '檢驗前患病的機率（%）',
+    tex: r.k > 0 ? POST : PD,
+    value: r.belief * 100,
+    unit: '%',
+    hideFrom: r.k > 0 ? 1 : 0,
+  }),
   summary: (_v, r, lang) => summary(r, lang),
   table: (v, r, lang) => table(v.sens, v.fpr, r, lang),
   presets: [

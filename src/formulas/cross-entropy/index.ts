@@ -104,6 +104,12 @@ export default defineFormula({
   compute: computeCrossEntropy,
   worked,
   Plot: CrossEntropyPlot,
+  answer: (_values, r, lang) => ({
+    label: lang === 'en' ? 'the cross-entropy loss L' : '交叉熵損失 L',
+    tex: 'L',
+    value: r.loss,
+    hideFrom: 0,
+  }),
   summary: (_values, r, lang) => summary(r, lang),
   table,
   presets: [

@@ -116,6 +116,14 @@ export default defineFormula({
   worked: (_values, r, lang) => worked(r, lang),
   Plot: EntropyPlot,
   interactivePlot: true,
+  // H(p) in bits, on the line after the terms (four a line)
+  answer: (_values, r, lang) => ({
+    label: lang === 'en' ? 'the entropy H(p) in bits' : '熵 H(p)（bits）',
+    tex: `H(${sym(1, 'p')})`,
+    value: r.bits,
+    unit: 'bits',
+    hideFrom: Math.ceil(r.n / 4),
+  }),
   summary: (_values, r, lang) => summary(r, lang),
   table: (_values, r, lang) => table(r, lang),
   presets: [

@@ -4,7 +4,7 @@ import { texFactor, texSig } from '../optimization/tex';
 import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
-import { runNotice } from '../optimization/words';
+import { gapAnswer, runNotice } from '../optimization/words';
 import { GradientDescentPlot } from './GradientDescentPlot';
 import { PARAMS, computeGd } from './model';
 import type { GdResult, GdValues } from './model';
@@ -116,6 +116,7 @@ export default defineFormula({
   worked: (_values, r) => worked(r),
   Plot: GradientDescentPlot,
   interactivePlot: true,
+  answer: (_values, r, lang) => gapAnswer(r.gaps[r.k], r.k, lang, 0),
   summary,
   table: (_values, r, lang) => table(r, lang),
   presets: [

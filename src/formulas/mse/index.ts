@@ -125,6 +125,11 @@ export default defineFormula({
   compute: computeMse,
   worked: (_values, r) => worked(r),
   Plot: MsePlot,
+  answer: (_values, r, lang) => ({
+    label: lang === 'en' ? 'the mean squared error' : '均方誤差 MSE',
+    tex: '\\mathrm{MSE}',
+    value: r.mse,
+  }),
   summary: (_values, r, lang) => summary(r, lang),
   table: (_values, r, lang) => table(r, lang),
   presets: [

@@ -153,6 +153,12 @@ export default defineFormula({
   worked,
   Plot: NeuralNetworkPlot,
   interactivePlot: true,
+  answer: (_v, r, lang) => ({
+    label: lang === 'en' ? 'the neuron’s output y' : '神經元的輸出 y',
+    tex: 'y',
+    value: r.y,
+    hideFrom: 2,
+  }),
   summary,
   table: (_v, r, lang) => table(r, lang),
   presets: [

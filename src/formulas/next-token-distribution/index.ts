@@ -193,6 +193,18 @@ export default defineFormula({
   worked,
   Plot: NextTokenPlot,
   interactivePlot: true,
+  // the probability of the most likely token after temperature, top-k and top-p
+  answer: (_v, r, lang) => {
+    const p = r.pipe.final;
+    const top = p.indexOf(Math.max(...p));
+    const token = TOKENS[lang][top];
+    return {
+      label: lang === 'en' ? `the final probability of “${token}”` : `「${token}」最後的機率`,
+      tex: `\\tilde p_{\\text{${token}}}`,
+      value: p[top],
+      hideFrom: 1,
+    };
+  },
   summary,
   table: (_v, r, lang) => table(r, lang),
   presets: [

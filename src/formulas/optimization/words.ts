@@ -82,3 +82,29 @@ export function runNotice(
       return null;
   }
 }
+
+/**
+ * What a student predicts on an optimization page ("predict, then reveal"): how far the loss
+ * is above its minimum at the step shown, L(θ_k) − L*, the height the loss chart draws.
+ * `hideFrom` is the first worked line hidden (default the last).
+ */
+export function gapAnswer(gap: number | undefined, k: number, lang: Lang, hideFrom?: number) {
+  return gap === undefined || !Number.isFinite(gap)
+    ? null
+    : {
+        label:
+          lang === 'en'
+            ? `L(θ${sub(k)}) − L*, the loss above its minimum at step ${k}`
+            : `L(θ${sub(k)}) − L*，第 ${k} 步時損失高出最小值多少`,
+        tex: `L(\\theta_{${k}}) - L^*`,
+        value: gap,
+        hideFrom,
+      };
+}
+
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+const sub = (k: number) =>
+  String(k)
+    .split('')
+    .map((d) => SUBSCRIPT[Number(d)])
+    .join('');

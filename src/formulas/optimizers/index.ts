@@ -90,6 +90,20 @@ export default defineFormula({
   worked,
   Plot: RacePlot,
   interactivePlot: true,
+  // the leader's height above the minimum at step k, as a power of ten (the loss chart's log
+  // scale: the heights span ten decades); the table's rows hidden, its header kept
+  answer: (_v, r, lang) =>
+    r.leader && r.leader.gap > 0
+      ? {
+          label:
+            lang === 'en'
+              ? `log₁₀ of the lowest L(θ) − L* among the racers at step ${r.k}`
+              : `第 ${r.k} 步時各優化器中最低的 L(θ) − L* 取 log₁₀`,
+          tex: `\\log_{10} \\min (L(\\theta_{${r.k}}) - L^*)`,
+          value: Math.log10(r.leader.gap),
+          hideFrom: 1,
+        }
+      : null,
   summary,
   table,
   presets: [

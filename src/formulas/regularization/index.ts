@@ -167,6 +167,15 @@ export default defineFormula({
   worked: (_values, r, lang) => worked(r, lang),
   Plot: RegularizationPlot,
   interactivePlot: true,
+  // the held-out error: what regularization is for (its line is third from the end)
+  answer: (_values, r, lang) => ({
+    label:
+      lang === 'en'
+        ? 'the held-out error (MSE on new points)'
+        : '保留資料的 MSE（新資料點上的誤差）',
+    value: r.test,
+    hideFrom: -3,
+  }),
   summary: (_values, r, lang) => summary(r, lang),
   table: (_values, r, lang) => table(r, lang),
   presets: [

@@ -4,7 +4,7 @@ import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { texFactor, texSig } from '../optimization/tex';
-import { runNotice } from '../optimization/words';
+import { gapAnswer, runNotice } from '../optimization/words';
 import { PARAMS, computeSgd } from './model';
 import type { SgdResult, SgdValues } from './model';
 import { SgdPlot } from './SgdPlot';
@@ -105,6 +105,7 @@ export default defineFormula({
   worked: (_values, r) => worked(r),
   Plot: SgdPlot,
   interactivePlot: true,
+  answer: (_values, r, lang) => gapAnswer(r.gaps[r.k], r.k, lang),
   summary,
   table,
   presets: [

@@ -154,6 +154,16 @@ export default defineFormula({
   compute: computeSoftmax,
   worked: (_values, r, lang) => worked(r, lang),
   Plot: SoftmaxPlot,
+  // the plot's answer: the probability of the most likely token (hiding from e^{s−m} on)
+  answer: (_values, r, lang) => {
+    const token = TOKENS[lang][r.top];
+    return {
+      label: lang === 'en' ? `the probability of “${token}”` : `「${token}」的機率`,
+      tex: sym(4, `p_{\\text{${token}}}`),
+      value: r.p[r.top],
+      hideFrom: 2,
+    };
+  },
   summary,
   table: (_values, r, lang) => table(r, lang),
   presets: [

@@ -261,6 +261,20 @@ export default defineFormula({
   compute: (v: TransformerValues) => computeTransformer(v),
   worked: (_v, r, lang) => worked(r, lang),
   Plot: TransformerPlot,
+  // the probability of the most likely next token (on the softmax stage, from its first line)
+  answer: (_v, r, lang) => {
+    const p = r.run.probs[r.n - 1];
+    const top = p.indexOf(Math.max(...p));
+    const word = VOCAB[lang][top];
+    return {
+      label:
+        lang === 'en'
+          ? `the probability that the next token is “${word}”`
+          : `下一個詞元是「${word}」的機率`,
+      value: p[top],
+      hideFrom: r.stageId === 'softmax' ? 0 : -1,
+    };
+  },
   summary: (_v, r, lang) => summary(r, lang),
   table: (_v, r, lang) => table(r, lang),
   presets: [

@@ -181,6 +181,18 @@ export default defineFormula({
   worked: (_v, r, lang) => worked(r, lang),
   Plot: VectorSimilarityPlot,
   interactivePlot: true,
+  // the cosine of the pair, hidden from its dot product on
+  answer: (_v, r, lang) => {
+    const cos = (r.normalized && r.unit ? r.unit : r.raw).cos;
+    return cos === null
+      ? null
+      : {
+          label: lang === 'en' ? 'the cosine similarity cos θ' : '餘弦相似度 cos θ',
+          tex: '\\cos\\theta',
+          value: cos,
+          hideFrom: 1,
+        };
+  },
   summary: (_v, r, lang) => summary(r, lang),
   table: (_v, r, lang) => table(r, lang),
   presets: [

@@ -16,6 +16,8 @@ import { ParamControls } from './ParamControls';
 import { PlotData, PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
 import { createCardStore } from './store';
+import { cardAnswer } from './answer';
+import { PREDICT_OFF, PredictBar, type PredictMode } from './Predict';
 import { useSettled } from './useSettled';
 import { defaultValues, normalizeValues } from './values';
 import { WorkedExample } from './WorkedExample';
@@ -100,6 +102,16 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
     const el = (e.target as Element).closest?.('[data-sym]');
     onSymbol(el ? el.getAttribute('data-sym') : null);
   };
+  // Predict, then reveal: the result hidden until the student has guessed (not in the URL)
+  const [predict, setPredict] = useState<PredictMode>(PREDICT_OFF);
+  const predicting = predict.mode === 'predict';
+  const answer = useMemo(
+    () =>
+      predict.mode === 'off' || settled.result === null
+        ? null
+        : cardAnswer(def, settled.values, settled.result, lang),
+    [predict.mode, def, settled, lang],
+  );
   const onReset = useCallback(() => dispatch({ type: 'reset' }), [dispatch]);
   const onPreset = useCallback((id: string) => dispatch({ type: 'preset', id }), [dispatch]);
 
@@ -122,13 +134,26 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         <div className="card-worked" role="group" aria-label={t('card.worked')} tabIndex={0}>
           <h2 className="card-subhead">{t('card.worked')}</h2>
           {outcome.ok ? (
-            <WorkedExample def={def} values={settled.values} result={settled.result} lang={lang} />
+            <WorkedExample
+              def={def}
+              values={settled.values}
+              result={settled.result}
+              lang={lang}
+              hideFrom={predicting ? (answer?.hideFrom ?? -1) : undefined}
+              hiddenLine={t('predict.hiddenLine')}
+            />
           ) : (
             <p className="card-message" role="status">
               {t('card.computeError', { message: outcome.message })}
             </p>
           )}
         </div>
+        <PredictBar
+          state={predict}
+          answer={outcome.ok ? answer : null}
+          lang={lang}
+          onChange={setPredict}
+        />
       </div>
       <div className="card-main">
         {outcome.ok ? (
@@ -140,6 +165,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
             lang={lang}
             setHighlight={setHighlight}
             setValue={setValue}
+            hidden={predicting}
           />
         ) : (
           <div className="card-plot card-plot-empty" />
@@ -162,9 +188,9 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
             onReset={onReset}
           />
         </div>
-        {outcome.ok && <PlotData def={def} settled={settled} lang={lang} />}
+        {outcome.ok && !predicting && <PlotData def={def} settled={settled} lang={lang} />}
       </div>
-      {outcome.ok && <ExportPanel def={def} settled={settled} lang={lang} />}
+      {outcome.ok && !predicting && <ExportPanel def={def} settled={settled} lang={lang} />}
     </section>
   );
 }

@@ -25,6 +25,11 @@ export interface PlotFigureProps {
   lang: Lang;
   setHighlight: (name: string | null) => void;
   setValue: (name: string, value: ParamValue) => void;
+  /**
+   * Predicting: the plot is blurred under a cover ("Hidden until you reveal"), out of reach of
+   * the keyboard and screen readers (inert), while it still follows the sliders.
+   */
+  hidden?: boolean;
 }
 
 function safe(f: () => string): string {
@@ -125,7 +130,7 @@ function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
  * The page's plot as an image with a spoken summary. On a phone it stays at the top of the
  * screen while the controls after it scroll under it, when it is short enough (useStickyPlot).
  */
-export function PlotFigure({ settled, ...plot }: PlotFigureProps) {
+export function PlotFigure({ settled, hidden = false, ...plot }: PlotFigureProps) {
   const { t } = useLang();
   const { def, lang } = plot;
   const ref = useRef<HTMLElement>(null);
@@ -137,14 +142,20 @@ export function PlotFigure({ settled, ...plot }: PlotFigureProps) {
     [def, settled, lang],
   );
   return (
-    <figure className="card-plot" ref={ref}>
+    <figure className="card-plot" ref={ref} data-predict={hidden ? '' : undefined}>
       <div
         className="plot-image"
         role={def.interactivePlot ? 'group' : 'img'}
-        aria-label={summary || t('card.plot')}
+        aria-label={hidden ? t('predict.hiddenPlot') : summary || t('card.plot')}
+        inert={hidden || undefined}
       >
         <Plot key={epoch} {...plot} />
       </div>
+      {hidden && (
+        <div className="plot-cover">
+          <p>{t('predict.hiddenPlot')}</p>
+        </div>
+      )}
     </figure>
   );
 }

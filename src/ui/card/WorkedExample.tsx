@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { FormulaDef, Lang, Values } from './types';
 import { Tex } from '../tex/Tex';
+import { workedBefore } from './answer';
 
 /** Props of `WorkedExample`. */
 export interface WorkedExampleProps {
@@ -9,6 +10,13 @@ export interface WorkedExampleProps {
   values: Values;
   result: unknown;
   lang: Lang;
+  /**
+   * While predicting: the first line hidden (an index, negative from the end; see
+   * `CardAnswer.hideFrom`), replaced with `hiddenLine`. Undefined shows every line.
+   */
+  hideFrom?: number;
+  /** What stands in place of the hidden lines ("? — make your guess"). */
+  hiddenLine?: string;
 }
 
 function workedTex(
@@ -31,8 +39,17 @@ export const WorkedExample = memo(function WorkedExample({
   values,
   result,
   lang,
+  hideFrom,
+  hiddenLine,
 }: WorkedExampleProps) {
   const tex = useMemo(() => workedTex(def, values, result, lang), [def, values, result, lang]);
   if (tex === null) return null;
-  return <Tex tex={tex} display className="worked-tex" />;
+  if (hideFrom === undefined) return <Tex tex={tex} display className="worked-tex" />;
+  const before = workedBefore(tex, hideFrom);
+  return (
+    <>
+      {before !== null && <Tex tex={before} display className="worked-tex" />}
+      <p className="worked-hidden">{hiddenLine}</p>
+    </>
+  );
 });

@@ -209,6 +209,30 @@ export interface DataTable {
   rows: (string | number)[][];
 }
 
+/**
+ * The one number of a card a student may guess before it is shown ("predict, then reveal"):
+ * what a page's `answer` returns. Without `answer`, the card reads it from the worked
+ * example's last line (src/ui/card/answer.ts).
+ */
+export interface CardAnswer {
+  /** What the number is, as plain text in the card's language ("the probability of “mat”"). */
+  label: string;
+  /** The same as TeX, shown by the guess field (else the label is shown). */
+  tex?: string;
+  /** The true value at these values. */
+  value: number;
+  /** Significant digits the answer is shown with (default 3). */
+  digits?: number;
+  /** A unit after the numbers ("nats", "bits", "%"). */
+  unit?: string;
+  /**
+   * The first worked-example line hidden while predicting (with every line after it): an
+   * index into its lines (split at top-level `\\`), negative from the end; default −1, the
+   * last line. Choose the line that shows the answer.
+   */
+  hideFrom?: number;
+}
+
 /** Prose of a page in one language. Inline TeX is written between `$…$`. */
 export interface FormulaText {
   /** A short introduction shown above the card. (Title and teaser live in the registry.) */
@@ -240,6 +264,12 @@ export interface FormulaDef<R = unknown, P extends readonly Param[] = readonly P
    * a labelled group that screen readers enter, instead of one image (role="img").
    */
   interactivePlot?: boolean;
+  /**
+   * The number a student predicts before "reveal" shows it, at these values (optional: the
+   * card reads the worked example's last line when a page gives none). Null when there is
+   * no single number to ask for.
+   */
+  answer?: (values: ValuesOf<P>, result: R, lang: Lang) => CardAnswer | null;
   /** One sentence summarising the plot for screen readers (the figure's label). */
   summary: (values: ValuesOf<P>, result: R, lang: Lang) => string;
   /** The data behind the plot, for the "show data" table. */
