@@ -115,6 +115,26 @@ export async function waitForUrl(page: Page, test: (url: URL) => boolean): Promi
   }
 }
 
+/**
+ * Waits (up to 10 s) until the page URL satisfies `test` and has held still for
+ * longer than the app's URL rest (250 ms): a drag on a busy machine can write the
+ * URL mid-drag, and a later write follows with the final values.
+ */
+export async function waitForUrlRest(page: Page, test: (url: URL) => boolean): Promise<URL> {
+  const deadline = Date.now() + 10_000;
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const href = page.url();
+    if (href !== last) [last, since] = [href, Date.now()];
+    else if (Date.now() - since > 600 && test(new URL(href))) return new URL(href);
+    if (Date.now() > deadline) {
+      expect.fail(`URL did not come to rest in the expected state; it is ${href}`);
+    }
+    await sleep(50);
+  }
+}
+
 /** Whether a string holds CJK ideographs. */
 export function hasCjk(text: string): boolean {
   return /[\u4e00-\u9fff]/.test(text);

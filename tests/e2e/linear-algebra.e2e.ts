@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { TEXT, pageText, waitForUrl, workedText } from './app';
+import { TEXT, pageText, waitForUrlRest, workedText } from './app';
 import { setupBrowser, sleep, waitForApp } from './browser';
 
 const { open } = setupBrowser();
@@ -126,7 +126,7 @@ describe('vector similarity', () => {
       await page.mouse.move(box.x + box.width / 2 - 10 * i, box.y + box.height / 2 - 8 * i);
     await page.mouse.up();
     await expect.poll(() => page.locator('.vs-pair-table').textContent()).not.toBe(before);
-    const moved = await waitForUrl(page, (u) => u.searchParams.has('a'));
+    const moved = await waitForUrlRest(page, (u) => u.searchParams.has('a'));
     const [ax, ay] = moved.searchParams.get('a')!.split(',').map(Number);
     expect(ax).toBeLessThan(3);
     expect(ay).toBeGreaterThan(1);
@@ -134,7 +134,7 @@ describe('vector similarity', () => {
     const b = page.getByRole('slider', { name: 'tip of vector b' });
     await b.focus();
     await page.keyboard.press('ArrowLeft');
-    await waitForUrl(page, (u) => u.searchParams.has('b'));
+    await waitForUrlRest(page, (u) => u.searchParams.has('b'));
     const url = page.url();
     const table = await page.locator('.vs-pair-table').textContent();
     await page.reload({ waitUntil: 'load' });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { TEXT, pageText } from './app';
-import { setupBrowser, sleep, waitForApp } from './browser';
+import { TEXT, pageText, waitForUrlRest } from './app';
+import { setupBrowser, waitForApp } from './browser';
 
 const { open } = setupBrowser();
 
@@ -83,20 +83,7 @@ describe('entropy and Bayes', () => {
     await page.mouse.down();
     for (let i = 1; i <= 6; i++) await page.mouse.move(x, y - i * 20);
     await page.mouse.up();
-    // the URL follows once the values rest, which on a busy machine can happen mid-drag too:
-    // wait until it holds still
-    let last: string | null = null;
-    await expect
-      .poll(
-        async () => {
-          const before = last;
-          await sleep(300);
-          last = new URL(page.url()).searchParams.get('w');
-          return last !== null && last === before;
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
+    await waitForUrlRest(page, (u) => u.searchParams.has('w'));
     const weights = () => (new URL(page.url()).searchParams.get('w') ?? '').split(',').map(Number);
     const dragged = await weights();
     expect(dragged[2], 'sofa rose').toBeGreaterThan(0.2);

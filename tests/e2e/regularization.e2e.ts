@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { TEXT, pageText, waitForUrl } from './app';
+import { TEXT, pageText, waitForUrl, waitForUrlRest } from './app';
 import { setupBrowser, waitForApp } from './browser';
 
 const { open } = setupBrowser();
@@ -35,7 +35,7 @@ describe('regularization page', () => {
     await page.mouse.down();
     for (let k = 1; k <= 8; k++) await page.mouse.move(cx, cy - 10 * k);
     await page.mouse.up();
-    const url = await waitForUrl(page, (u) => movedOf(u.href)[7] > 0.5);
+    const url = await waitForUrlRest(page, (u) => movedOf(u.href)[7] > 0.5);
     expect(movedOf(url.href).filter((v, i) => i !== 7 && v !== 0)).toEqual([]);
     await expect.poll(() => readout(page)).not.toBe(before);
     await expect
