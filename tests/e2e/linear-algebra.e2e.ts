@@ -118,6 +118,7 @@ describe('vector similarity', () => {
   it('drags the tip of a with the mouse and moves b by keys; the numbers and the URL follow', async () => {
     const { page } = await open('/vector-similarity?lang=en');
     const tip = page.getByRole('slider', { name: 'tip of vector a' });
+    await tip.scrollIntoViewIfNeeded(); // the mouse reaches only what is on screen
     const box = (await tip.boundingBox())!;
     const before = await page.locator('.vs-pair-table').textContent();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -76,6 +76,7 @@ describe('entropy and Bayes', () => {
   it('a bar of p dragged by mouse and moved by keys rescales the others, and the URL follows', async () => {
     const { page } = await open('/entropy?lang=en');
     const handle = page.getByRole('slider', { name: 'probability of sofa' });
+    await handle.scrollIntoViewIfNeeded(); // the mouse reaches only what is on screen
     const box = (await handle.boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;

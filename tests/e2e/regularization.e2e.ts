@@ -28,6 +28,7 @@ describe('regularization page', () => {
     const before = await readout(page);
     const paths = await pathMarkup(page);
     const point = page.getByRole('slider', { name: 'training point 8' });
+    await point.scrollIntoViewIfNeeded(); // the mouse reaches only what is on screen
     const box = (await point.boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;

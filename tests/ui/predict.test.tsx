@@ -70,11 +70,15 @@ describe('predict, then reveal, on every page', () => {
       expect(container.querySelector('.card-export')).not.toBeNull();
 
       // (elements found by class and checked by name: role queries over a whole card are slow)
-      const bar = container.querySelector<HTMLElement>('.card-predict')!;
+      const card = container.querySelector<HTMLElement>('.card-math')!;
       const button = (name: string) =>
-        [...bar.querySelectorAll('button')].find((b) => b.textContent === name)!;
+        [...card.querySelectorAll('button')].find((b) => b.textContent === name)!;
+      // the button sits in the worked example's heading row; the bar shows only once predicting
+      expect(container.querySelector('.card-predict')).toBeNull();
       expect(button('Predict')).toHaveAccessibleName('Predict');
+      expect(button('Predict').closest('.card-worked-head')).not.toBeNull();
       fireEvent.click(button('Predict'));
+      const bar = container.querySelector<HTMLElement>('.card-predict')!;
       // the worked example up to the answer's line, then the placeholder
       const before = workedBefore(full, answer.hideFrom);
       expect(shownTex(container)).toBe(before === null ? '' : norm(before));
@@ -126,6 +130,7 @@ describe('predict, then reveal, on every page', () => {
       fireEvent.click(button('Show all'));
       expect(figure).not.toHaveAttribute('data-predict');
       expect(button('Predict')).toHaveFocus();
+      expect(container.querySelector('.card-predict')).toBeNull();
       expect(container.querySelector('.card-export')).not.toBeNull();
     });
   }

@@ -3,6 +3,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
   type MouseEvent,
@@ -17,7 +18,7 @@ import { PlotData, PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
 import { createCardStore } from './store';
 import { cardAnswer } from './answer';
-import { PREDICT_OFF, PredictBar, type PredictMode } from './Predict';
+import { PREDICT_OFF, PredictBar, PredictStart, type PredictMode } from './Predict';
 import { useSettled } from './useSettled';
 import { defaultValues, normalizeValues } from './values';
 import { WorkedExample } from './WorkedExample';
@@ -105,6 +106,8 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
   // Predict, then reveal: the result hidden until the student has guessed (not in the URL)
   const [predict, setPredict] = useState<PredictMode>(PREDICT_OFF);
   const predicting = predict.mode === 'predict';
+  const predictStart = useRef<HTMLButtonElement>(null);
+  const onPredict = useCallback(() => setPredict({ mode: 'predict' }), []);
   const answer = useMemo(
     () =>
       predict.mode === 'off' || settled.result === null
@@ -132,7 +135,12 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
       >
         <Formula tex={def.tex} />
         <div className="card-worked" role="group" aria-label={t('card.worked')} tabIndex={0}>
-          <h2 className="card-subhead">{t('card.worked')}</h2>
+          <div className="card-worked-head">
+            <h2 className="card-subhead">{t('card.worked')}</h2>
+            {predict.mode === 'off' && (
+              <PredictStart buttonRef={predictStart} onStart={onPredict} />
+            )}
+          </div>
           {outcome.ok ? (
             <WorkedExample
               def={def}
@@ -153,6 +161,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
           answer={outcome.ok ? answer : null}
           lang={lang}
           onChange={setPredict}
+          startRef={predictStart}
         />
       </div>
       <div className="card-main">

@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { CardAnswer, Lang } from './types';
 import { useLang } from '../i18n';
 import { formatNumber } from '../../plots/formatNumber';
@@ -72,23 +72,50 @@ export interface PredictBarProps {
   answer: CardAnswer | null;
   lang: Lang;
   onChange: (state: PredictMode) => void;
+  /** The "Predict" button (`PredictStart`), focused when the card goes back to off. */
+  startRef: RefObject<HTMLButtonElement | null>;
 }
 
 /**
- * The card's "Predict" button, and while predicting the guess field (Enter reveals), then the
- * sentence that compares the guess with the answer, "Try again" and "Done".
+ * The card's "Predict" button, in the worked example's heading row so that the card is no
+ * taller for it; while predicting and revealed, `PredictBar` takes over under the worked example.
+ */
+export function PredictStart({
+  buttonRef,
+  onStart,
+}: {
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  onStart: () => void;
+}) {
+  const { t } = useLang();
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      className="button predict-start"
+      title={t('predict.startLabel')}
+      onClick={onStart}
+    >
+      {t('predict.start')}
+    </button>
+  );
+}
+
+/**
+ * While predicting, the guess field (Enter reveals), then the sentence that compares the guess
+ * with the answer, "Try again" and "Done"; nothing while the card is off.
  */
 export const PredictBar = memo(function PredictBar({
   state,
   answer,
   lang,
   onChange,
+  startRef,
 }: PredictBarProps) {
   const { t } = useLang();
   const id = useId();
   const [text, setText] = useState('');
   const [bad, setBad] = useState<string | null>(null);
-  const startRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const retryRef = useRef<HTMLButtonElement>(null);
   // focus follows the step (the control pressed leaves the page), never on the first render
@@ -103,7 +130,7 @@ export const PredictBar = memo(function PredictBar({
           ? retryRef.current
           : startRef.current;
     el?.focus();
-  }, [state.mode]);
+  }, [state.mode, startRef]);
 
   const onReveal = (e: FormEvent) => {
     e.preventDefault();
@@ -134,19 +161,9 @@ export const PredictBar = memo(function PredictBar({
         ? (bad ?? '')
         : '';
   const label = answer?.label ?? '';
+  if (state.mode === 'off') return null;
   return (
     <div className="card-predict" data-mode={state.mode}>
-      {state.mode === 'off' && (
-        <button
-          ref={startRef}
-          type="button"
-          className="button predict-start"
-          title={t('predict.startLabel')}
-          onClick={() => onChange({ mode: 'predict' })}
-        >
-          {t('predict.start')}
-        </button>
-      )}
       {state.mode === 'predict' && (
         <form className="predict-form" onSubmit={onReveal} noValidate>
           <label className="predict-label" htmlFor={`${id}-guess`}>
@@ -185,16 +202,14 @@ export const PredictBar = memo(function PredictBar({
         </form>
       )}
       {/* the live region appears with the field, before anything is said in it */}
-      {state.mode !== 'off' && (
-        <p
-          className="predict-status"
-          id={`${id}-status`}
-          role="status"
-          data-bad={bad !== null && state.mode === 'predict' ? '' : undefined}
-        >
-          {status}
-        </p>
-      )}
+      <p
+        className="predict-status"
+        id={`${id}-status`}
+        role="status"
+        data-bad={bad !== null && state.mode === 'predict' ? '' : undefined}
+      >
+        {status}
+      </p>
       {state.mode === 'reveal' && (
         <div className="predict-actions">
           <button ref={retryRef} type="button" className="button" onClick={retry}>
