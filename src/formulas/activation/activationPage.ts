@@ -9,6 +9,7 @@ import { sym, texNum } from '../../ui/tex/sym';
 import type {
   AnyFormulaDef,
   Bilingual,
+  CodeSnippets,
   DataTable,
   FormulaText,
   Lang,
@@ -63,6 +64,8 @@ export interface ActivationSpec {
   presets: readonly Preset<ActivationValues>[];
   text: Bilingual<FormulaText>;
   related: readonly string[];
+  /** NumPy and PyTorch code of f(x) and f′(x) at the current x (activation/code.ts). */
+  code?: (x: number) => CodeSnippets;
 }
 
 /** TeX names of the comparison curves (the compare toggle's symbol). */
@@ -267,6 +270,7 @@ export function activationPage(spec: ActivationSpec): AnyFormulaDef {
       }),
     table,
     presets: spec.presets,
+    code: spec.code ? (_values, r) => spec.code!(r.x) : undefined,
     text: spec.text,
     related: spec.related,
   });

@@ -7,6 +7,7 @@ import { MAX_TESTS, PARAMS, PEOPLE, TOPICS, computeBayes, sentenceText } from '.
 import type { BayesResult } from './model';
 import { BayesPlot, oddsText, percent } from './BayesPlot';
 import { TEXT } from './text';
+import { bayesCode } from './code';
 
 const PD = sym(1, 'P(D)');
 const SENS = sym(2, 'P(+ \\mid D)');
@@ -195,6 +196,7 @@ export default defineFormula({
       },
     },
   ],
+  code: bayesCode,
   text: TEXT,
   related: ['next-token-distribution', 'entropy', 'softmax', 'cross-entropy'],
 });

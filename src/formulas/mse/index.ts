@@ -7,6 +7,7 @@ import { PARAMS, computeMse } from './model';
 import type { MseResult } from './model';
 import { MsePlot } from './MsePlot';
 import { TEXT } from './text';
+import { mseCode } from './code';
 
 const N = sym(3, 'n');
 const Yi = sym(1, 'y_i');
@@ -162,6 +163,7 @@ export default defineFormula({
       },
     },
   ],
+  code: mseCode,
   text: TEXT,
   related: ['cross-entropy', 'gradient-descent', 'regularization', 'backpropagation'],
 });

@@ -10,6 +10,7 @@ import {
 import type { FormulaDef, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
 import { Tex } from '../tex/Tex';
+import { CodePanel } from './CodePanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportPanel } from './ExportPanel';
 import { ParamControls } from './ParamControls';
@@ -165,6 +166,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         {outcome.ok && <PlotData def={def} settled={settled} lang={lang} />}
       </div>
       {outcome.ok && <ExportPanel def={def} settled={settled} lang={lang} />}
+      {outcome.ok && def.code && <CodePanel def={def} settled={settled} />}
     </section>
   );
 }
