@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../src/formulas/registry';
 import { py, pyList } from '../../src/ui/card/code';
 import type { AnyFormulaDef, Param, ParamValue, Values } from '../../src/ui/card/types';
-import { defaultValues, normalizeValues, timeDefaults } from '../../src/ui/card/values';
+import { defaultValues, normalizeValues, presetValues } from '../../src/ui/card/values';
 
 /*
  * The code a card shows is run: each page's NumPy snippet, at its default values, at two
@@ -44,6 +44,43 @@ const EXPECTED: Record<string, Expect> = {
     cross: r.cross,
     kl: r.kl,
   }),
+  'next-token-distribution': (_v, r) => ({
+    softmax: r.pipe.softmax,
+    after_k: r.pipe.afterK,
+    after_p: r.pipe.afterP,
+    final: r.pipe.final,
+  }),
+  'gradient-descent': (_v, r) => ({ theta: r.theta, loss: r.loss }),
+  'learning-rate': (_v, r) => ({ thetas: r.runs.map((run: { theta: number }) => run.theta) }),
+  adam: (_v, r) => ({ theta: r.theta, loss: r.run.losses[r.k] }),
+  adagrad: (_v, r) => ({ theta: r.theta }),
+  sgd: (_v, r) => ({
+    batch_grad: r.batchGrad,
+    full_grad: r.fullGrad,
+    loss: r.run.losses[r.k],
+    ...(r.next ? { next: r.next } : {}),
+  }),
+  backpropagation: (_v, r) => ({
+    y_hat: r.yhat,
+    loss: r.loss,
+    gW1: r.grads[0].W,
+    gb1: r.grads[0].b,
+    gW2: r.grads[1].W,
+    gb2: r.grads[1].b,
+    loss_after: r.lossAfter,
+  }),
+  // the fit's errors at the card's weights; for L2 also a refit, whose objective is flat at the optimum
+  regularization: (_v, r) => ({
+    train: r.train,
+    test: r.test,
+    penalty: r.penalty,
+    objective: r.objective,
+    ...(r.kind === 2 ? { objective_refit: r.objective } : {}),
+  }),
+  optimizers: (_v, r) =>
+    Object.fromEntries(
+      r.runs.map((run: { racer: { id: string }; theta: number[] }) => [run.racer.id, run.theta]),
+    ),
   bayes: (_v, r) => ({
     belief: r.belief,
     posteriors: r.steps.slice(0, r.k).map((s: { posterior: number }) => s.posterior),
@@ -84,18 +121,12 @@ function randomStates(def: AnyFormulaDef, count: number, seed: number): Values[]
     .map((raw) => normalizeValues(def.params, raw));
 }
 
-/** The card's values for some of them given (a preset's), the rest at their defaults. */
-function withDefaults(def: AnyFormulaDef, over: Readonly<Record<string, ParamValue>>): Values {
-  const values = normalizeValues(def.params, { ...defaultValues(def.params), ...over });
-  return timeDefaults(def.params, values, new Set(Object.keys(over)));
-}
-
 /** The states each page's snippet is run at: defaults, two presets, three random. */
 function states(def: AnyFormulaDef, seed: number): { label: string; values: Values }[] {
   const presets = (def.presets ?? []).slice(0, 2);
   return [
     { label: 'defaults', values: defaultValues(def.params) },
-    ...presets.map((p) => ({ label: `preset ${p.id}`, values: withDefaults(def, p.values) })),
+    ...presets.map((p) => ({ label: `preset ${p.id}`, values: presetValues(def.params, p.values) })),
     ...randomStates(def, 3, seed).map((values, i) => ({ label: `random ${i + 1}`, values })),
   ];
 }

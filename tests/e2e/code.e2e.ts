@@ -37,7 +37,7 @@ describe('the Code panel', () => {
     const torch = page.getByRole('tab', { name: 'PyTorch' });
     expect(await torch.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await code(page).innerText()).toContain('torch.softmax');
-    await page.getByRole('button', { name: 'Copy code' }).click();
+    await page.getByRole('button', { name: 'Copy code', exact: true }).click();
     await expect.poll(() => page.locator('.card-code [role="status"]').innerText()).toBe(
       'Code copied.',
     );

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REGISTRY } from '../../src/formulas/registry';
 import { Card } from '../../src/ui/card/Card';
 import type { AnyFormulaDef, Values } from '../../src/ui/card/types';
-import { defaultValues, normalizeValues } from '../../src/ui/card/values';
+import { defaultValues, presetValues } from '../../src/ui/card/values';
 import { en } from '../../src/ui/i18n/en';
 import { zhTW } from '../../src/ui/i18n/zh-TW';
 import { makeFakeDef } from './fakeDef';
@@ -64,10 +64,11 @@ describe('the Code panel on every page', () => {
       // the values follow: a preset's code once they settle
       const preset = def.presets?.[0];
       if (preset) {
-        const next = normalizeValues(def.params, { ...values, ...preset.values });
+        const next = presetValues(def.params, preset.values);
         const want = codeOf(def, next, 'torch');
         if (want !== codeOf(def, values, 'torch')) {
-          fireEvent.click(screen.getByRole('button', { name: preset.label[lang] }));
+          const presets = container.querySelector('.presets') as HTMLElement;
+          fireEvent.click(within(presets).getByRole('button', { name: preset.label[lang] }));
           await waitFor(() => expect(shown(container)).toBe(want));
         }
       }

@@ -8,6 +8,7 @@ import { PARAMS, PROMPT, TOKENS, computeNextToken } from './model';
 import type { NextTokenResult, NextTokenValues } from './model';
 import { NextTokenPlot } from './NextTokenPlot';
 import { TEXT } from './text';
+import { nextTokenCode } from './code';
 
 const Z = (i: string) => sym(1, `z_${i}`);
 const T = sym(2, 'T');
@@ -246,6 +247,7 @@ export default defineFormula({
       },
     },
   ],
+  code: nextTokenCode,
   text: TEXT,
   related: ['softmax', 'cross-entropy', 'entropy', 'bayes', 'attention', 'transformer'],
 });

@@ -9,6 +9,7 @@ import { PARAMS, computeSgd } from './model';
 import type { SgdResult, SgdValues } from './model';
 import { SgdPlot } from './SgdPlot';
 import { TEXT } from './text';
+import { sgdCode } from './code';
 
 const TH = (i: string) => sym(1, `\\theta_{${i}}`);
 const ETA = sym(2, '\\eta');
@@ -168,6 +169,7 @@ export default defineFormula({
       },
     },
   ],
+  code: sgdCode,
   text: TEXT,
   related: ['gradient-descent', 'learning-rate', 'adam', 'optimizers', 'mse', 'regularization'],
 });
