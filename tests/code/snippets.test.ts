@@ -81,6 +81,13 @@ const EXPECTED: Record<string, Expect> = {
     Object.fromEntries(
       r.runs.map((run: { racer: { id: string }; theta: number[] }) => [run.racer.id, run.theta]),
     ),
+  // the single neuron only: the network trains from weights the app's own generator draws
+  'neural-network': (_v, r) => ({
+    z: r.z,
+    y: r.y,
+    truth: r.truth.map((t: { y: number }) => t.y),
+  }),
+  transformer: (_v, r) => ({ output: r.run.block.output, probs: r.run.probs }),
   bayes: (_v, r) => ({
     belief: r.belief,
     posteriors: r.steps.slice(0, r.k).map((s: { posterior: number }) => s.posterior),

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REGISTRY } from '../../src/formulas/registry';
 import { Card } from '../../src/ui/card/Card';
 import type { AnyFormulaDef, Values } from '../../src/ui/card/types';
-import { defaultValues, presetValues } from '../../src/ui/card/values';
+import { defaultValues, normalizeValues, presetValues } from '../../src/ui/card/values';
 import { en } from '../../src/ui/i18n/en';
 import { zhTW } from '../../src/ui/i18n/zh-TW';
 import { makeFakeDef } from './fakeDef';
@@ -51,7 +51,7 @@ describe('the Code panel on every page', () => {
       // closed: nothing of it built
       expect(shown(container)).toBeNull();
       const details = await openPanel(container, s.code.heading);
-      const values = defaultValues(def.params);
+      const values = normalizeValues(def.params, defaultValues(def.params));
       const tabs = within(details).getAllByRole('tab');
       expect(tabs.map((t) => t.textContent)).toEqual(['NumPy', 'PyTorch']);
       expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false']);

@@ -9,6 +9,7 @@ import { EDITS, EPS, LAST_STAGE, PARAMS, STAGE_NAMES, VOCAB, computeTransformer 
 import type { TransformerResult, TransformerValues } from './model';
 import { TransformerPlot } from './TransformerPlot';
 import { TEXT } from './text';
+import { transformerCode } from './code';
 
 const PE = sym(2, '\\mathrm{PE}');
 const H = sym(4, 'h');
@@ -312,6 +313,7 @@ export default defineFormula({
       },
     },
   ],
+  code: transformerCode,
   text: TEXT,
   related: ['attention', 'softmax', 'relu', 'next-token-distribution', 'matrix-multiplication'],
 });
