@@ -10,7 +10,8 @@ import { defaultValues, normalizeValues, presetValues } from '../../src/ui/card/
  * The code a card shows is run: each page's NumPy snippet, at its default values, at two
  * presets and at three random states (seeded), in one Python process for all of them, and the
  * JSON its last line prints is compared with the page's compute() to a relative 1e-9 (with an
- * absolute 1e-14 for numbers that are zero up to rounding). Python's NumPy is installed by
+ * absolute 1e-14 for numbers that are zero up to rounding), or, for a state whose numbers the
+ * page itself cannot hold still under a few ulps of change (see `spread`), to ten times that. Python's NumPy is installed by
  * .ci/run; without it the test is skipped here, and fails in CI.
  */
 
@@ -133,7 +134,10 @@ function states(def: AnyFormulaDef, seed: number): { label: string; values: Valu
   const presets = (def.presets ?? []).slice(0, 2);
   return [
     { label: 'defaults', values: defaultValues(def.params) },
-    ...presets.map((p) => ({ label: `preset ${p.id}`, values: presetValues(def.params, p.values) })),
+    ...presets.map((p) => ({
+      label: `preset ${p.id}`,
+      values: presetValues(def.params, p.values),
+    })),
     ...randomStates(def, 3, seed).map((values, i) => ({ label: `random ${i + 1}`, values })),
   ];
 }
@@ -180,22 +184,63 @@ function runPython(snippets: string[]): Answer[] {
 const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
 const hasNumpy = numpy.status === 0;
 
+/** The numbers of a nested value, in order. */
+function numbers(x: unknown, out: number[] = []): number[] {
+  if (typeof x === 'number') out.push(x);
+  else if (Array.isArray(x)) x.forEach((v) => numbers(v, out));
+  else if (x && typeof x === 'object') Object.values(x).forEach((v) => numbers(v, out));
+  return out;
+}
+
+/**
+ * How far the page's own numbers move when every non-integer scalar moves by 2⁻⁴⁸ of itself
+ * (some ulps): the spread two float64 implementations (V8's Math and C's libm differ in the
+ * last bit of sin, cos, pow) may show. Tiny for a stable computation; of the size of the
+ * numbers themselves for a chaotic run (gradient descent at a large rate on a bumpy curve),
+ * which no other program can reproduce digit for digit.
+ */
+function spread(def: AnyFormulaDef, values: Values, want: Record<string, unknown>): number {
+  const nudged: Record<string, ParamValue> = { ...values };
+  for (const p of def.params) {
+    const v = values[p.name];
+    if (p.kind === 'scalar' && !p.integer && typeof v === 'number' && v !== 0)
+      nudged[p.name] = v * (1 + 2 ** -48);
+  }
+  const moved = normalizeValues(def.params, nudged);
+  const a = numbers(want);
+  const b = numbers(EXPECTED[def.id](moved, def.compute(moved)));
+  if (a.length !== b.length) return Infinity;
+  let most = 0;
+  a.forEach((x, i) => {
+    const y = b[i];
+    if (x === y || (Number.isNaN(x) && Number.isNaN(y))) return;
+    most = Math.max(most, Math.abs(x - y) / Math.max(Math.abs(x), 1e-300));
+  });
+  return Number.isNaN(most) ? Infinity : most;
+}
+
 /** Compares what Python printed with what the page computed; returns the differences. */
-function differences(got: unknown, want: unknown, path: string, out: string[]): string[] {
+function differences(
+  got: unknown,
+  want: unknown,
+  path: string,
+  out: string[],
+  tolerance = 1e-9,
+): string[] {
   if (typeof want === 'number') {
     if (!Number.isFinite(want)) {
       const name = Number.isNaN(want) ? 'nan' : want > 0 ? 'inf' : '-inf';
       if (got !== name) out.push(`${path}: got ${String(got)}, want ${name}`);
     } else if (
       typeof got !== 'number' ||
-      !(Math.abs(got - want) <= 1e-9 * Math.abs(want) + 1e-14)
+      !(Math.abs(got - want) <= tolerance * Math.abs(want) + 1e-14)
     ) {
       out.push(`${path}: got ${String(got)}, want ${want}`);
     }
   } else if (Array.isArray(want)) {
     if (!Array.isArray(got) || got.length !== want.length)
       out.push(`${path}: got ${JSON.stringify(got)}, want ${want.length} entries`);
-    else want.forEach((w, i) => differences(got[i], w, `${path}[${i}]`, out));
+    else want.forEach((w, i) => differences(got[i], w, `${path}[${i}]`, out, tolerance));
   } else if (want === null) {
     if (got !== null) out.push(`${path}: got ${JSON.stringify(got)}, want None`);
   } else if (typeof want === 'object') {
@@ -210,6 +255,7 @@ function differences(got: unknown, want: unknown, path: string, out: string[]): 
           (want as Record<string, unknown>)[k],
           `${path}.${k}`,
           out,
+          tolerance,
         );
   } else if (got !== want) out.push(`${path}: got ${String(got)}, want ${String(want)}`);
   return out;
@@ -241,8 +287,7 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
     if (!hasNumpy) console.warn('python3 with NumPy is missing: the snippets are not run here.');
   });
 
-  const cases: { page: string; label: string; code: string; want: Record<string, unknown> }[] =
-    [];
+  const cases: { page: string; label: string; code: string; want: Record<string, unknown> }[] = [];
   const literals = [0.1 + 0.2, 1 / 3, -0, 2, 5e-324, 1.7976931348623157e308, 1e-7, 123456789.125];
   let answers: Answer[] = [];
 
@@ -256,11 +301,14 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
       const expected = EXPECTED[def.id];
       for (const { label, values } of states(def, seed)) {
         const result = def.compute(values);
+        const want = expected ? expected(values, result) : {};
         cases.push({
           page: def.id,
           label,
           code: def.code(values, result).numpy,
-          want: expected ? expected(values, result) : {},
+          want,
+          // a relative 1e-9, or ten times the spread of a state the page cannot hold still
+          tolerance: expected ? Math.max(1e-9, 10 * spread(def, values, want)) : 1e-9,
         });
       }
     }
@@ -288,8 +336,11 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
       const a = answers[i + 1];
       const where = `${c.page} (${c.label})`;
       if ('error' in a) problems.push(`${where}: ${a.error}`);
-      else problems.push(...differences(a.ok, c.want, where, []));
+      else problems.push(...differences(a.ok, c.want, where, [], c.tolerance));
     });
     expect(problems).toEqual([]);
+    // most states are held to 1e-9: the spread excuses only the few chaotic ones
+    const strict = cases.filter((c) => c.tolerance === 1e-9).length;
+    expect(strict / cases.length).toBeGreaterThan(0.9);
   });
 });

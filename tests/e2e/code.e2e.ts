@@ -38,9 +38,9 @@ describe('the Code panel', () => {
     expect(await torch.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await code(page).innerText()).toContain('torch.softmax');
     await page.getByRole('button', { name: 'Copy code', exact: true }).click();
-    await expect.poll(() => page.locator('.card-code [role="status"]').innerText()).toBe(
-      'Code copied.',
-    );
+    await expect
+      .poll(() => page.locator('.card-code [role="status"]').innerText())
+      .toBe('Code copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await code(page).textContent());
     expect(await axeProblems(page, '.card-code')).toEqual([]);

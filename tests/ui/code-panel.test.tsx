@@ -118,7 +118,9 @@ describe('the Code panel', () => {
 
     await user.click(within(details).getByRole('button', { name: s.code.copy }));
     expect(writeText).toHaveBeenCalledWith(shown(container));
-    await waitFor(() => expect(within(details).getByRole('status')).toHaveTextContent(s.code.copied));
+    await waitFor(() =>
+      expect(within(details).getByRole('status')).toHaveTextContent(s.code.copied),
+    );
   });
 
   it('without a clipboard, selects the code and says how to copy it', async () => {
@@ -141,7 +143,9 @@ describe('the Code panel', () => {
     const { container } = renderWithI18n(<Card def={def} />, 'en');
     const details = container.querySelector('details.card-code') as HTMLDetailsElement;
     fireEvent.click(within(details).getByText(en.code.heading));
-    await waitFor(() => expect(within(details).getByRole('status')).toHaveTextContent(en.code.none));
+    await waitFor(() =>
+      expect(within(details).getByRole('status')).toHaveTextContent(en.code.none),
+    );
     expect(within(details).queryByRole('tab')).toBeNull();
   });
 

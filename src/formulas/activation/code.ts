@@ -9,15 +9,15 @@ interface ActivationLines {
 
 const LINES: Record<'sigmoid' | 'tanh' | 'relu', ActivationLines> = {
   sigmoid: {
-    numpy: ['y = 1 / (1 + np.exp(-x))  # sigma(x)', 'dy = y * (1 - y)  # sigma\'(x)'],
+    numpy: ['y = 1 / (1 + np.exp(-x))  # sigma(x)', "dy = y * (1 - y)  # sigma'(x)"],
     torch: ['y = torch.sigmoid(x)'],
   },
   tanh: {
-    numpy: ['y = np.tanh(x)', 'dy = 1 - y ** 2  # tanh\'(x)'],
+    numpy: ['y = np.tanh(x)', "dy = 1 - y ** 2  # tanh'(x)"],
     torch: ['y = torch.tanh(x)'],
   },
   relu: {
-    numpy: ['y = np.maximum(0.0, x)', 'dy = np.where(x > 0, 1.0, 0.0)  # ReLU\'(x), 0 at x = 0'],
+    numpy: ['y = np.maximum(0.0, x)', "dy = np.where(x > 0, 1.0, 0.0)  # ReLU'(x), 0 at x = 0"],
     torch: ['y = torch.relu(x)'],
   },
 };

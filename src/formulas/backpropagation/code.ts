@@ -25,7 +25,10 @@ const ACTIVATION: Record<string, { np: string[]; torch: string[] }> = {
 export function backpropCode(_values: BackpropValues, r: BackpropResult): CodeSnippets {
   const [L1, L2] = r.layers;
   const act = ACTIVATION[r.activation] ?? ACTIVATION.sigmoid;
-  const given = (m: (rows: readonly (readonly number[])[]) => string, v: (xs: readonly number[]) => string) => [
+  const given = (
+    m: (rows: readonly (readonly number[])[]) => string,
+    v: (xs: readonly number[]) => string,
+  ) => [
     `# ${r.x.length} inputs, ${r.hidden} hidden neurons (${r.activation}), ${r.outputs} linear output${r.outputs > 1 ? 's' : ''}`,
     `W1 = ${m(L1.W)}`,
     `b1 = ${v(L1.b)}`,

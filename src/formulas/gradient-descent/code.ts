@@ -6,10 +6,7 @@ import type { GdResult, GdValues } from './model';
 
 /** NumPy and PyTorch code of the card: k steps of gradient descent, the point and its loss. */
 export function gdCode(_values: GdValues, r: GdResult): CodeSnippets {
-  const given = [
-    `lr = ${py(r.lr)}  # learning rate, eta`,
-    `k = ${pyInt(r.k)}  # steps taken`,
-  ];
+  const given = [`lr = ${py(r.lr)}  # learning rate, eta`, `k = ${pyInt(r.k)}  # steps taken`];
   const loop = (finite: string) => [
     'for step in range(k):',
     '    new = theta - lr * grad(theta)',

@@ -9,7 +9,13 @@ export function problemPython(problem: Problem, lib: 'np' | 'torch'): string[] {
   const arr = lib === 'np' ? 'np.array' : 'torch.stack';
   switch (problem.id) {
     case 'quadratic':
-      return ['def f(t):', '    return 0.5 * t[0] * t[0]', '', 'def grad(t):', '    return t * 1.0'];
+      return [
+        'def f(t):',
+        '    return 0.5 * t[0] * t[0]',
+        '',
+        'def grad(t):',
+        '    return t * 1.0',
+      ];
     case 'double-well':
       return [
         'def f(t):  # a tilted double well',
@@ -51,7 +57,7 @@ export function problemPython(problem: Problem, lib: 'np' | 'torch'): string[] {
       ];
     case 'rosenbrock':
       return [
-        'def f(t):  # Rosenbrock\'s valley, minimum at (1, 1)',
+        "def f(t):  # Rosenbrock's valley, minimum at (1, 1)",
         '    x, y = t',
         '    return (1 - x) ** 2 + 100 * (y - x * x) ** 2',
         '',

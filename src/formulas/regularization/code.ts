@@ -8,7 +8,10 @@ import type { RegularizationResult, RegularizationValues } from './model';
  * fit; and, for L2, the fit solved again (ridge has a closed form; the lasso's coordinate
  * descent is the card's).
  */
-export function regularizationCode(_values: RegularizationValues, r: RegularizationResult): CodeSnippets {
+export function regularizationCode(
+  _values: RegularizationValues,
+  r: RegularizationResult,
+): CodeSnippets {
   const ridge = r.kind === 2;
   const given = (v: (xs: readonly number[]) => string) => [
     `x, y = ${v(r.x)}, ${v(r.y)}  # the training points (after any you moved)`,
@@ -35,10 +38,12 @@ export function regularizationCode(_values: RegularizationValues, r: Regularizat
       `penalty = ${penalty('np')}`,
       'objective = train + penalty  # J(w) = mean squared error + lambda R(w)',
       ridge && '',
-      ridge && '# ridge again: least squares on [X; sqrt(n lam) D] w = [y; 0], D = diag(0, 1, ..., 1)',
+      ridge &&
+        '# ridge again: least squares on [X; sqrt(n lam) D] w = [y; 0], D = diag(0, 1, ..., 1)',
       ridge && 'n = len(x)',
       ridge && 'D = np.sqrt(n * lam) * np.eye(degree + 1)[1:]',
-      ridge && 'w_refit = np.linalg.lstsq(np.vstack([X, D]), np.concatenate([y, np.zeros(degree)]), rcond=None)[0]',
+      ridge &&
+        'w_refit = np.linalg.lstsq(np.vstack([X, D]), np.concatenate([y, np.zeros(degree)]), rcond=None)[0]',
       ridge && 'objective_refit = np.mean((y - X @ w_refit) ** 2) + lam * np.sum(w_refit[1:] ** 2)',
       '',
       print,
@@ -58,11 +63,14 @@ export function regularizationCode(_values: RegularizationValues, r: Regularizat
       `penalty = ${penalty('torch')}`,
       'objective = train + penalty  # J(w) = mean squared error + lambda R(w)',
       ridge && '',
-      ridge && '# ridge again: least squares on [X; sqrt(n lam) D] w = [y; 0], D = diag(0, 1, ..., 1)',
+      ridge &&
+        '# ridge again: least squares on [X; sqrt(n lam) D] w = [y; 0], D = diag(0, 1, ..., 1)',
       ridge && 'n = len(x)',
       ridge && 'D = (n * lam) ** 0.5 * torch.eye(degree + 1, dtype=torch.float64)[1:]',
-      ridge && 'w_refit = torch.linalg.lstsq(torch.cat([X, D]), torch.cat([y, torch.zeros(degree, dtype=torch.float64)]).unsqueeze(1)).solution.squeeze(1)',
-      ridge && 'objective_refit = torch.mean((y - X @ w_refit) ** 2) + lam * torch.sum(w_refit[1:] ** 2)',
+      ridge &&
+        'w_refit = torch.linalg.lstsq(torch.cat([X, D]), torch.cat([y, torch.zeros(degree, dtype=torch.float64)]).unsqueeze(1)).solution.squeeze(1)',
+      ridge &&
+        'objective_refit = torch.mean((y - X @ w_refit) ** 2) + lam * torch.sum(w_refit[1:] ** 2)',
       '',
       print,
     ),

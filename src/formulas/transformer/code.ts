@@ -12,7 +12,10 @@ import type { TransformerResult, TransformerValues } from './model';
 export function transformerCode(_values: TransformerValues, r: TransformerResult): CodeSnippets {
   const w = r.weights;
   const { ln1, attn, ln2, ffn } = w.block;
-  const weights = (m: (rows: readonly (readonly number[])[]) => string, v: (xs: readonly number[]) => string) => [
+  const weights = (
+    m: (rows: readonly (readonly number[])[]) => string,
+    v: (xs: readonly number[]) => string,
+  ) => [
     `# the weights of seed ${r.seed}`,
     `E = ${m(w.E)}  # one row per word; also the output layer (tied)`,
     `ln1_g, ln1_b = ${v(ln1.gamma)}, ${v(ln1.beta)}`,
