@@ -1,19 +1,21 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REGISTRY } from '../../src/formulas/registry';
 import { Card } from '../../src/ui/card/Card';
+import { CodePanel } from '../../src/ui/card/CodePanel';
 import type { AnyFormulaDef, Values } from '../../src/ui/card/types';
 import { defaultValues, normalizeValues, presetValues } from '../../src/ui/card/values';
+import { I18nProvider, createI18n } from '../../src/ui/i18n';
 import { en } from '../../src/ui/i18n/en';
 import { zhTW } from '../../src/ui/i18n/zh-TW';
 import { makeFakeDef } from './fakeDef';
 import { renderWithI18n } from './renderWithI18n';
 
 /*
- * The "Code" panel of every card with code: closed at first (nothing built), NumPy and PyTorch
- * tabs by mouse and keyboard, the code of the values shown, copied; a preset changes the code
- * once the values settle. A card without code has no panel.
+ * The "Code" panel of every page: closed at first (nothing built), NumPy and PyTorch tabs, the
+ * code of the settled values, new code for new values. Then, on a small card: the keyboard,
+ * copying (and its fallback), following a card's values once they settle; no code, no panel.
  */
 
 const built = REGISTRY.filter((e) => e.load);
@@ -36,41 +38,40 @@ async function openPanel(container: HTMLElement, heading: string) {
 }
 
 describe('the Code panel on every page', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   for (const entry of built) {
-    it(`${entry.id}: the panel, if the page has code, shows its code for the values shown, in both tabs`, async () => {
+    it(`${entry.id}: shows the code of its settled values in NumPy and PyTorch tabs, and follows them`, async () => {
       const def = (await entry.load!()).default;
+      if (!def.code) return;
       const lang = entry.id.length % 2 === 0 ? 'en' : 'zh-TW';
       const s = lang === 'en' ? en : zhTW;
-      const { container } = renderWithI18n(<Card def={def} />, lang);
-      if (!def.code) {
-        expect(container.querySelector('.card-code')).toBeNull();
-        return;
-      }
+      const values = normalizeValues(def.params, defaultValues(def.params));
+      const settled = (v: Values) => ({ values: v, result: def.compute(v) });
+      const i18n = createI18n({ lng: lang });
+      const ui = (v: Values) => (
+        <I18nProvider i18n={i18n}>
+          <CodePanel def={def} settled={settled(v)} />
+        </I18nProvider>
+      );
+      const { container, rerender } = render(ui(values));
       // closed: nothing of it built
       expect(shown(container)).toBeNull();
       const details = await openPanel(container, s.code.heading);
-      const values = normalizeValues(def.params, defaultValues(def.params));
       const tabs = within(details).getAllByRole('tab');
       expect(tabs.map((t) => t.textContent)).toEqual(['NumPy', 'PyTorch']);
       expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false']);
       expect(within(details).getByRole('tabpanel')).toHaveAccessibleName('NumPy');
       expect(shown(container)).toBe(codeOf(def, values, 'numpy'));
+      expect(shown(container)).toMatch(/print\(json\.dumps\(/);
       fireEvent.click(tabs[1]);
       expect(tabs[1]).toHaveAttribute('aria-selected', 'true');
       expect(shown(container)).toBe(codeOf(def, values, 'torch'));
 
-      // the values follow: a preset's code once they settle
+      // new settled values (a preset's), new code
       const preset = def.presets?.[0];
       if (preset) {
         const next = presetValues(def.params, preset.values);
-        const want = codeOf(def, next, 'torch');
-        if (want !== codeOf(def, values, 'torch')) {
-          const presets = container.querySelector('.presets') as HTMLElement;
-          fireEvent.click(within(presets).getByRole('button', { name: preset.label[lang] }));
-          await waitFor(() => expect(shown(container)).toBe(want));
-        }
+        rerender(ui(next));
+        expect(shown(container)).toBe(codeOf(def, next, 'torch'));
       }
     });
   }
@@ -147,6 +148,18 @@ describe('the Code panel', () => {
       expect(within(details).getByRole('status')).toHaveTextContent(en.code.none),
     );
     expect(within(details).queryByRole('tab')).toBeNull();
+  });
+
+  it('in a card, follows the values once they settle', async () => {
+    const { container } = renderWithI18n(<Card def={withCode()} />, 'en');
+    await openPanel(container, en.code.heading);
+    expect(shown(container)).toContain('a = 1\n');
+    fireEvent.click(
+      within(container.querySelector('.presets') as HTMLElement).getByRole('button', {
+        name: 'Big gain',
+      }),
+    );
+    await waitFor(() => expect(shown(container)).toContain('a = 4\n'));
   });
 
   it('a card without code has no panel', () => {
