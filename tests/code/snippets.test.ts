@@ -287,7 +287,13 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
     if (!hasNumpy) console.warn('python3 with NumPy is missing: the snippets are not run here.');
   });
 
-  const cases: { page: string; label: string; code: string; want: Record<string, unknown> }[] = [];
+  const cases: {
+    page: string;
+    label: string;
+    code: string;
+    want: Record<string, unknown>;
+    tolerance: number;
+  }[] = [];
   const literals = [0.1 + 0.2, 1 / 3, -0, 2, 5e-324, 1.7976931348623157e308, 1e-7, 123456789.125];
   let answers: Answer[] = [];
 
@@ -298,7 +304,7 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
       const def = (await entry.load!()).default;
       seed += 1;
       if (!def.code) continue;
-      const expected = EXPECTED[def.id];
+      const expected = EXPECTED[def.id] as Expect | undefined;
       for (const { label, values } of states(def, seed)) {
         const result = def.compute(values);
         const want = expected ? expected(values, result) : {};
