@@ -67,6 +67,8 @@ describe('printing a formula page', () => {
       '.site-footer',
       '.card-controls',
       '.card-export',
+      '.card-predict',
+      '.card-code',
       '.data-table',
       '.page-links',
     ])
