@@ -181,6 +181,30 @@ function runPython(snippets: string[]): Answer[] {
   return JSON.parse(run.stdout) as Answer[];
 }
 
+/** Compiles (does not run) every snippet: the error of each that is not valid Python, or null. */
+const COMPILER = String.raw`
+import json, sys
+errors = []
+for code in json.load(sys.stdin):
+    try:
+        compile(code, "<snippet>", "exec")
+        errors.append(None)
+    except SyntaxError as e:
+        errors.append(f"line {e.lineno}: {e.msg}: {(e.text or '').strip()}")
+print(json.dumps(errors))
+`;
+
+function compilePython(snippets: string[]): (string | null)[] {
+  const run = spawnSync('python3', ['-c', COMPILER], {
+    input: JSON.stringify(snippets),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as (string | null)[];
+}
+
+const hasPython = spawnSync('python3', ['--version'], { encoding: 'utf8' }).status === 0;
 const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
 const hasNumpy = numpy.status === 0;
 
@@ -291,6 +315,8 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
     page: string;
     label: string;
     code: string;
+    /** The PyTorch snippet of the same state: not run (no torch here), only compiled. */
+    torch: string;
     want: Record<string, unknown>;
     tolerance: number;
   }[] = [];
@@ -308,10 +334,12 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
       for (const { label, values } of states(def, seed)) {
         const result = def.compute(values);
         const want = expected ? expected(values, result) : {};
+        const code = def.code(values, result);
         cases.push({
           page: def.id,
           label,
-          code: def.code(values, result).numpy,
+          code: code.numpy,
+          torch: code.torch,
           want,
           // a relative 1e-9, or ten times the spread of a state the page cannot hold still
           tolerance: expected ? Math.max(1e-9, 10 * spread(def, values, want)) : 1e-9,
@@ -348,5 +376,18 @@ describe('the NumPy code of every page with code reproduces its numbers', () => 
     // most states are held to 1e-9: the spread excuses only the few chaotic ones
     const strict = cases.filter((c) => c.tolerance === 1e-9).length;
     expect(strict / cases.length).toBeGreaterThan(0.9);
+  });
+
+  // torch cannot be installed here: the PyTorch snippets, at every state the NumPy code is run
+  // at, are compiled as Python and must import torch, but they are not run
+  it.skipIf(!hasPython)('each PyTorch snippet is valid Python that imports torch', () => {
+    const errors = compilePython(cases.map((c) => c.torch));
+    const problems: string[] = [];
+    cases.forEach((c, i) => {
+      const where = `${c.page} (${c.label})`;
+      if (errors[i] !== null) problems.push(`${where}: ${errors[i]}`);
+      if (!/^import torch$/m.test(c.torch)) problems.push(`${where}: no "import torch"`);
+    });
+    expect(problems).toEqual([]);
   });
 });
