@@ -59,7 +59,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'math',
-          include: ['tests/math/**/*.test.ts'],
+          // tests/code runs the pages' NumPy code (Python), beside the math it checks
+          include: ['tests/math/**/*.test.ts', 'tests/code/**/*.test.ts'],
           environment: 'node',
           // one module graph per worker, not per file: the files share no state, and setting
           // up jsdom and importing React for each of ninety files took as long as the tests

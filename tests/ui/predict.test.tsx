@@ -68,6 +68,7 @@ describe('predict, then reveal, on every page', () => {
       const full = def.worked(values, result, 'en');
       expect(shownTex(container)).toBe(norm(full));
       expect(container.querySelector('.card-export')).not.toBeNull();
+      expect(container.querySelector('.card-code') !== null).toBe(def.code !== undefined);
 
       // (elements found by class and checked by name: role queries over a whole card are slow)
       const card = container.querySelector<HTMLElement>('.card-math')!;
@@ -83,12 +84,12 @@ describe('predict, then reveal, on every page', () => {
       const before = workedBefore(full, answer.hideFrom);
       expect(shownTex(container)).toBe(before === null ? '' : norm(before));
       expect(container.querySelector('.worked-hidden')).toHaveTextContent('? — make your guess');
-      // the plot covered and out of reach, no table or export to read the answer from
+      // the plot covered and out of reach, no table, export or code to read the answer from
       const figure = container.querySelector('.card-plot')!;
       expect(figure).toHaveAttribute('data-predict');
       expect(figure.querySelector('.plot-image')).toHaveAttribute('inert');
       expect(figure.querySelector('.plot-cover')).toHaveTextContent('Hidden until you reveal');
-      expect(container.querySelector('.data-table, .card-export')).toBeNull();
+      expect(container.querySelector('.data-table, .card-export, .card-code')).toBeNull();
       const input = bar.querySelector<HTMLInputElement>('input.predict-input')!;
       expect(input).toHaveAccessibleName(`Your guess for ${answer.label}`);
       expect(input).toHaveFocus();
@@ -132,6 +133,7 @@ describe('predict, then reveal, on every page', () => {
       expect(button('Predict')).toHaveFocus();
       expect(container.querySelector('.card-predict')).toBeNull();
       expect(container.querySelector('.card-export')).not.toBeNull();
+      expect(container.querySelector('.card-code') !== null).toBe(def.code !== undefined);
     });
   }
 });

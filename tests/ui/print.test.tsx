@@ -67,6 +67,9 @@ describe('printing a formula page', () => {
       '.site-footer',
       '.card-controls',
       '.card-export',
+      '.card-predict',
+      '.predict-start',
+      '.card-code',
       '.data-table',
       '.page-links',
     ])

@@ -9,6 +9,7 @@ import { sym, texNum } from '../../ui/tex/sym';
 import type {
   AnyFormulaDef,
   Bilingual,
+  CodeSnippets,
   DataTable,
   FormulaText,
   Lang,
@@ -62,6 +63,8 @@ export interface ActivationSpec {
   compare: readonly ActivationKey[];
   presets: readonly Preset<ActivationValues>[];
   text: Bilingual<FormulaText>;
+  /** NumPy and PyTorch code of f(x) and f′(x) at the current x (activation/code.ts). */
+  code?: (x: number) => CodeSnippets;
 }
 
 /** TeX names of the comparison curves (the compare toggle's symbol). */
@@ -273,6 +276,7 @@ export function activationPage(spec: ActivationSpec): AnyFormulaDef {
       }),
     table,
     presets: spec.presets,
+    code: spec.code ? (_values, r) => spec.code!(r.x) : undefined,
     text: spec.text,
   });
 }

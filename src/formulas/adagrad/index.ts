@@ -9,6 +9,7 @@ import { AdagradPlot } from './AdagradPlot';
 import { PARAMS, computeAdagrad } from './model';
 import type { AdagradResult, AdagradValues } from './model';
 import { TEXT } from './text';
+import { adagradCode } from './code';
 
 const TH = (i: string) => sym(1, `\\theta_{${i}}`);
 const ETA = sym(2, '\\eta');
@@ -130,5 +131,6 @@ export default defineFormula({
       },
     },
   ],
+  code: adagradCode,
   text: TEXT,
 });

@@ -9,6 +9,7 @@ import { AdamPlot } from './AdamPlot';
 import { PARAMS, computeAdam } from './model';
 import type { AdamResult, AdamValues } from './model';
 import { TEXT } from './text';
+import { adamCode } from './code';
 
 const TH = (i: string) => sym(1, `\\theta_{${i}}`);
 const ETA = sym(2, '\\eta');
@@ -219,5 +220,6 @@ export default defineFormula({
       },
     },
   ],
+  code: adamCode,
   text: TEXT,
 });

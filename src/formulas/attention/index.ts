@@ -6,6 +6,7 @@ import { bilingual } from '../../ui/i18n';
 import { AttentionPlot } from './AttentionPlot';
 import type { AttentionPageResult } from './compute';
 import { computeAttention, MAX_TOKENS, TOKENS } from './compute';
+import { attentionCode } from './code';
 
 /** Queries, keys and values of "the cat sat down to sleep", chosen so that
  * "the" and "sat" look at "cat", "cat" and "down" look at "sat". */
@@ -312,6 +313,7 @@ export default defineFormula({
       },
     },
   ],
+  code: attentionCode,
   text: {
     en: {
       intro:

@@ -7,6 +7,7 @@ import { BackpropPlot } from './BackpropPlot';
 import { PARAMS, PHASES, LAST_PHASE, computeBackprop, paramName, paramTex } from './model';
 import type { BackpropResult, BackpropValues, ChainRule } from './model';
 import { TEXT } from './text';
+import { backpropCode } from './code';
 
 const W = sym(5, 'w');
 const ETA = sym(3, '\\eta');
@@ -222,5 +223,6 @@ export default defineFormula({
       },
     },
   ],
+  code: backpropCode,
   text: TEXT,
 });

@@ -7,6 +7,7 @@ import { MAX_TESTS, PARAMS, PEOPLE, TOPICS, computeBayes, sentenceText } from '.
 import type { BayesResult } from './model';
 import { BayesPlot, oddsText, percent } from './BayesPlot';
 import { TEXT } from './text';
+import { bayesCode } from './code';
 
 const PD = sym(1, 'P(D)');
 const SENS = sym(2, 'P(+ \\mid D)');
@@ -209,5 +210,6 @@ export default defineFormula({
       },
     },
   ],
+  code: bayesCode,
   text: TEXT,
 });

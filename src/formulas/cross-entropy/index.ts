@@ -7,6 +7,7 @@ import { CrossEntropyPlot } from './CrossEntropyPlot';
 import { PARAMS, TOKENS, computeCrossEntropy } from './model';
 import type { CrossEntropyResult, CrossEntropyValues } from './model';
 import { TEXT } from './text';
+import { crossEntropyCode } from './code';
 
 const Y = sym(1, 'y');
 const Zy = `${sym(2, 'z')}_{${Y}}`;
@@ -152,5 +153,6 @@ export default defineFormula({
       },
     },
   ],
+  code: crossEntropyCode,
   text: TEXT,
 });

@@ -7,6 +7,7 @@ import { OUTCOMES, PARAMS, computeEntropy } from './model';
 import type { EntropyResult } from './model';
 import { EntropyPlot } from './EntropyPlot';
 import { TEXT } from './text';
+import { entropyCode } from './code';
 
 const P = (i: string) => sym(1, `p_${i}`);
 const Q = (i: string) => sym(3, `q_${i}`);
@@ -168,5 +169,6 @@ export default defineFormula({
       },
     },
   ],
+  code: entropyCode,
   text: TEXT,
 });

@@ -10,6 +10,7 @@ import { PARAMS, computeGd } from './model';
 import type { GdResult, GdValues } from './model';
 import { TEXT } from './text';
 import { divergeWhy } from './words';
+import { gdCode } from './code';
 
 const TH = (i: string) => sym(1, `\\theta_{${i}}`);
 const ETA = sym(2, '\\eta');
@@ -189,5 +190,6 @@ export default defineFormula({
       },
     },
   ],
+  code: gdCode,
   text: TEXT,
 });

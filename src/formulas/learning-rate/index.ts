@@ -9,6 +9,7 @@ import { PARAMS, computeLr } from './model';
 import type { LrResult, LrValues } from './model';
 import { TEXT } from './text';
 import { LR_WORDS } from './words';
+import { lrCode } from './code';
 
 const SLOTS = [1, 2, 5] as const;
 const TH = (i: string) => sym(3, `\\theta_{${i}}`);
@@ -198,5 +199,6 @@ export default defineFormula({
       },
     },
   ],
+  code: lrCode,
   text: TEXT,
 });

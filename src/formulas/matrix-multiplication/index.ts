@@ -7,6 +7,7 @@ import { MatmulPlot, fmt } from './MatmulPlot';
 import { PARAMS, computeMatmul, size } from './model';
 import type { MatmulResult } from './model';
 import { TEXT } from './text';
+import { matmulCode } from './code';
 
 const A = sym(1, 'A');
 const B = sym(2, 'B');
@@ -303,5 +304,6 @@ export default defineFormula({
       },
     },
   ],
+  code: matmulCode,
   text: TEXT,
 });

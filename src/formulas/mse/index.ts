@@ -7,6 +7,7 @@ import { PARAMS, computeMse } from './model';
 import type { MseResult } from './model';
 import { MsePlot } from './MsePlot';
 import { TEXT } from './text';
+import { mseCode } from './code';
 
 const N = sym(3, 'n');
 const Yi = sym(1, 'y_i');
@@ -167,5 +168,6 @@ export default defineFormula({
       },
     },
   ],
+  code: mseCode,
   text: TEXT,
 });

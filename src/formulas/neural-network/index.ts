@@ -7,6 +7,7 @@ import { computeNeuralNetwork, PARAMS } from './model';
 import type { Gate, NeuralNetworkResult, NeuralNetworkValues } from './model';
 import { NeuralNetworkPlot } from './NeuralNetworkPlot';
 import { TEXT } from './text';
+import { neuronCode } from './code';
 
 const X = (i: number) => sym(1, `x_${i}`);
 const W = (i: number) => sym(2, `w_${i}`);
@@ -229,5 +230,6 @@ export default defineFormula({
       },
     },
   ],
+  code: neuronCode,
   text: TEXT,
 });

@@ -8,6 +8,7 @@ import { PARAMS, PROMPT, TOKENS, computeNextToken } from './model';
 import type { NextTokenResult, NextTokenValues } from './model';
 import { NextTokenPlot } from './NextTokenPlot';
 import { TEXT } from './text';
+import { nextTokenCode } from './code';
 
 const Z = (i: string) => sym(1, `z_${i}`);
 const T = sym(2, 'T');
@@ -258,5 +259,6 @@ export default defineFormula({
       },
     },
   ],
+  code: nextTokenCode,
   text: TEXT,
 });

@@ -9,6 +9,7 @@ import type { RaceResult, RaceValues } from './model';
 import { raceNotices } from './notices';
 import { RacePlot, runLabel } from './RacePlot';
 import { TEXT } from './text';
+import { raceCode } from './code';
 
 const NAME = (i: number) => sym(RACERS[i].slot, `\\text{${RACERS[i].label.en}}`);
 
@@ -189,5 +190,6 @@ export default defineFormula({
       },
     },
   ],
+  code: raceCode,
   text: TEXT,
 });

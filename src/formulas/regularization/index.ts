@@ -9,6 +9,7 @@ import type { RegularizationResult } from './model';
 import { RegularizationPlot } from './RegularizationPlot';
 import { TEXT } from './text';
 import { formatWeight } from './words';
+import { regularizationCode } from './code';
 
 const W = sym(1, 'w');
 const L = sym(2, '\\lambda');
@@ -236,5 +237,6 @@ export default defineFormula({
       },
     },
   ],
+  code: regularizationCode,
   text: TEXT,
 });

@@ -1,5 +1,6 @@
 import { texNum } from '../../ui/tex/sym';
 import { activationPage } from '../activation/activationPage';
+import { activationCode } from '../activation/code';
 
 /** The ReLU page: ReLU(x) = max(0, x), slope 1 for x > 0 and 0 otherwise. */
 export default activationPage({
@@ -67,4 +68,5 @@ export default activationPage({
       ],
     },
   },
+  code: (x) => activationCode('relu', x),
 });

@@ -9,6 +9,7 @@ import { PARAMS, computeSgd } from './model';
 import type { SgdResult, SgdValues } from './model';
 import { SgdPlot } from './SgdPlot';
 import { TEXT } from './text';
+import { sgdCode } from './code';
 
 const TH = (i: string) => sym(1, `\\theta_{${i}}`);
 const ETA = sym(2, '\\eta');
@@ -169,5 +170,6 @@ export default defineFormula({
       },
     },
   ],
+  code: sgdCode,
   text: TEXT,
 });

@@ -1,5 +1,6 @@
 import { texNum } from '../../ui/tex/sym';
 import { activationPage } from '../activation/activationPage';
+import { activationCode } from '../activation/code';
 
 /** The sigmoid page: σ(x) = 1/(1+e^{−x}) and σ′(x) = σ(x)(1−σ(x)). */
 export default activationPage({
@@ -68,4 +69,5 @@ export default activationPage({
       ],
     },
   },
+  code: (x) => activationCode('sigmoid', x),
 });

@@ -7,6 +7,7 @@ import { CONTEXT, PARAMS, TOKENS, computeSoftmax, naiveLabel } from './model';
 import type { NaiveStatus, SoftmaxResult, SoftmaxValues } from './model';
 import { SoftmaxPlot } from './SoftmaxPlot';
 import { TEXT } from './text';
+import { softmaxCode } from './code';
 
 const Z = (i: string) => sym(1, `z_${i}`);
 const T = sym(2, 'T');
@@ -206,5 +207,6 @@ export default defineFormula({
       },
     },
   ],
+  code: softmaxCode,
   text: TEXT,
 });

@@ -1,5 +1,6 @@
 import { texNum } from '../../ui/tex/sym';
 import { activationPage } from '../activation/activationPage';
+import { activationCode } from '../activation/code';
 
 /** Digits that show tanh(x) distinctly from ±1: two significant digits of 1 − |tanh(x)|. */
 function digitsNearOne(y: number): number {
@@ -82,4 +83,5 @@ export default activationPage({
       ],
     },
   },
+  code: (x) => activationCode('tanh', x),
 });

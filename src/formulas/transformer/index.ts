@@ -9,6 +9,7 @@ import { EDITS, EPS, LAST_STAGE, PARAMS, STAGE_NAMES, VOCAB, computeTransformer 
 import type { TransformerResult, TransformerValues } from './model';
 import { TransformerPlot } from './TransformerPlot';
 import { TEXT } from './text';
+import { transformerCode } from './code';
 
 const PE = sym(2, '\\mathrm{PE}');
 const H = sym(4, 'h');
@@ -326,5 +327,6 @@ export default defineFormula({
       },
     },
   ],
+  code: transformerCode,
   text: TEXT,
 });

@@ -7,6 +7,7 @@ import { MAP_WORDS, PARAMS, analogyText, computeSimilarity } from './model';
 import type { PairMetrics, SimilarityResult } from './model';
 import { TEXT } from './text';
 import { VectorSimilarityPlot } from './VectorSimilarityPlot';
+import { similarityCode } from './code';
 
 const A = sym(1, 'a');
 const B = sym(2, 'b');
@@ -253,5 +254,6 @@ export default defineFormula({
       },
     },
   ],
+  code: similarityCode,
   text: TEXT,
 });

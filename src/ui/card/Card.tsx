@@ -11,6 +11,7 @@ import {
 import type { FormulaDef, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
 import { Tex } from '../tex/Tex';
+import { CodePanel } from './CodePanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportPanel } from './ExportPanel';
 import { ParamControls } from './ParamControls';
@@ -200,6 +201,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         {outcome.ok && !predicting && <PlotData def={def} settled={settled} lang={lang} />}
       </div>
       {outcome.ok && !predicting && <ExportPanel def={def} settled={settled} lang={lang} />}
+      {outcome.ok && !predicting && def.code && <CodePanel def={def} settled={settled} />}
     </section>
   );
 }

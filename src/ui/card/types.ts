@@ -233,6 +233,17 @@ export interface CardAnswer {
   hideFrom?: number;
 }
 
+/**
+ * Code that computes what a card shows, with its current numbers filled in (the card's
+ * "Code" panel). The NumPy snippet prints, as the last line of its output, one JSON object
+ * of the numbers the card shows (`print(json.dumps({...}))`): tests/code runs it and
+ * compares them with `compute`. The PyTorch snippet computes the same, line by line.
+ */
+export interface CodeSnippets {
+  numpy: string;
+  torch: string;
+}
+
 /** Prose of a page in one language. Inline TeX is written between `$…$`. */
 export interface FormulaText {
   /** A short introduction shown above the card. (Title and teaser live in the registry.) */
@@ -275,6 +286,11 @@ export interface FormulaDef<R = unknown, P extends readonly Param[] = readonly P
   /** The data behind the plot, for the "show data" table. */
   table: (values: ValuesOf<P>, result: R, lang: Lang) => DataTable;
   presets?: readonly Preset<ValuesOf<P>>[];
+  /**
+   * NumPy and PyTorch code for these values (`src/ui/card/code.ts` writes numbers and
+   * arrays as Python): the card's "Code" panel, with the settled values. Without it, no panel.
+   */
+  code?: (values: ValuesOf<P>, result: R) => CodeSnippets;
   text: Bilingual<FormulaText>;
 }
 

@@ -167,6 +167,16 @@ export const en = {
     failed: 'The plot could not be exported here.',
     frameTitle: '{{title}}, an interactive card from LLM Math Explorer',
   },
+  code: {
+    heading: 'Code',
+    hint: 'NumPy and PyTorch code that computes what this card shows, with the values shown now. Paste it into Python or a notebook.',
+    tabs: 'Library',
+    copy: 'Copy code',
+    copied: 'Code copied.',
+    selected:
+      'This browser does not let the page copy here: the code is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+    none: 'No code can be written for these values.',
+  },
   embed: {
     open: 'Open in LLM Math Explorer',
   },

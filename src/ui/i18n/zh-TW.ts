@@ -164,6 +164,15 @@ export const zhTW: ShellStrings = {
     failed: '這裡無法匯出圖表。',
     frameTitle: '{{title}}：LLM 數學探索的互動卡片',
   },
+  code: {
+    heading: '程式碼',
+    hint: '用 NumPy 和 PyTorch 算出這張卡片所顯示的結果，數值與現在畫面上的相同。可以直接貼到 Python 或筆記本（notebook）裡執行。',
+    tabs: '函式庫',
+    copy: '複製程式碼',
+    copied: '已複製程式碼。',
+    selected: '這個瀏覽器不讓網頁在這裡複製：程式碼已選取，請按 Ctrl+C（Mac 上按 ⌘C）複製。',
+    none: '這組數值無法寫成程式碼。',
+  },
   embed: {
     open: '在 LLM 數學探索中開啟',
   },
