@@ -49,6 +49,10 @@ export function UrlNotices({ notices, params, lang }: UrlNoticesProps) {
         });
       case 'entryInvalid':
         return t('url.entryInvalid', { name: name(n.name), index: n.index, raw: n.raw });
+      case 'pinDropped':
+        return t('url.pinDropped', { index: n.index, raw: n.raw });
+      case 'pinsTooMany':
+        return t('url.pinsTooMany', { got: n.got });
     }
   };
   return (
