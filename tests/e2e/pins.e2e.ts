@@ -82,9 +82,9 @@ describe('pin and compare', () => {
       await page.keyboard.press('Enter');
       expect(await page.locator('.pin-ghost').count()).toBe(0);
       expect(
-        await page.getByRole('button', { name: 'Pin this view' }).evaluate(
-          (el) => el === document.activeElement,
-        ),
+        await page
+          .getByRole('button', { name: 'Pin this view' })
+          .evaluate((el) => el === document.activeElement),
       ).toBe(true);
     },
   );

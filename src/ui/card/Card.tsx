@@ -126,12 +126,7 @@ function CardBody({
   const onPin = useCallback(() => {
     const snap = store.getSnapshot();
     if (!snap.outcome.ok) return;
-    const { pins: next, change } = addPin(
-      def.params,
-      pins,
-      snap.state.values,
-      snap.outcome.result,
-    );
+    const { pins: next, change } = addPin(def.params, pins, snap.state.values, snap.outcome.result);
     pinsChanged.current = true;
     if (change.kind !== 'same') setPins(next);
     setPinStatus(t(`pin.${change.kind}`, { slot: change.slot }));

@@ -77,7 +77,7 @@ export function useGhostCheck(ref: RefObject<HTMLElement | null>, pins: number):
         const all = keys.length !== live.length;
         const differs = keys.map((k, i) => all || k !== live[i]);
         // a canvas drawn with a panel whose axes differ goes with it
-        const hidden = new Set(own.filter((el, i) => differs[i]).map((el) => el.parentElement));
+        const hidden = new Set(own.filter((_el, i) => differs[i]).map((el) => el.parentElement));
         own.forEach((el, i) => {
           if (el instanceof HTMLCanvasElement && hidden.has(el.parentElement)) differs[i] = true;
           if (el.hasAttribute('data-differs') !== differs[i]) {

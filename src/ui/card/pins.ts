@@ -8,7 +8,6 @@ import {
   parseParams,
   serializeParams,
   MAX_RAW_LENGTH,
-  type UrlNotice,
 } from '../url/params';
 
 /**
@@ -87,14 +86,18 @@ export function pinEntries(params: readonly Param[], pins: readonly Pin[]): [str
 }
 
 /** What reading the pins of a link did, for the URL notice. */
-export type PinNotice = Extract<UrlNotice, { kind: 'pinDropped' | 'pinsTooMany' }>;
+export type PinNotice =
+  { kind: 'pinDropped'; index: number; raw: string } | { kind: 'pinsTooMany'; got: number };
 
 /**
  * The pins of a query (`pin=` entries). Each must name only the page's params and hold only
  * valid values in range; one that does not is dropped whole, with a notice (a pin the link
  * has altered would show a comparison nobody made). More than two: the first two are kept.
  */
-export function parsePins(def: AnyDef, query: URLSearchParams): { pins: Pin[]; notices: PinNotice[] } {
+export function parsePins(
+  def: AnyDef,
+  query: URLSearchParams,
+): { pins: Pin[]; notices: PinNotice[] } {
   const raws = query.getAll('pin');
   const notices: PinNotice[] = [];
   if (raws.length > MAX_PINS) notices.push({ kind: 'pinsTooMany', got: raws.length });
@@ -115,7 +118,11 @@ export function parsePins(def: AnyDef, query: URLSearchParams): { pins: Pin[]; n
     if (parsed.notices.length > 0) return drop();
     const outcome = computeOutcome(def, parsed.values);
     if (!outcome.ok) return drop();
-    pins.push({ slot: (pins.length + 1) as PinSlot, values: parsed.values, result: outcome.result });
+    pins.push({
+      slot: (pins.length + 1) as PinSlot,
+      values: parsed.values,
+      result: outcome.result,
+    });
   });
   return { pins, notices };
 }
@@ -147,14 +154,15 @@ const GREEK: Record<string, string> = {
   omega: 'ω',
 };
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
-const subscript = (digits: string) => [...digits].map((d) => SUB[Number(d)] ?? d).join('');
+const subscript = (digits: string) =>
+  [...digits].map((d) => (d >= '0' && d <= '9' ? SUB[Number(d)] : d)).join('');
 
 /** A param's symbol as plain text (`\eta` → η, `\beta_1` → β₁), or null when it is not simple. */
 export function plainSymbol(tex: string): string | null {
   const s = tex
     .replace(/\\(?:mathbf|boldsymbol|mathrm|text|mathit)\{([^{}]*)\}/g, '$1')
     .replace(/\\([a-zA-Z]+)/g, (m, name: string) => GREEK[name] ?? m)
-    .replace(/_\{(\d+)\}|_(\d)/g, (_m, a?: string, b?: string) => subscript(a ?? b ?? ''))
+    .replace(/_\{([\d,]+)\}|_(\d)/g, (_m, a?: string, b?: string) => subscript(a ?? b ?? ''))
     .replace(/\s+/g, '');
   return s.length > 0 && s.length <= 6 && !/[\\{}^_]/.test(s) ? s : null;
 }
@@ -208,7 +216,11 @@ export function describePin(
       const n = (b as number[][] | undefined) ?? [];
       let cells = 0;
       m.forEach((row, r) => row.forEach((x, c) => (cells += n[r]?.[c] === x ? 0 : 1)));
-      out.push(lang === 'en' ? `${sym}: ${cells} ${cells === 1 ? 'entry' : 'entries'}` : `${sym}：${cells} 項`);
+      out.push(
+        lang === 'en'
+          ? `${sym}: ${cells} ${cells === 1 ? 'entry' : 'entries'}`
+          : `${sym}：${cells} 項`,
+      );
     } else if (p.kind === 'vector') {
       out.push(`${sym} = (${(a as number[]).map((x) => formatValue(p.step, x)).join(', ')})`);
     } else {

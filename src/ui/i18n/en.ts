@@ -205,7 +205,8 @@ export const en = {
   },
   pin: {
     add: 'Pin this view',
-    addHint: 'Keeps the plot as it is now as a faint outline while you change values (two pins at most).',
+    addHint:
+      'Keeps the plot as it is now as a faint outline while you change values (two pins at most).',
     added: 'Pinned as pin {{slot}}: it stays as a faint outline while you change values.',
     replaced: 'Two pins at most: pin {{slot}}, the oldest, now holds this view.',
     same: 'These values are already pinned (pin {{slot}}).',

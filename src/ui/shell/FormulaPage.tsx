@@ -34,7 +34,11 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
     const query = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
     const values = parseParams(def.params, query);
     const pins = parsePins(def, query);
-    return { values: values.values, pins: pins.pins, notices: [...values.notices, ...pins.notices] };
+    return {
+      values: values.values,
+      pins: pins.pins,
+      notices: [...values.notices, ...pins.notices],
+    };
   });
   const write = useUrlWriter();
   // the values shown now, for the related links that carry shared quantities, and the pins
@@ -103,12 +107,12 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
         <RichText text={text.intro} />
       </div>
       <Card
-          def={def}
-          initialValues={parsed.values}
-          onValuesChange={onValuesChange}
-          initialPins={parsed.pins}
-          onPinsChange={onPinsChange}
-        />
+        def={def}
+        initialValues={parsed.values}
+        onValuesChange={onValuesChange}
+        initialPins={parsed.pins}
+        onPinsChange={onPinsChange}
+      />
       <AddToLesson page={entry.id} query={lessonQuery} />
       <div className="prose prose-body">
         {text.body.map((p, i) => (

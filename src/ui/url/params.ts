@@ -18,10 +18,7 @@ export type UrlNotice =
   | { kind: 'invalid'; name: string; raw: string }
   | { kind: 'clamped'; name: string; raw: string; min: number; max: number; value: number }
   | { kind: 'tooMany' | 'tooFew'; name: string; expected: number; got: number }
-  | { kind: 'entryInvalid'; name: string; index: number; raw: string }
-  /** A pinned state (`pin=`, src/ui/card/pins.ts) that was dropped whole, or pins past two. */
-  | { kind: 'pinDropped'; index: number; raw: string }
-  | { kind: 'pinsTooMany'; got: number };
+  | { kind: 'entryInvalid'; name: string; index: number; raw: string };
 
 /** Result of `parseParams`. */
 export interface ParsedParams {
