@@ -54,12 +54,23 @@ describe('pin and compare', () => {
       expect(before.ghosts).toHaveLength(1);
       expect(before.ghosts[0]).toBe(before.live);
 
-      // drag the first slider by the pointer
-      const slider = sliders(page).first();
+      // drag the last slider by its thumb
+      const all = sliders(page);
+      const slider = all.nth((await all.count()) - 1);
+      await slider.scrollIntoViewIfNeeded();
       const box = (await slider.boundingBox())!;
-      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+      const frac = await slider.evaluate((el) => {
+        const input = el as HTMLInputElement;
+        const [min, max] = [Number(input.min || 0), Number(input.max || 100)];
+        return max > min ? (Number(input.value) - min) / (max - min) : 0.5;
+      });
+      const thumb = Math.min(16, box.height);
+      const x = box.x + thumb / 2 + frac * (box.width - thumb);
+      const y = box.y + box.height / 2;
+      const dx = frac > 0.5 ? -box.width * 0.35 : box.width * 0.35;
+      await page.mouse.move(x, y);
       await page.mouse.down();
-      await page.mouse.move(box.x + box.width * 0.85, box.y + box.height / 2, { steps: 5 });
+      for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y);
       await page.mouse.up();
       await expect.poll(async () => (await drawings(page)).live).not.toBe(before.live);
       const after = await drawings(page);

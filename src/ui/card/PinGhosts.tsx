@@ -204,7 +204,7 @@ export const PinButton = memo(function PinButton({ onPin, status, buttonRef }: P
       >
         {t('pin.add')}
       </button>
-      <span className="pin-status" role="status">
+      <span className="pin-status" aria-live="polite">
         {status}
       </span>
     </div>
