@@ -216,6 +216,8 @@ export function describePin(
       const n = (b as number[][] | undefined) ?? [];
       let cells = 0;
       m.forEach((row, r) => row.forEach((x, c) => (cells += n[r]?.[c] === x ? 0 : 1)));
+      // rows only added or removed: the row count's own entry says so
+      if (cells === 0) continue;
       out.push(
         lang === 'en'
           ? `${sym}: ${cells} ${cells === 1 ? 'entry' : 'entries'}`
