@@ -384,3 +384,42 @@ describe('a ghost is drawn only over the same axes', () => {
     expect(entry).not.toHaveAttribute('data-differs');
   });
 });
+
+describe('pins while predicting', () => {
+  it('the ghosts are hidden with the plot and the legend is left out; both come back on reveal', async () => {
+    const def: AnyDef = (await findEntry('softmax')!.load!()).default;
+    renderWithI18n(<Card def={def} />);
+    await flush();
+    act(() => pinButton().click());
+    await moveToNewState();
+    const pinned = markup(ghost(1)!);
+    const figure = document.querySelector('.card-plot')!;
+    const bar = document.querySelector<HTMLElement>('.card-predict')!;
+    const button = (name: string) =>
+      [...bar.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    expect(document.querySelector('.pin-legend')).not.toBeNull();
+
+    fireEvent.click(button(en.predict.start));
+    // the ghost is still there, under the cover with the plot: inside the inert, covered image
+    expect(figure).toHaveAttribute('data-predict');
+    expect(image()).toHaveAttribute('inert');
+    expect(figure.querySelector('.plot-cover')).toHaveTextContent(en.predict.hiddenPlot);
+    expect(ghost(1)!.closest('.plot-image')).toBe(image());
+    expect(markup(ghost(1)!)).toBe(pinned);
+    // no legend whose buttons would sit unseen under the cover
+    expect(document.querySelector('.pin-legend, .pin-entry')).toBeNull();
+    // pinning still works (a teacher may pin the question's state); its ghost is covered too
+    act(() => pinButton().click());
+    expect(status()).toBe(t(en.pin.added, 2));
+    await flush();
+    expect(ghosts()).toHaveLength(2);
+    expect(document.querySelector('.pin-legend')).toBeNull();
+
+    fireEvent.click(button(en.predict.cancel));
+    expect(figure).not.toHaveAttribute('data-predict');
+    expect(image()).not.toHaveAttribute('inert');
+    expect(markup(ghost(1)!)).toBe(pinned);
+    const legend = screen.getByRole('list', { name: en.pin.legend });
+    expect(within(legend).getAllByRole('listitem')).toHaveLength(2);
+  });
+});
