@@ -62,6 +62,8 @@ const sliders = () =>
  * Sets range positions as a drag does (max, min, a step in from either end).
  */
 async function moveToNewState(): Promise<void> {
+  // the ghosts are memoized on their pins: what they draw stays put while the sliders move
+  const pinned = ghosts().map(markup);
   for (const range of sliders().slice(0, 4)) {
     const min = Number(range.min);
     const max = Number(range.max);
@@ -72,7 +74,7 @@ async function moveToNewState(): Promise<void> {
       });
       await flush();
       const live = markup(image());
-      if (ghosts().every((g) => markup(g) !== live)) return;
+      if (pinned.every((g) => g !== live)) return;
     }
   }
   throw new Error('no slider move changed the plot');
@@ -84,7 +86,17 @@ const flush = () =>
     for (let i = 0; i < 3; i++) await new Promise((ok) => setTimeout(ok, 0));
   });
 
-const pinButton = () => screen.getByRole('button', { name: en.pin.add });
+// (found by class, their role and name checked where they first show: role queries over a
+// whole card are slow, several seconds a page)
+const pinButton = () => document.querySelector<HTMLButtonElement>('.card-controls .pin-add')!;
+function legendOf(name: string = en.pin.legend): HTMLElement {
+  const legend = document.querySelector<HTMLElement>('.card-plot .pin-legend')!;
+  expect(legend).toHaveRole('list');
+  expect(legend).toHaveAccessibleName(name);
+  return legend;
+}
+/** A button of the legend, by its accessible name (a role query within the legend alone). */
+const legendButton = (name: string) => within(legendOf()).getByRole('button', { name });
 const status = () => document.querySelector('.pin-status')!.textContent;
 const t = (s: string, slot: number) => s.replace('{{slot}}', String(slot));
 
@@ -103,6 +115,9 @@ describe('pin and compare on every built page', () => {
       );
       await flush();
       const first = markup(image());
+      expect(pinButton()).toHaveRole('button');
+      expect(pinButton()).toHaveAccessibleName(en.pin.add);
+      expect(document.querySelectorAll('.pin-add')).toHaveLength(1);
       expect(ghosts()).toHaveLength(0);
       expect(document.querySelector('.pin-legend')).toBeNull();
 
@@ -123,7 +138,7 @@ describe('pin and compare on every built page', () => {
       // the ghost stays as pinned while the live plot draws the new values
       expect(markup(ghost(1)!)).toBe(first);
       expect(markup(image())).not.toBe(first);
-      const legend = screen.getByRole('list', { name: en.pin.legend });
+      const legend = legendOf();
       const entry1 = within(legend).getByText(/Pin 1/).closest('li')!;
       // its entry says what the pin differs in from the values now, once they rest
       const [pin1] = onPinsChange.mock.lastCall![0] as readonly Pin[];
@@ -151,17 +166,17 @@ describe('pin and compare on every built page', () => {
       expect(pins.map((p) => p.slot)).toEqual([2, 1]);
 
       // "show values" of pin 2 sets its values: the live plot draws what its ghost draws
-      act(() => screen.getByRole('button', { name: t(en.pin.showLabel, 2) }).click());
+      act(() => legendButton(t(en.pin.showLabel, 2)).click());
       await flush();
       expect(markup(image())).toBe(second);
 
       // unpin: the ghost and its entry go, focus returns to the pin button
-      act(() => screen.getByRole('button', { name: t(en.pin.remove, 1) }).click());
+      act(() => legendButton(t(en.pin.remove, 1)).click());
       expect(ghost(1)).toBeNull();
       expect(ghosts()).toHaveLength(1);
       expect(status()).toBe(t(en.pin.removed, 1));
       expect(document.activeElement).toBe(pinButton());
-      act(() => screen.getByRole('button', { name: t(en.pin.remove, 2) }).click());
+      act(() => legendButton(t(en.pin.remove, 2)).click());
       expect(ghosts()).toHaveLength(0);
       expect(document.querySelector('.pin-legend')).toBeNull();
       expect(image()).not.toHaveClass('has-pins');
@@ -336,7 +351,7 @@ describe('a pinned link on a page', () => {
       const title = findEntry('softmax')!.title[lang];
       expect(await screen.findByRole('heading', { level: 1, name: title }, LOAD)).toBeVisible();
       expect(ghosts()).toHaveLength(1);
-      const legend = screen.getByRole('list', { name: s.pin.legend });
+      const legend = legendOf(s.pin.legend);
       expect(legend).toHaveTextContent(t(s.pin.entry, 1));
       expect(legend).toHaveTextContent('0.5');
       expect(
@@ -419,7 +434,7 @@ describe('pins while predicting', () => {
     expect(figure).not.toHaveAttribute('data-predict');
     expect(image()).not.toHaveAttribute('inert');
     expect(markup(ghost(1)!)).toBe(pinned);
-    const legend = screen.getByRole('list', { name: en.pin.legend });
+    const legend = legendOf();
     expect(within(legend).getAllByRole('listitem')).toHaveLength(2);
   });
 });
