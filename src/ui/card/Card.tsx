@@ -17,6 +17,8 @@ import { ExportPanel } from './ExportPanel';
 import { ParamControls } from './ParamControls';
 import { PlotData, PlotFigure } from './PlotFigure';
 import { Presets } from './Presets';
+import { addPin, type Pin, type PinSlot } from './pins';
+import { PinButton } from './PinGhosts';
 import { createCardStore } from './store';
 import { cardAnswer } from './answer';
 import { PREDICT_OFF, PredictBar, PredictStart, type PredictMode } from './Predict';
@@ -35,7 +37,13 @@ export interface CardProps {
   initialValues?: Values;
   /** Called after every change of the values (e.g. to write the URL). */
   onValuesChange?: (values: Values) => void;
+  /** Pinned states to start with (e.g. parsed from the URL, src/ui/card/pins.ts). */
+  initialPins?: readonly Pin[];
+  /** Called after every pin and unpin (e.g. to write the URL). */
+  onPinsChange?: (pins: readonly Pin[]) => void;
 }
+
+const NO_PINS: readonly Pin[] = [];
 
 /** Shared by every card without presets, so `Presets` keeps equal props. */
 const NO_PRESETS: readonly never[] = [];
@@ -50,7 +58,13 @@ const Formula = memo(function Formula({ tex }: { tex: string }) {
   );
 });
 
-function CardBody({ def, initialValues, onValuesChange }: CardProps) {
+function CardBody({
+  def,
+  initialValues,
+  onValuesChange,
+  initialPins = NO_PINS,
+  onPinsChange,
+}: CardProps) {
   const { t, lang } = useLang();
   const [store] = useState(() =>
     createCardStore(def, {
@@ -116,6 +130,39 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
         : cardAnswer(def, settled.values, settled.result, lang),
     [predict.mode, def, settled, lang],
   );
+  // Pin and compare: pins oldest first, each a ghost of the plot with a legend entry.
+  const [pins, setPins] = useState<readonly Pin[]>(initialPins);
+  const [pinStatus, setPinStatus] = useState('');
+  const pinButton = useRef<HTMLButtonElement>(null);
+  const pinsChanged = useRef(false);
+  useEffect(() => {
+    if (pinsChanged.current) onPinsChange?.(pins);
+  }, [pins, onPinsChange]);
+  const onPin = useCallback(() => {
+    const snap = store.getSnapshot();
+    if (!snap.outcome.ok) return;
+    const { pins: next, change } = addPin(def.params, pins, snap.state.values, snap.outcome.result);
+    pinsChanged.current = true;
+    if (change.kind !== 'same') setPins(next);
+    setPinStatus(t(`pin.${change.kind}`, { slot: change.slot }));
+  }, [def, pins, store, t]);
+  const onUnpin = useCallback(
+    (slot: PinSlot) => {
+      pinsChanged.current = true;
+      setPins((ps) => ps.filter((p) => p.slot !== slot));
+      setPinStatus(t('pin.removed', { slot }));
+      pinButton.current?.focus();
+    },
+    [t],
+  );
+  const onShowPin = useCallback(
+    (slot: PinSlot) => {
+      const pin = pins.find((p) => p.slot === slot);
+      if (pin) dispatch({ type: 'load', values: pin.values });
+    },
+    [pins, dispatch],
+  );
+
   const onReset = useCallback(() => dispatch({ type: 'reset' }), [dispatch]);
   const onPreset = useCallback((id: string) => dispatch({ type: 'preset', id }), [dispatch]);
 
@@ -176,6 +223,9 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
             setHighlight={setHighlight}
             setValue={setValue}
             hidden={predicting}
+            pins={pins}
+            onShowPin={onShowPin}
+            onUnpin={onUnpin}
           />
         ) : (
           <div className="card-plot card-plot-empty" />
@@ -197,6 +247,7 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
             onApply={onPreset}
             onReset={onReset}
           />
+          <PinButton onPin={onPin} status={pinStatus} buttonRef={pinButton} />
         </div>
         {outcome.ok && !predicting && <PlotData def={def} settled={settled} lang={lang} />}
       </div>
@@ -211,7 +262,13 @@ function CardBody({ def, initialValues, onValuesChange }: CardProps) {
  * table, sliders, presets and reset. One compute per change. A card that fails
  * to render shows a message and a reset button; the rest of the page lives on.
  */
-export const Card = memo(function Card({ def, initialValues, onValuesChange }: CardProps) {
+export const Card = memo(function Card({
+  def,
+  initialValues,
+  onValuesChange,
+  initialPins,
+  onPinsChange,
+}: CardProps) {
   const { t } = useLang();
   const [generation, setGeneration] = useState(0);
   const [fresh, setFresh] = useState(false);
@@ -241,6 +298,8 @@ export const Card = memo(function Card({ def, initialValues, onValuesChange }: C
         def={def}
         initialValues={fresh ? undefined : initialValues}
         onValuesChange={onValuesChange}
+        initialPins={fresh ? undefined : initialPins}
+        onPinsChange={onPinsChange}
       />
     </ErrorBoundary>
   );

@@ -4,6 +4,8 @@ import { useLang } from '../i18n';
 import { useLiveEpoch } from '../prerender/hydration';
 import { DataTable } from './DataTable';
 import { ErrorBoundary } from './ErrorBoundary';
+import type { Pin, PinSlot } from './pins';
+import { PinGhost, PinLegend, useGhostCheck } from './PinGhosts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDef = FormulaDef<any>;
@@ -32,6 +34,16 @@ export interface PlotFigureProps {
   hidden?: boolean;
 }
 
+/** Props of `PlotFigure`: the plot's, with the card's pins. */
+export interface PlotFigureWithPinsProps extends PlotFigureProps {
+  /** Pinned states, oldest first: drawn as ghosts over the plot, with a legend under it. */
+  pins?: readonly Pin[];
+  onShowPin?: (slot: PinSlot) => void;
+  onUnpin?: (slot: PinSlot) => void;
+}
+
+const NO_PINS: readonly Pin[] = [];
+
 function safe(f: () => string): string {
   try {
     return f();
@@ -39,6 +51,8 @@ function safe(f: () => string): string {
     return '';
   }
 }
+
+const noop = () => {};
 
 /** The page's plot, rendered by React from the newest values. */
 const Plot = memo(function Plot({
@@ -130,11 +144,19 @@ function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
  * The page's plot as an image with a spoken summary. On a phone it stays at the top of the
  * screen while the controls after it scroll under it, when it is short enough (useStickyPlot).
  */
-export function PlotFigure({ settled, hidden = false, ...plot }: PlotFigureProps) {
+export function PlotFigure({
+  settled,
+  hidden = false,
+  pins = NO_PINS,
+  onShowPin = noop,
+  onUnpin = noop,
+  ...plot
+}: PlotFigureWithPinsProps) {
   const { t } = useLang();
   const { def, lang } = plot;
   const ref = useRef<HTMLElement>(null);
   useStickyPlot(ref);
+  useGhostCheck(ref, pins.length);
   // prerendered at the fallback width with estimated text widths: drawn again, measured, once live
   const epoch = useLiveEpoch();
   const summary = useMemo(
@@ -144,17 +166,30 @@ export function PlotFigure({ settled, hidden = false, ...plot }: PlotFigureProps
   return (
     <figure className="card-plot" ref={ref} data-predict={hidden ? '' : undefined}>
       <div
-        className="plot-image"
+        className={pins.length > 0 ? 'plot-image has-pins' : 'plot-image'}
         role={def.interactivePlot ? 'group' : 'img'}
         aria-label={hidden ? t('predict.hiddenPlot') : summary || t('card.plot')}
         inert={hidden || undefined}
       >
         <Plot key={epoch} {...plot} />
+        {pins.map((pin) => (
+          <PinGhost key={`${epoch}:${pin.slot}`} def={def} pin={pin} lang={lang} />
+        ))}
       </div>
       {hidden && (
         <div className="plot-cover">
           <p>{t('predict.hiddenPlot')}</p>
         </div>
+      )}
+      {pins.length > 0 && !hidden && (
+        <PinLegend
+          def={def}
+          pins={pins}
+          current={settled.values}
+          lang={lang}
+          onShow={onShowPin}
+          onUnpin={onUnpin}
+        />
       )}
     </figure>
   );

@@ -55,10 +55,16 @@ function inlineStyles(from: Element, to: Element): void {
   for (let i = 0; i < a.length; i++) if (b[i]) inlineStyles(a[i], b[i]);
 }
 
-/** The SVG figures and canvas layers of a plot, in paint order, without KaTeX's or empty ones. */
+/**
+ * The SVG figures and canvas layers of a plot, in paint order, without KaTeX's, empty ones or
+ * the ghosts of pinned states (PinGhosts.tsx: their faintness is the page's CSS, which the file lacks).
+ */
 function plotLayers(container: Element): Element[] {
   return [...container.querySelectorAll('svg, canvas')].filter(
-    (el) => !el.closest('.katex') && !(el.parentElement && el.parentElement.closest('svg')),
+    (el) =>
+      !el.closest('.katex') &&
+      !el.closest('.pin-ghost') &&
+      !(el.parentElement && el.parentElement.closest('svg')),
   );
 }
 

@@ -23,6 +23,8 @@ export type CardAction =
     }
   | { type: 'reset' }
   | { type: 'preset'; id: string }
+  /** Every value at once (a pin's "show values"). */
+  | { type: 'load'; values: Values }
   | { type: 'highlight'; name: string | null };
 
 function withEntry(current: ParamValue | undefined, value: ParamValue, row?: number, col?: number) {
@@ -64,6 +66,8 @@ export function cardReducer(params: readonly Param[], presets: readonly Preset[]
         if (!preset) return state;
         return { ...state, values: presetValues(params, preset.values), preset: preset.id };
       }
+      case 'load':
+        return { ...state, values: normalizeValues(params, action.values), preset: null };
       case 'highlight':
         return state.highlight === action.name ? state : { ...state, highlight: action.name };
     }

@@ -123,6 +123,8 @@ export const en = {
     tooFew:
       '{{name}}: expected {{expected}} entries, got {{got}}; missing entries use the defaults.',
     entryInvalid: '{{name}}: entry {{index}} (“{{raw}}”) is not a number; using the default.',
+    pinDropped: 'Pin {{index}}: “{{raw}}” is not a valid pinned state; it was dropped.',
+    pinsTooMany: 'The link has {{got}} pins; only the first two are kept.',
     dismiss: 'Dismiss',
   },
   share: {
@@ -246,6 +248,22 @@ export const en = {
     points: '{{error}} percentage points',
     notNumber:
       '“{{input}}” is not a number. Type a number such as 0.5, or leave the field empty to just reveal.',
+  },
+  pin: {
+    add: 'Pin this view',
+    addHint:
+      'Keeps the plot as it is now as a faint outline while you change values (two pins at most).',
+    added: 'Pinned as pin {{slot}}: it stays as a faint outline while you change values.',
+    replaced: 'Two pins at most: pin {{slot}}, the oldest, now holds this view.',
+    same: 'These values are already pinned (pin {{slot}}).',
+    removed: 'Pin {{slot}} removed.',
+    legend: 'Pinned views',
+    entry: 'Pin {{slot}}',
+    sameNow: 'the values shown now',
+    show: 'Show values',
+    showLabel: 'Set the values of pin {{slot}}',
+    remove: 'Unpin pin {{slot}}',
+    hidden: 'not drawn now: the plot’s axes or size differ from when it was pinned',
   },
   offline: {
     ready: 'Works offline: on this device, every formula page opens without a network connection.',

@@ -15,6 +15,7 @@ import { useDocumentTitle } from './useDocumentTitle';
 import { useEmbedded } from './embed';
 import { EmbedHead } from './EmbedHead';
 import { AddToLesson } from '../lesson/AddToLesson';
+import { parsePins, withPins, type Pin } from '../card/pins';
 
 /** Props of `FormulaPage`. */
 export interface FormulaPageProps {
@@ -29,24 +30,48 @@ export interface FormulaPageProps {
  */
 export function FormulaPage({ entry, def }: FormulaPageProps) {
   const { lang } = useLang();
-  const [parsed] = useState(() =>
-    parseParams(
-      def.params,
-      new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search),
-    ),
-  );
+  const [parsed] = useState(() => {
+    const query = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
+    const values = parseParams(def.params, query);
+    const pins = parsePins(def, query);
+    return {
+      values: values.values,
+      pins: pins.pins,
+      notices: [...values.notices, ...pins.notices],
+    };
+  });
   const write = useUrlWriter();
-  // the values shown now, for the related links that carry shared quantities
+  // the values shown now, for the related links that carry shared quantities, and the pins
   const current = useRef<Values>(parsed.values);
+  const pins = useRef<readonly Pin[]>(parsed.pins);
+  // one writer, one pending write: each write carries both the values and the pins
+  const writeAll = useCallback(
+    () =>
+      write((search) =>
+        withPins(mergeSearch(search, def.params, current.current), def.params, pins.current),
+      ),
+    [write, def],
+  );
   const onValuesChange = useCallback(
     (values: Values) => {
       current.current = values;
-      write((search) => mergeSearch(search, def.params, values));
+      writeAll();
     },
-    [write, def],
+    [writeAll],
+  );
+  const onPinsChange = useCallback(
+    (next: readonly Pin[]) => {
+      pins.current = next;
+      writeAll();
+    },
+    [writeAll],
   );
   const lessonQuery = useCallback(
-    () => mergeSearch('', def.params, current.current).replace(/^\?/, ''),
+    () =>
+      withPins(mergeSearch('', def.params, current.current), def.params, pins.current).replace(
+        /^\?/,
+        '',
+      ),
     [def],
   );
   const from = useMemo(() => ({ params: def.params, values: () => current.current }), [def]);
@@ -60,7 +85,13 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
       <article className="formula-page formula-embed" aria-labelledby="page-title">
         <EmbedHead title={title} />
         <UrlNotices notices={parsed.notices} params={def.params} lang={lang} />
-        <Card def={def} initialValues={parsed.values} onValuesChange={onValuesChange} />
+        <Card
+          def={def}
+          initialValues={parsed.values}
+          onValuesChange={onValuesChange}
+          initialPins={parsed.pins}
+          onPinsChange={onPinsChange}
+        />
       </article>
     );
   }
@@ -75,7 +106,13 @@ export function FormulaPage({ entry, def }: FormulaPageProps) {
       <div className="prose prose-intro">
         <RichText text={text.intro} />
       </div>
-      <Card def={def} initialValues={parsed.values} onValuesChange={onValuesChange} />
+      <Card
+        def={def}
+        initialValues={parsed.values}
+        onValuesChange={onValuesChange}
+        initialPins={parsed.pins}
+        onPinsChange={onPinsChange}
+      />
       <AddToLesson page={entry.id} query={lessonQuery} />
       <div className="prose prose-body">
         {text.body.map((p, i) => (

@@ -3,10 +3,12 @@ import type { Lang, Param } from '../card/types';
 import { formatValue } from '../card/values';
 import { useLang } from '../i18n';
 import type { UrlNotice } from '../url/params';
+import type { PinNotice } from '../card/pins';
 
 /** Props of `UrlNotices`. */
 export interface UrlNoticesProps {
-  notices: readonly UrlNotice[];
+  /** What reading the values and the pins (`pin=`) did. */
+  notices: readonly (UrlNotice | PinNotice)[];
   params: readonly Param[];
   lang: Lang;
 }
@@ -26,7 +28,7 @@ export function UrlNotices({ notices, params, lang }: UrlNoticesProps) {
     if (p && (p.kind === 'seed' || p.kind === 'time')) return 1;
     return p && 'step' in p ? p.step : 0.01;
   };
-  const text = (n: UrlNotice): string => {
+  const text = (n: UrlNotice | PinNotice): string => {
     switch (n.kind) {
       case 'invalid':
         return t('url.invalid', { name: name(n.name), raw: n.raw });
@@ -49,6 +51,10 @@ export function UrlNotices({ notices, params, lang }: UrlNoticesProps) {
         });
       case 'entryInvalid':
         return t('url.entryInvalid', { name: name(n.name), index: n.index, raw: n.raw });
+      case 'pinDropped':
+        return t('url.pinDropped', { index: n.index, raw: n.raw });
+      case 'pinsTooMany':
+        return t('url.pinsTooMany', { got: n.got });
     }
   };
   return (
