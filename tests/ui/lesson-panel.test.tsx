@@ -65,6 +65,9 @@ beforeEach(() => {
     { page: 'relu', query: '', note: '' },
   ]);
 });
+
+/** A draft of one softmax view with two pins, the second of the defaults. */
+const PINNED = [{ page: 'softmax', query: 'T=2&pin=T~0.5_z~1,2,3&pin=', note: '' }];
 afterEach(() => vi.unstubAllGlobals());
 
 describe('LessonPanel', () => {
@@ -75,6 +78,15 @@ describe('LessonPanel', () => {
     expect(items()[0]).toHaveTextContent('T = 2');
     expect(items()[1]).toHaveTextContent('default values');
     expect(screen.getByLabelText(/Note for view 1/)).toHaveValue('hot');
+  });
+
+  it('writes a view’s pins as names and values, not as their URL entries', () => {
+    writeDraft(PINNED);
+    renderWithI18n(<Harness />);
+    expect(items()[0]).toHaveTextContent(
+      'T = 2 · Pin 1: T = 0.5, z = 1,2,3 · Pin 2: default values',
+    );
+    expect(items()[0].textContent).not.toMatch(/pin =|~|_/);
   });
 
   it('adds the current view from a card, kept in storage', async () => {

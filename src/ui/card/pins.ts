@@ -80,6 +80,16 @@ export function encodePin(params: readonly Param[], values: Values): string {
     .join(NEXT);
 }
 
+/** A `pin=` entry as text, `T~2_z~1,2,3` → `T = 2, z = 1,2,3` ('' for a pin of the defaults). */
+export function pinText(raw: string): string {
+  return raw === ''
+    ? ''
+    : raw
+        .split(NEXT)
+        .map((part) => part.replace(PAIR, ' = '))
+        .join(', ');
+}
+
 /** The `pin` entries of a query for these pins, oldest first. */
 export function pinEntries(params: readonly Param[], pins: readonly Pin[]): [string, string][] {
   return pins.map((p) => ['pin', encodePin(params, p.values)]);

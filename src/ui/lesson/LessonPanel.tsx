@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLang } from '../i18n';
+import { pinText } from '../card/pins';
 import { copyText } from '../share/clipboard';
 import { writeDraft } from './draft';
 import { MAX_LESSON_URL, MAX_NOTE, encodeLesson, lessonUrl, type LessonView } from './format';
@@ -38,11 +39,21 @@ function useLessonLink(views: readonly LessonView[], root: () => string, active:
   return views.length === 0 ? null : link;
 }
 
-/** The values of a view as short text, e.g. `T = 2, z = 1,2,3`. */
-function valuesText(query: string, fallback: string): string {
+/**
+ * The values of a view as short text, e.g. `T = 2, z = 1,2,3`, its pins after them
+ * (`· pin 1: T = 0.5`), or `fallback` when it holds the defaults.
+ */
+function valuesText(query: string, t: ReturnType<typeof useLang>['t']): string {
   const parts: string[] = [];
-  for (const [k, v] of new URLSearchParams(query)) parts.push(`${k} = ${v}`);
-  return parts.length ? parts.join(', ') : fallback;
+  const pins: string[] = [];
+  for (const [k, v] of new URLSearchParams(query)) {
+    if (k === 'pin')
+      pins.push(
+        `${t('pin.entry', { slot: pins.length + 1 })}: ${pinText(v) || t('lesson.defaults')}`,
+      );
+    else parts.push(`${k} = ${v}`);
+  }
+  return [parts.length ? parts.join(', ') : t('lesson.defaults'), ...pins].join(' · ');
 }
 
 /**
@@ -168,9 +179,7 @@ export function LessonPanel({ open, onClose, views, titleOf, root }: LessonPanel
                 >
                   <p className="lesson-view-title">
                     <strong>{label}</strong>
-                    <span className="lesson-view-values">
-                      {valuesText(v.query, t('lesson.defaults'))}
-                    </span>
+                    <span className="lesson-view-values">{valuesText(v.query, t)}</span>
                   </p>
                   <label className="lesson-note">
                     <span>{t('lesson.note', { index: i + 1, max: MAX_NOTE })}</span>
