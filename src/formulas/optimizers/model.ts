@@ -3,7 +3,8 @@ import type { StrokeStyle, Tone } from '../../plots/tones';
 import type { Bilingual, Param, SymbolSlot, ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import { SURFACES, pick, problemOptions, type Problem } from '../optimization/problems';
-import { runOptimizer, type Run } from '../optimization/run';
+import { clamp, gapsOf, runOptimizer, startIn, type Run } from '../optimization/run';
+import { startParams, stepsParams } from '../optimization/params';
 
 /** The seven optimizers of the race, in the order of their controls and legend. */
 export const RACER_IDS = ['sgd', 'mom', 'nag', 'ada', 'rms', 'adam', 'adamw'] as const;
@@ -260,49 +261,8 @@ export const PARAMS = defineParams([
     options: problemOptions(SURFACES),
     default: 1,
   },
-  {
-    kind: 'scalar',
-    name: 'x0',
-    tex: '\\theta_{0,1}',
-    label: { en: 'start θ₀, first coordinate', 'zh-TW': '起點 θ₀ 的第一個座標' },
-    slot: 3,
-    min: -3,
-    max: 3,
-    step: 0.01,
-    default: -2.5,
-  },
-  {
-    kind: 'scalar',
-    name: 'y0',
-    tex: '\\theta_{0,2}',
-    label: { en: 'start θ₀, second coordinate', 'zh-TW': '起點 θ₀ 的第二個座標' },
-    slot: 3,
-    min: -3,
-    max: 3,
-    step: 0.01,
-    default: 2,
-  },
-  {
-    kind: 'scalar',
-    name: 'n',
-    tex: 'n',
-    label: { en: 'number of steps', 'zh-TW': '步數' },
-    min: 10,
-    max: 1000,
-    step: 1,
-    default: 150,
-    integer: true,
-  },
-  {
-    kind: 'time',
-    name: 'k',
-    tex: 'k',
-    label: { en: 'race step', 'zh-TW': '比賽步數' },
-    max: { param: 'n' },
-    default: 40,
-    speeds: [1, 2, 5, 10, 30],
-    speed: 10,
-  },
+  ...startParams(3, -2.5, 2),
+  ...stepsParams(150, 40, { label: { en: 'race step', 'zh-TW': '比賽步數' }, speed: 10 }),
   ...RACERS.flatMap(racerParams),
   ...PIN_NAMES.flatMap((p, i) => pinParams(p, i + 1)),
 ] as const);
@@ -340,8 +300,6 @@ export interface RaceResult {
   /** The run lowest above its minimum at step k (null when none races). */
   leader: RaceRun | null;
 }
-
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.max(lo, Math.min(hi, v));
 
 /**
  * Runs already computed, by their inputs: a step of the time control or a change to one
@@ -390,7 +348,7 @@ function raceRun(
 ): RaceRun {
   const config = racer.config(lr, h);
   const run = memoRun(problem, config, start, n);
-  const gaps = run.losses.map((l) => Math.max(0, l - problem.fMin));
+  const gaps = gapsOf(run, problem.fMin);
   const kk = Math.min(k, run.points.length - 1);
   return { racer, config, run, gaps, k: kk, theta: run.points[kk], gap: gaps[kk], pin, start };
 }
@@ -398,7 +356,7 @@ function raceRun(
 /** Runs every racer switched on (and the pinned runs) from the same start on the chosen surface. */
 export function computeRace(values: RaceValues): RaceResult {
   const problem = pick(SURFACES, values.problem);
-  const start = [clamp(values.x0, problem.x), clamp(values.y0, problem.y)];
+  const start = startIn(problem, values.x0, values.y0);
   const clamped = start[0] !== values.x0 || start[1] !== values.y0;
   const n = Math.round(values.n);
   const k = Math.max(0, Math.min(n, Math.round(values.k)));
@@ -416,7 +374,7 @@ export function computeRace(values: RaceValues): RaceResult {
     const num = (f: string) => v[`${p}${f}`] as number;
     const lr = clamp(num('Lr'), [racer.lr.min, racer.lr.max]);
     const h = racer.hypers.map((hy, j) => clamp(num(PIN_FIELDS[2 + j]), [hy.min, hy.max]));
-    const s = [clamp(num('X'), problem.x), clamp(num('Y'), problem.y)];
+    const s = startIn(problem, num('X'), num('Y'));
     pins.push(raceRun(racer, lr, h, problem, s, n, k, i + 1));
   });
   let leader: RaceRun | null = null;
