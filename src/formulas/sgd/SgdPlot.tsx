@@ -1,9 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { formatFixed } from '../../plots/formatNumber';
 import type { PlotProps } from '../../ui/card/types';
 import { ContourView, type ContourArrow, type ContourRun } from '../optimization/ContourView';
 import { StepChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
+import { useContourHandle } from '../optimization/useContourHandle';
 import { OPT_WORDS, runNotice } from '../optimization/words';
 import { DataView } from './DataView';
 import type { SgdResult, SgdValues } from './model';
@@ -35,24 +36,12 @@ export function sgdArrows(r: SgdResult): ContourArrow[] {
 }
 
 /** The loss surface over (w, b) with the runs, the data with its batch, and the loss per step. */
-export function SgdPlot({
-  values,
-  result,
-  lang,
-  highlight,
-  setHighlight,
-  setValue,
-}: PlotProps<SgdResult, SgdValues>) {
+export function SgdPlot(props: PlotProps<SgdResult, SgdValues>) {
+  const { values, result, lang } = props;
   const w = OPT_WORDS[lang];
   const sw = SGD_WORDS[lang];
   const r = result;
-  const onStart = useCallback(
-    (a: number, b: number) => {
-      setValue('w0', a);
-      setValue('b0', b);
-    },
-    [setValue],
-  );
+  const handle = useContourHandle(props, { x: 'w0', y: 'b0' });
   const runs = useMemo<ContourRun[]>(() => {
     const list: ContourRun[] = [{ key: 'sgd', points: r.run.points, tone: 'sym1' }];
     if (r.plain) list.push({ key: 'plain', points: r.plain.points, tone: 'sym8' });
@@ -76,18 +65,13 @@ export function SgdPlot({
       <div className="opt-panels">
         <div>
           <ContourView
+            {...handle}
             problem={r.problem}
             runs={runs}
             current={r.k}
             grad={null}
             next={r.next}
             arrows={arrows}
-            lang={lang}
-            onStart={onStart}
-            highlight={highlight}
-            setHighlight={setHighlight}
-            startName="w0"
-            lrName="lr"
             axes={[sw.w, sw.b]}
           />
           <ul className="opt-key" aria-hidden="true">
