@@ -3,7 +3,7 @@ import { formatNumber } from '../../plots/formatNumber';
 import type { PlotProps } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { ContourView, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, StepChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
 import { OPT_WORDS, runNotice } from '../optimization/words';
@@ -108,14 +108,7 @@ export function AdagradPlot(props: PlotProps<AdagradResult, AdagradValues>) {
           />
         </div>
         <div>
-          <StepChart
-            series={lossSeries}
-            steps={values.n}
-            current={r.k}
-            xLabel={w.step}
-            yLabel={w.gap}
-            height={180}
-          />
+          <GapChart series={lossSeries} steps={values.n} current={r.k} lang={lang} height={180} />
           <StepChart
             series={sSeries}
             steps={values.n}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatNumber } from '../../plots/formatNumber';
 import type { PlotProps } from '../../ui/card/types';
 import { ContourView, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepRule, type StepSeries } from '../optimization/LossChart';
+import { GapChart, StepChart, type StepRule, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
 import { OPT_WORDS, runNotice } from '../optimization/words';
@@ -65,14 +65,7 @@ export function AdamPlot(props: PlotProps<AdamResult, AdamValues>) {
           next={r.next}
         />
         <div>
-          <StepChart
-            series={losses}
-            steps={values.n}
-            current={r.k}
-            xLabel={w.step}
-            yLabel={w.gap}
-            height={210}
-          />
+          <GapChart series={losses} steps={values.n} current={r.k} lang={lang} height={210} />
           <StepChart
             series={steps}
             steps={values.n}

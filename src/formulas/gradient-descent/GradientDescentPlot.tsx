@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import { ContourView } from '../optimization/ContourView';
 import { CurveView } from '../optimization/CurveView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
 import { OPT_WORDS, runNotice } from '../optimization/words';
@@ -45,13 +45,7 @@ export function GradientDescentPlot(props: PlotProps<GdResult, GdValues>) {
             next={result.next}
           />
         )}
-        <StepChart
-          series={series}
-          steps={values.n}
-          current={result.k}
-          xLabel={w.step}
-          yLabel={w.gap}
-        />
+        <GapChart series={series} steps={values.n} current={result.k} lang={lang} />
       </div>
       <RunNotice notice={notice} clamped={result.startClamped} lang={lang as Lang} />
     </div>

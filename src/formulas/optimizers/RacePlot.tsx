@@ -3,10 +3,9 @@ import { cx, strokeClass, toneClass } from '../../plots/tones';
 import type { PlotProps } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { ContourView, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
-import { OPT_WORDS } from '../optimization/words';
 import {
   MAX_PINS,
   PIN_NAMES,
@@ -53,7 +52,6 @@ export function runLabel(r: RaceRun, lang: 'en' | 'zh-TW'): string {
 /** The race: every run over the contours, their losses per step on one log chart, a key with pin buttons. */
 export function RacePlot(props: PlotProps<RaceResult, RaceValues>) {
   const { values, result, lang } = props;
-  const w = OPT_WORDS[lang];
   const rw = RACE_WORDS[lang];
   const { setValue } = props;
   const r = result;
@@ -154,14 +152,7 @@ export function RacePlot(props: PlotProps<RaceResult, RaceValues>) {
           grad={null}
           next={null}
         />
-        <StepChart
-          series={series}
-          steps={values.n}
-          current={r.k}
-          xLabel={w.step}
-          yLabel={w.gap}
-          height={260}
-        />
+        <GapChart series={series} steps={values.n} current={r.k} lang={lang} height={260} />
       </div>
       {r.runs.length === 0 && <p className="opt-notice">{rw.none}</p>}
       {notices.length > 0 && (

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { formatFixed } from '../../plots/formatNumber';
 import type { PlotProps } from '../../ui/card/types';
 import { ContourView, type ContourArrow, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
-import { OPT_WORDS, runNotice } from '../optimization/words';
+import { runNotice } from '../optimization/words';
 import { DataView } from './DataView';
 import type { SgdResult, SgdValues } from './model';
 import { SGD_WORDS } from './words';
@@ -38,7 +38,6 @@ export function sgdArrows(r: SgdResult): ContourArrow[] {
 /** The loss surface over (w, b) with the runs, the data with its batch, and the loss per step. */
 export function SgdPlot(props: PlotProps<SgdResult, SgdValues>) {
   const { values, result, lang } = props;
-  const w = OPT_WORDS[lang];
   const sw = SGD_WORDS[lang];
   const r = result;
   const handle = useContourHandle(props, { x: 'w0', y: 'b0' });
@@ -97,13 +96,7 @@ export function SgdPlot(props: PlotProps<SgdResult, SgdValues>) {
             <li className="tone-sym1">{sw.fitLine}</li>
             <li className="tone-muted is-dashed">{sw.bestLine}</li>
           </ul>
-          <StepChart
-            series={series}
-            steps={values.n}
-            current={r.k}
-            xLabel={w.step}
-            yLabel={w.gap}
-          />
+          <GapChart series={series} steps={values.n} current={r.k} lang={lang} />
         </div>
       </div>
       <p className="opt-note">
