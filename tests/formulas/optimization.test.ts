@@ -10,7 +10,15 @@ import {
   SADDLE,
   SURFACES,
 } from '../../src/formulas/optimization/problems';
-import { DIVERGE_BOUND, runOptimizer } from '../../src/formulas/optimization/run';
+import {
+  DIVERGE_BOUND,
+  clamp,
+  gapsOf,
+  runOptimizer,
+  shownStep,
+  startIn,
+} from '../../src/formulas/optimization/run';
+import { lrParam, startParams, stepsParams } from '../../src/formulas/optimization/params';
 import { texSig } from '../../src/formulas/optimization/tex';
 import { stepDomain } from '../../src/formulas/optimization/LossChart';
 import { expectAllClose, expectClose } from '../helpers/asserts';
@@ -192,5 +200,79 @@ describe('step chart and TeX numbers', () => {
     expect(texSig(9.71e5)).toBe('971000');
     expect(texSig(2.5e7)).toBe('2.50\\times 10^{7}');
     expect(texSig(0)).toBe('0');
+  });
+});
+
+describe('the helpers the optimization pages share', () => {
+  it('clamp keeps a value inside its interval and leaves one already inside alone', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, min: -1e9, max: 1e9 }),
+        fc.double({ noNaN: true, min: -100, max: 100 }),
+        fc.double({ noNaN: true, min: 0, max: 100 }),
+        (v, lo, width) => {
+          const hi = lo + width;
+          const c = clamp(v, [lo, hi]);
+          expect(c).toBeGreaterThanOrEqual(lo);
+          expect(c).toBeLessThanOrEqual(hi);
+          if (v >= lo && v <= hi) expect(c).toBe(v);
+          else expect(c).toBe(v < lo ? lo : hi);
+        },
+      ),
+    );
+    expect(startIn(ROSENBROCK, -99, 99)).toEqual([ROSENBROCK.x[0], ROSENBROCK.y[1]]);
+  });
+
+  it('gapsOf is L − L* of every point, never below zero', () => {
+    const run = runOptimizer({ name: 'sgd', lr: 0.05 }, (p) => NARROW_BOWL.grad(p), [2, 1], 30, {
+      loss: NARROW_BOWL.f,
+    });
+    const gaps = gapsOf(run, NARROW_BOWL.fMin);
+    expect(gaps).toHaveLength(run.points.length);
+    // the bowl's loss in closed form: (x² + 10y²)/2, its minimum 0
+    gaps.forEach((g, k) => {
+      const [x, y] = run.points[k];
+      expectClose(g, 0.5 * (x * x + 10 * y * y));
+    });
+    expect(gapsOf(run, 1e9).every((g) => g === 0)).toBe(true);
+  });
+
+  it('shownStep stays within the run and within n', () => {
+    const run = runOptimizer({ name: 'sgd', lr: 2.5 }, (p) => QUADRATIC.grad(p), [1], 60, {
+      loss: QUADRATIC.f,
+    });
+    expect(run.status).toBe('diverged');
+    const last = run.points.length - 1;
+    expect(last).toBeLessThan(60);
+    expect(shownStep(60, 60, run)).toBe(last);
+    expect(shownStep(3.4, 60, run)).toBe(3);
+    expect(shownStep(-5, 60, run)).toBe(0);
+    expect(shownStep(10, 2, run)).toBe(2);
+  });
+
+  it('the param factories give the shared names, symbols and ranges', () => {
+    expect(lrParam(0.001, 3, 0.001, 0.5)).toMatchObject({
+      name: 'lr',
+      tex: '\\eta',
+      slot: 2,
+      min: 0.001,
+      max: 3,
+      default: 0.5,
+      scale: 'log',
+    });
+    const [x0, y0] = startParams(4, 3, 2, { en: ' (2-D)', 'zh-TW': '（二維）' });
+    expect([x0.name, x0.min, x0.max, x0.default, x0.slot]).toEqual(['x0', -4, 4, 3, 3]);
+    expect([y0.name, y0.default, y0.label.en]).toEqual([
+      'y0',
+      2,
+      'start θ₀, second coordinate (2-D)',
+    ]);
+    expect(startParams(3, 0, 0)[1].label['zh-TW']).toBe('起點 θ₀ 的第二個座標');
+    const [n, k] = stepsParams(40, 8, { slot: 1 });
+    expect([n.name, n.min, n.max, n.default, n.integer]).toEqual(['n', 10, 1000, 40, true]);
+    expect(k).toMatchObject({ kind: 'time', name: 'k', max: { param: 'n' }, default: 8, slot: 1 });
+    // a neutral time control has no colour slot at all
+    expect('slot' in stepsParams(40, 40)[1]).toBe(false);
+    expect(stepsParams(150, 40, { speed: 10 })[1].speed).toBe(10);
   });
 });

@@ -1,10 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { formatNumber } from '../../plots/formatNumber';
 import type { PlotProps } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { ContourView, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, StepChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
+import { useContourHandle } from '../optimization/useContourHandle';
 import { OPT_WORDS, runNotice } from '../optimization/words';
 import type { AdagradResult, AdagradValues } from './model';
 import '../optimization/optimization.css';
@@ -34,25 +35,39 @@ export const ADAGRAD_WORDS = bilingual({
   },
 });
 
+/** One line per coordinate of AdaGrad's accumulators s or rates, and RMSprop's dashed beside them. */
+function coordSeries(
+  r: AdagradResult,
+  field: 's' | 'rate',
+  aw: (typeof ADAGRAD_WORDS)['en'],
+): StepSeries[] {
+  const list: StepSeries[] = [];
+  const runs = [
+    { id: 'a', name: aw.ada, run: r.ada, stroke: undefined },
+    { id: 'r', name: aw.rms, run: r.rms, stroke: 'dashed' as const },
+  ];
+  for (const { id, name, run, stroke } of runs) {
+    if (!run) continue;
+    ([0, 1] as const).forEach((i) =>
+      list.push({
+        key: `${id}${i + 1}`,
+        label: aw.coord(name, i),
+        tone: i === 0 ? 'sym1' : 'sym4',
+        ...(stroke ? { stroke } : {}),
+        values: run[field][i],
+      }),
+    );
+  }
+  return list;
+}
+
 /** The runs on the surface, the accumulators and the effective rates per coordinate over the steps. */
-export function AdagradPlot({
-  values,
-  result,
-  lang,
-  highlight,
-  setHighlight,
-  setValue,
-}: PlotProps<AdagradResult, AdagradValues>) {
+export function AdagradPlot(props: PlotProps<AdagradResult, AdagradValues>) {
+  const { values, result, lang } = props;
   const w = OPT_WORDS[lang];
   const aw = ADAGRAD_WORDS[lang];
   const r = result;
-  const onStart = useCallback(
-    (a: number, b: number) => {
-      setValue('x0', a);
-      setValue('y0', b);
-    },
-    [setValue],
-  );
+  const handle = useContourHandle(props);
   const runs = useMemo<ContourRun[]>(() => {
     const list: ContourRun[] = [{ key: 'ada', points: r.ada.run.points, tone: 'sym1' }];
     if (r.rms) list.push({ key: 'rms', points: r.rms.run.points, tone: 'sym5' });
@@ -64,54 +79,8 @@ export function AdagradPlot({
     list.push({ key: 'sgd', points: sgd, tone: 'sym8' });
     return list;
   }, [r.ada, r.rms, r.sgd, r.problem]);
-  const sSeries = useMemo<StepSeries[]>(() => {
-    const list: StepSeries[] = [
-      { key: 'a1', label: aw.coord(aw.ada, 0), tone: 'sym1', values: r.ada.s[0] },
-      { key: 'a2', label: aw.coord(aw.ada, 1), tone: 'sym4', values: r.ada.s[1] },
-    ];
-    if (r.rms)
-      list.push(
-        {
-          key: 'r1',
-          label: aw.coord(aw.rms, 0),
-          tone: 'sym1',
-          stroke: 'dashed',
-          values: r.rms.s[0],
-        },
-        {
-          key: 'r2',
-          label: aw.coord(aw.rms, 1),
-          tone: 'sym4',
-          stroke: 'dashed',
-          values: r.rms.s[1],
-        },
-      );
-    return list;
-  }, [r.ada, r.rms, aw]);
-  const rateSeries = useMemo<StepSeries[]>(() => {
-    const list: StepSeries[] = [
-      { key: 'a1', label: aw.coord(aw.ada, 0), tone: 'sym1', values: r.ada.rate[0] },
-      { key: 'a2', label: aw.coord(aw.ada, 1), tone: 'sym4', values: r.ada.rate[1] },
-    ];
-    if (r.rms)
-      list.push(
-        {
-          key: 'r1',
-          label: aw.coord(aw.rms, 0),
-          tone: 'sym1',
-          stroke: 'dashed',
-          values: r.rms.rate[0],
-        },
-        {
-          key: 'r2',
-          label: aw.coord(aw.rms, 1),
-          tone: 'sym4',
-          stroke: 'dashed',
-          values: r.rms.rate[1],
-        },
-      );
-    return list;
-  }, [r.ada, r.rms, aw]);
+  const sSeries = useMemo(() => coordSeries(r, 's', aw), [r, aw]);
+  const rateSeries = useMemo(() => coordSeries(r, 'rate', aw), [r, aw]);
   const lossSeries = useMemo<StepSeries[]>(() => {
     const list: StepSeries[] = [{ key: 'ada', label: aw.ada, tone: 'sym1', values: r.ada.gaps }];
     if (r.rms) list.push({ key: 'rms', label: aw.rms, tone: 'sym5', values: r.rms.gaps });
@@ -130,28 +99,16 @@ export function AdagradPlot({
       <div className="opt-panels">
         <div>
           <ContourView
+            {...handle}
             problem={r.problem}
             runs={runs}
             current={r.k}
             grad={r.g}
             next={r.next}
-            lang={lang}
-            onStart={onStart}
-            highlight={highlight}
-            setHighlight={setHighlight}
-            startName="x0"
-            lrName="lr"
           />
         </div>
         <div>
-          <StepChart
-            series={lossSeries}
-            steps={values.n}
-            current={r.k}
-            xLabel={w.step}
-            yLabel={w.gap}
-            height={180}
-          />
+          <GapChart series={lossSeries} steps={values.n} current={r.k} lang={lang} height={180} />
           <StepChart
             series={sSeries}
             steps={values.n}

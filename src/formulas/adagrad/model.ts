@@ -1,7 +1,8 @@
 import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import { NARROW_BOWL, type Problem } from '../optimization/problems';
-import { runOptimizer, type Run } from '../optimization/run';
+import { gapsOf, runOptimizer, shownStep, startIn, type Run } from '../optimization/run';
+import { lrParam, startParams, stepsParams } from '../optimization/params';
 
 /** AdaGrad's ε (the library's default). */
 export const ADAGRAD_EPS = 1e-10;
@@ -40,18 +41,7 @@ export const PARAMS = defineParams([
     ],
     default: 0,
   },
-  {
-    kind: 'scalar',
-    name: 'lr',
-    tex: '\\eta',
-    label: { en: 'learning rate', 'zh-TW': '學習率' },
-    slot: 2,
-    min: 0.001,
-    max: 3,
-    step: 0.001,
-    default: 0.5,
-    scale: 'log',
-  },
+  lrParam(0.001, 3, 0.001, 0.5),
   {
     kind: 'scalar',
     name: 'P',
@@ -85,50 +75,8 @@ export const PARAMS = defineParams([
     step: 0.001,
     default: 0.9,
   },
-  {
-    kind: 'scalar',
-    name: 'x0',
-    tex: '\\theta_{0,1}',
-    label: { en: 'start θ₀, first coordinate', 'zh-TW': '起點 θ₀ 的第一個座標' },
-    slot: 3,
-    min: -3,
-    max: 3,
-    step: 0.01,
-    default: -2.5,
-  },
-  {
-    kind: 'scalar',
-    name: 'y0',
-    tex: '\\theta_{0,2}',
-    label: { en: 'start θ₀, second coordinate', 'zh-TW': '起點 θ₀ 的第二個座標' },
-    slot: 3,
-    min: -3,
-    max: 3,
-    step: 0.01,
-    default: 2,
-  },
-  {
-    kind: 'scalar',
-    name: 'n',
-    tex: 'n',
-    label: { en: 'number of steps', 'zh-TW': '步數' },
-    min: 10,
-    max: 1000,
-    step: 1,
-    default: 60,
-    integer: true,
-  },
-  {
-    kind: 'time',
-    name: 'k',
-    tex: 'k',
-    label: { en: 'descent step', 'zh-TW': '下降步數' },
-    slot: 1,
-    max: { param: 'n' },
-    default: 10,
-    speeds: [1, 2, 5, 10, 30],
-    speed: 5,
-  },
+  ...startParams(3, -2.5, 2),
+  ...stepsParams(60, 10, { slot: 1 }),
 ]);
 
 export type AdagradValues = ValuesOf<typeof PARAMS>;
@@ -164,8 +112,6 @@ export interface AdagradResult {
   next: number[] | null;
 }
 
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
-
 /** The gradient of step k: the bowl's, or on the sparse problem θ₂'s part only every P-th step. */
 export function gradientOf(problem: Problem, sparse: boolean, P: number) {
   return (p: readonly number[], k: number): number[] => {
@@ -185,7 +131,7 @@ function rateRun(run: Run, lr: number, eps: number, n: number, fMin: number): Ra
       rate[i].push(run.second[j][i] > 0 ? lr / (Math.sqrt(run.second[j][i]) + eps) : NaN);
     }
   }
-  return { run, s, rate, gaps: run.losses.slice(0, n + 1).map((l) => Math.max(0, l - fMin)) };
+  return { run, s, rate, gaps: gapsOf(run, fMin).slice(0, n + 1) };
 }
 
 /** Runs AdaGrad (and RMSprop, and plain SGD) on a bowl of one steep and one flat direction or on a sparse problem. */
@@ -195,7 +141,7 @@ export function computeAdagrad(values: AdagradValues): AdagradResult {
   const P = Math.round(values.P);
   const n = Math.round(values.n);
   const { lr, alpha } = values;
-  const start = [clamp(values.x0, -3, 3), clamp(values.y0, -3, 3)];
+  const start = startIn(problem, values.x0, values.y0);
   const grad = gradientOf(problem, sparse, P);
   const opts = { loss: problem.f, record: true };
   const adaRun = runOptimizer({ name: 'adagrad', lr }, grad, start, n + 1, opts);
@@ -203,8 +149,7 @@ export function computeAdagrad(values: AdagradValues): AdagradResult {
     ? runOptimizer({ name: 'rmsprop', lr, alpha }, grad, start, n + 1, opts)
     : null;
   const sgd = runOptimizer({ name: 'sgd', lr }, grad, start, n, { loss: problem.f });
-  const last = Math.min(n, adaRun.points.length - 1);
-  const k = Math.max(0, Math.min(last, Math.round(values.k)));
+  const k = shownStep(values.k, n, adaRun);
   const sAfter = adaRun.second[k] ?? null;
   return {
     problem,

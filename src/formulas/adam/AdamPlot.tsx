@@ -1,9 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { formatNumber } from '../../plots/formatNumber';
 import type { PlotProps } from '../../ui/card/types';
 import { ContourView, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepRule, type StepSeries } from '../optimization/LossChart';
+import { GapChart, StepChart, type StepRule, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
+import { useContourHandle } from '../optimization/useContourHandle';
 import { OPT_WORDS, runNotice } from '../optimization/words';
 import type { AdamResult, AdamValues } from './model';
 import { ADAM_WORDS } from './words';
@@ -15,24 +16,12 @@ export function firstStepRatio(b1: number, b2: number): number {
 }
 
 /** The surface with the Adam run, its loss beside plain GD, and each coordinate's step size. */
-export function AdamPlot({
-  values,
-  result,
-  lang,
-  highlight,
-  setHighlight,
-  setValue,
-}: PlotProps<AdamResult, AdamValues>) {
+export function AdamPlot(props: PlotProps<AdamResult, AdamValues>) {
+  const { values, result, lang } = props;
   const w = OPT_WORDS[lang];
   const aw = ADAM_WORDS[lang];
   const r = result;
-  const onStart = useCallback(
-    (a: number, b: number) => {
-      setValue('x0', a);
-      setValue('y0', b);
-    },
-    [setValue],
-  );
+  const handle = useContourHandle(props);
   const runs = useMemo<ContourRun[]>(
     () => [{ key: 'adam', points: r.run.points, tone: 'sym1' }],
     [r.run],
@@ -68,27 +57,15 @@ export function AdamPlot({
     <div className="opt-plot">
       <div className="opt-panels">
         <ContourView
+          {...handle}
           problem={r.problem}
           runs={runs}
           current={r.k}
           grad={r.run.grads[r.k]}
           next={r.next}
-          lang={lang}
-          onStart={onStart}
-          highlight={highlight}
-          setHighlight={setHighlight}
-          startName="x0"
-          lrName="lr"
         />
         <div>
-          <StepChart
-            series={losses}
-            steps={values.n}
-            current={r.k}
-            xLabel={w.step}
-            yLabel={w.gap}
-            height={210}
-          />
+          <GapChart series={losses} steps={values.n} current={r.k} lang={lang} height={210} />
           <StepChart
             series={steps}
             steps={values.n}

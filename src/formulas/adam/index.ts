@@ -100,6 +100,18 @@ function table(v: AdamValues, r: AdamResult, lang: Lang): DataTable {
   };
 }
 
+/** The narrow valley from the default start with Adam's usual settings, which most presets vary. */
+const VALLEY = {
+  surface: 1,
+  lr: 0.1,
+  b1: 0.9,
+  b2: 0.999,
+  bias: true,
+  adamw: false,
+  x0: -2.5,
+  y0: 2,
+} as const;
+
 export default defineFormula({
   id: 'adam',
   tex: TEX,
@@ -115,18 +127,7 @@ export default defineFormula({
     {
       id: 'narrow-valley',
       label: { en: 'equal steps in a narrow valley', 'zh-TW': '狹長山谷中步伐一樣大' },
-      values: {
-        surface: 1,
-        lr: 0.1,
-        b1: 0.9,
-        b2: 0.999,
-        bias: true,
-        adamw: false,
-        x0: -2.5,
-        y0: 2,
-        n: 60,
-        k: 20,
-      },
+      values: { ...VALLEY, n: 60, k: 20 },
       note: {
         en: 'The gradient is 10 times steeper across the valley than along it, yet both coordinates step by about η = 0.1: Adam divides each by its own √v̂.',
         'zh-TW':
@@ -136,18 +137,7 @@ export default defineFormula({
     {
       id: 'no-bias-correction',
       label: { en: 'no bias correction', 'zh-TW': '不做偏差修正' },
-      values: {
-        surface: 1,
-        lr: 0.1,
-        b1: 0.9,
-        b2: 0.999,
-        bias: false,
-        adamw: false,
-        x0: -2.5,
-        y0: 2,
-        n: 200,
-        k: 5,
-      },
+      values: { ...VALLEY, bias: false, n: 200, k: 5 },
       note: {
         en: 'm and v start at 0: the first step is (1 − β₁)/√(1 − β₂) ≈ 3.2 times too long and overshoots; the step sizes come down to η only after hundreds of steps.',
         'zh-TW':
@@ -179,18 +169,7 @@ export default defineFormula({
     {
       id: 'no-momentum',
       label: { en: 'β₁ = 0: RMSprop', 'zh-TW': 'β₁ = 0：就是 RMSprop' },
-      values: {
-        surface: 1,
-        lr: 0.1,
-        b1: 0,
-        b2: 0.999,
-        bias: true,
-        adamw: false,
-        x0: -2.5,
-        y0: 2,
-        n: 100,
-        k: 100,
-      },
+      values: { ...VALLEY, b1: 0, n: 100, k: 100 },
       note: {
         en: 'Without the first moment Adam is RMSprop with bias correction: each step follows the raw gradient of that step, with no averaged m to smooth its direction. Set β₁ back to 0.9 and compare the paths.',
         'zh-TW':
@@ -200,19 +179,7 @@ export default defineFormula({
     {
       id: 'large-eps',
       label: { en: 'a large ε: back to momentum', 'zh-TW': 'ε 很大：退回動量法' },
-      values: {
-        surface: 1,
-        lr: 0.1,
-        b1: 0.9,
-        b2: 0.999,
-        le: 0,
-        bias: true,
-        adamw: false,
-        x0: -2.5,
-        y0: 2,
-        n: 100,
-        k: 100,
-      },
+      values: { ...VALLEY, le: 0, n: 100, k: 100 },
       note: {
         en: 'With ε = 1, once the gradients are small next to ε the division by √v̂ + ε no longer adapts: the step becomes about η·m̂, momentum at rate η, and the two coordinates again move at very different speeds.',
         'zh-TW':

@@ -2,7 +2,8 @@ import type { MutableOptimizerState } from '../../math';
 import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import { SURFACES, pick, problemOptions, type Problem } from '../optimization/problems';
-import { runOptimizer, type Run } from '../optimization/run';
+import { gapsOf, runOptimizer, shownStep, startIn, type Run } from '../optimization/run';
+import { lrParam, startParams, stepsParams } from '../optimization/params';
 
 /** The card's params: surface, η, β₁, β₂, ε, bias correction, AdamW and its decay, start, steps, step. */
 export const PARAMS = defineParams([
@@ -14,18 +15,7 @@ export const PARAMS = defineParams([
     options: problemOptions(SURFACES),
     default: 1,
   },
-  {
-    kind: 'scalar',
-    name: 'lr',
-    tex: '\\eta',
-    label: { en: 'learning rate', 'zh-TW': '學習率' },
-    slot: 2,
-    min: 0.001,
-    max: 1,
-    step: 0.001,
-    default: 0.1,
-    scale: 'log',
-  },
+  lrParam(0.001, 1, 0.001, 0.1),
   {
     kind: 'scalar',
     name: 'b1',
@@ -85,50 +75,8 @@ export const PARAMS = defineParams([
     step: 0.01,
     default: 0.1,
   },
-  {
-    kind: 'scalar',
-    name: 'x0',
-    tex: '\\theta_{0,1}',
-    label: { en: 'start θ₀, first coordinate', 'zh-TW': '起點 θ₀ 的第一個座標' },
-    slot: 3,
-    min: -4,
-    max: 4,
-    step: 0.01,
-    default: -2.5,
-  },
-  {
-    kind: 'scalar',
-    name: 'y0',
-    tex: '\\theta_{0,2}',
-    label: { en: 'start θ₀, second coordinate', 'zh-TW': '起點 θ₀ 的第二個座標' },
-    slot: 3,
-    min: -4,
-    max: 4,
-    step: 0.01,
-    default: 2,
-  },
-  {
-    kind: 'scalar',
-    name: 'n',
-    tex: 'n',
-    label: { en: 'number of steps', 'zh-TW': '步數' },
-    min: 10,
-    max: 1000,
-    step: 1,
-    default: 60,
-    integer: true,
-  },
-  {
-    kind: 'time',
-    name: 'k',
-    tex: 'k',
-    label: { en: 'descent step', 'zh-TW': '下降步數' },
-    slot: 1,
-    max: { param: 'n' },
-    default: 3,
-    speeds: [1, 2, 5, 10, 30],
-    speed: 5,
-  },
+  ...startParams(4, -2.5, 2),
+  ...stepsParams(60, 3, { slot: 1 }),
 ]);
 
 export type AdamValues = ValuesOf<typeof PARAMS>;
@@ -172,8 +120,6 @@ export interface AdamResult {
   plainGaps: number[];
 }
 
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.max(lo, Math.min(hi, v));
-
 /**
  * Adam without bias correction: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², then
  * p ← p(1 − lr·λ) − lr·m/(√v + ε) (λ = 0 for Adam). What Kingma and Ba's correction
@@ -197,7 +143,7 @@ export function uncorrectedStep(b1: number, b2: number, eps: number, decay: numb
 export function computeAdam(values: AdamValues): AdamResult {
   const problem = pick(SURFACES, values.surface);
   const raw = [values.x0, values.y0];
-  const start = [clamp(raw[0], problem.x), clamp(raw[1], problem.y)];
+  const start = startIn(problem, raw[0], raw[1]);
   const { lr, b1, b2, bias, adamw } = values;
   const eps = 10 ** Math.round(values.le);
   const wd = adamw ? values.wd : 0;
@@ -214,8 +160,7 @@ export function computeAdam(values: AdamValues): AdamResult {
   const plain = runOptimizer({ name: 'sgd', lr }, (p) => problem.grad(p), start, n, {
     loss: problem.f,
   });
-  const last = Math.min(n, run.points.length - 1);
-  const k = Math.max(0, Math.min(last, Math.round(values.k)));
+  const k = shownStep(values.k, n, run);
   const stepAt = (j: number): AdamStep | null => {
     const m = run.first[j];
     const v = run.second[j];
@@ -241,7 +186,6 @@ export function computeAdam(values: AdamValues): AdamResult {
     effective[0].push(Math.abs(s.delta[0]));
     effective[1].push(Math.abs(s.delta[1]));
   }
-  const gapOf = (r: Run) => r.losses.map((l) => Math.max(0, l - problem.fMin));
   return {
     problem,
     lr,
@@ -258,8 +202,8 @@ export function computeAdam(values: AdamValues): AdamResult {
     theta: run.points[k],
     step: stepAt(k),
     next: run.points[k + 1] ?? null,
-    gaps: gapOf(run).slice(0, n + 1),
+    gaps: gapsOf(run, problem.fMin).slice(0, n + 1),
     effective,
-    plainGaps: gapOf(plain),
+    plainGaps: gapsOf(plain, problem.fMin),
   };
 }

@@ -2,32 +2,21 @@ import { useCallback, useMemo } from 'react';
 import type { Lang, PlotProps } from '../../ui/card/types';
 import { ContourView } from '../optimization/ContourView';
 import { CurveView } from '../optimization/CurveView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
+import { useContourHandle } from '../optimization/useContourHandle';
 import { OPT_WORDS, runNotice } from '../optimization/words';
 import type { GdResult, GdValues } from './model';
 import { divergeWhy } from './words';
 import '../optimization/optimization.css';
 
 /** The landscape with the run on it, the loss per step beside it, and what the run's end means. */
-export function GradientDescentPlot({
-  values,
-  result,
-  lang,
-  highlight,
-  setHighlight,
-  setValue,
-}: PlotProps<GdResult, GdValues>) {
+export function GradientDescentPlot(props: PlotProps<GdResult, GdValues>) {
+  const { values, result, lang, setValue } = props;
   const w = OPT_WORDS[lang];
   const { problem, run } = result;
   const onStart1 = useCallback((x: number) => setValue('x0', x), [setValue]);
-  const onStart2 = useCallback(
-    (x: number, y: number) => {
-      setValue('x0', x);
-      setValue('y0', y);
-    },
-    [setValue],
-  );
+  const handle = useContourHandle(props);
   const series = useMemo<StepSeries[]>(
     () => [{ key: 'gd', label: w.gap, tone: 'sym1', values: result.gaps }],
     [w, result.gaps],
@@ -43,35 +32,20 @@ export function GradientDescentPlot({
             points={run.points}
             current={result.k}
             next={result.next?.[0] ?? null}
-            lang={lang}
+            {...handle}
             onStart={onStart1}
-            highlight={highlight}
-            setHighlight={setHighlight}
-            startName="x0"
-            lrName="lr"
           />
         ) : (
           <ContourView
+            {...handle}
             problem={problem}
             runs={runs}
             current={result.k}
             grad={result.grad}
             next={result.next}
-            lang={lang}
-            onStart={onStart2}
-            highlight={highlight}
-            setHighlight={setHighlight}
-            startName="x0"
-            lrName="lr"
           />
         )}
-        <StepChart
-          series={series}
-          steps={values.n}
-          current={result.k}
-          xLabel={w.step}
-          yLabel={w.gap}
-        />
+        <GapChart series={series} steps={values.n} current={result.k} lang={lang} />
       </div>
       <RunNotice notice={notice} clamped={result.startClamped} lang={lang as Lang} />
     </div>

@@ -1,7 +1,8 @@
 import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import { CURVES, SURFACES, pick, problemOptions, type Problem } from '../optimization/problems';
-import { runOptimizer, type Run } from '../optimization/run';
+import { clamp, runOptimizer, type Run } from '../optimization/run';
+import { lrParam, startParams, stepsParams } from '../optimization/params';
 
 /** The card's params: 1-D or 2-D, the landscape, η, the start θ₀, the number of steps and the step shown. */
 export const PARAMS = defineParams([
@@ -32,62 +33,9 @@ export const PARAMS = defineParams([
     options: problemOptions(SURFACES),
     default: 0,
   },
-  {
-    kind: 'scalar',
-    name: 'lr',
-    tex: '\\eta',
-    label: { en: 'learning rate', 'zh-TW': '學習率' },
-    slot: 2,
-    min: 0.0001,
-    max: 3,
-    step: 0.0001,
-    default: 0.2,
-    scale: 'log',
-  },
-  {
-    kind: 'scalar',
-    name: 'x0',
-    tex: '\\theta_{0,1}',
-    label: { en: 'start θ₀, first coordinate', 'zh-TW': '起點 θ₀ 的第一個座標' },
-    slot: 3,
-    min: -4,
-    max: 4,
-    step: 0.01,
-    default: 3,
-  },
-  {
-    kind: 'scalar',
-    name: 'y0',
-    tex: '\\theta_{0,2}',
-    label: { en: 'start θ₀, second coordinate (2-D)', 'zh-TW': '起點 θ₀ 的第二個座標（二維）' },
-    slot: 3,
-    min: -4,
-    max: 4,
-    step: 0.01,
-    default: 2,
-  },
-  {
-    kind: 'scalar',
-    name: 'n',
-    tex: 'n',
-    label: { en: 'number of steps', 'zh-TW': '步數' },
-    min: 10,
-    max: 1000,
-    step: 1,
-    default: 40,
-    integer: true,
-  },
-  {
-    kind: 'time',
-    name: 'k',
-    tex: 'k',
-    label: { en: 'descent step', 'zh-TW': '下降步數' },
-    slot: 1,
-    max: { param: 'n' },
-    default: 8,
-    speeds: [1, 2, 5, 10, 30],
-    speed: 5,
-  },
+  lrParam(0.0001, 3, 0.0001, 0.2),
+  ...startParams(4, 3, 2, { en: ' (2-D)', 'zh-TW': '（二維）' }),
+  ...stepsParams(40, 8, { slot: 1 }),
 ]);
 
 /** The card's values. */
@@ -114,8 +62,6 @@ export interface GdResult {
   /** 2/L at the minimum: the largest η for which plain gradient descent settles there. */
   threshold: number;
 }
-
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.max(lo, Math.min(hi, v));
 
 /** Runs plain gradient descent θ ← θ − η∇L(θ) on the chosen landscape from θ₀ for n steps. */
 export function computeGd(values: GdValues): GdResult {

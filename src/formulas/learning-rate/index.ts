@@ -127,6 +127,9 @@ function table(values: LrValues, r: LrResult, lang: Lang): DataTable {
   };
 }
 
+/** Too small, about right and too large on L = 2 for 40 steps at a constant rate: what the presets vary. */
+const THREE_RATES = { L: 2, lr1: 0.05, lr2: 0.4, lr3: 1.05, sched: 0, n: 40, k: 40 } as const;
+
 export default defineFormula({
   id: 'learning-rate',
   tex: TEX,
@@ -141,7 +144,7 @@ export default defineFormula({
     {
       id: 'three-regimes',
       label: { en: 'too small, about right, too large', 'zh-TW': '太小、剛好、太大' },
-      values: { L: 2, lr1: 0.05, lr2: 0.4, lr3: 1.05, sched: 0, n: 40, k: 40 },
+      values: THREE_RATES,
       note: {
         en: 'With L = 2 the limit is 2/L = 1. η₁ = 0.05 removes only 10% of the distance a step; η₂ = 0.4 removes 80%; η₃ = 1.05 multiplies it by −1.1 and the run grows.',
         'zh-TW':
@@ -151,7 +154,7 @@ export default defineFormula({
     {
       id: 'oscillates',
       label: { en: 'oscillates past 1/L', 'zh-TW': '超過 1/L 開始震盪' },
-      values: { L: 2, lr1: 0.3, lr2: 0.5, lr3: 0.8, sched: 0, n: 30, k: 30 },
+      values: { ...THREE_RATES, lr1: 0.3, lr2: 0.5, lr3: 0.8, n: 30, k: 30 },
       note: {
         en: 'η₂ = 1/L lands on the minimum in one step. η₁ below it slides in from one side; η₃ above it overshoots and flips side every step, yet still converges because 0.8 < 2/L.',
         'zh-TW':
@@ -161,7 +164,7 @@ export default defineFormula({
     {
       id: 'on-the-edge',
       label: { en: 'on the edge: η = 2/L', 'zh-TW': '剛好在邊界：η = 2/L' },
-      values: { L: 2, lr1: 0.9, lr2: 1, lr3: 1.1, sched: 0, n: 60, k: 60 },
+      values: { ...THREE_RATES, lr1: 0.9, lr2: 1, lr3: 1.1, n: 60, k: 60 },
       note: {
         en: 'Just below, on and just above the limit: η₂ = 2/L bounces between ±θ₀ for ever, a flat line on the loss chart, with a converging run below it and a diverging one above.',
         'zh-TW':
@@ -171,7 +174,7 @@ export default defineFormula({
     {
       id: 'steeper',
       label: { en: 'a steeper curve', 'zh-TW': '更陡的曲線' },
-      values: { L: 8, lr1: 0.05, lr2: 0.4, lr3: 1.05, sched: 0, n: 40, k: 40 },
+      values: { ...THREE_RATES, L: 8 },
       note: {
         en: 'The same three rates on a curvature of 8: the limit drops to 2/L = 0.25, so η₂ = 0.4, comfortable before, now diverges too, and η₁ = 0.05 has become the good one.',
         'zh-TW':
@@ -181,7 +184,7 @@ export default defineFormula({
     {
       id: 'step-decay',
       label: { en: 'step decay rescues a large rate', 'zh-TW': '階梯衰減救回過大的學習率' },
-      values: { L: 2, lr1: 0.05, lr2: 0.4, lr3: 1.05, sched: 1, gamma: 0.5, s: 10, n: 40, k: 40 },
+      values: { ...THREE_RATES, sched: 1, gamma: 0.5, s: 10 },
       note: {
         en: 'η₃ = 1.05 swings out for ten steps; then the rate halves to 0.525, below 2/L = 1, and the run comes back. The slow η₁ only gets slower.',
         'zh-TW':
@@ -191,7 +194,7 @@ export default defineFormula({
     {
       id: 'warmup-cosine',
       label: { en: 'warm-up, then cosine', 'zh-TW': '暖身後接餘弦' },
-      values: { L: 2, lr1: 0.05, lr2: 0.4, lr3: 1.2, sched: 4, warm: 8, n: 40, k: 40 },
+      values: { ...THREE_RATES, lr3: 1.2, sched: 4, warm: 8 },
       note: {
         en: 'The schedule of LLM training: the rates climb for 8 steps and glide down to 0. η₃ spends a few steps above 2/L and swings out, then the cosine brings its rate under the limit and it settles.',
         'zh-TW':

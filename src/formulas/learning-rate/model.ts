@@ -4,6 +4,7 @@ import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import type { Problem } from '../optimization/problems';
 import { runOptimizer, type Run } from '../optimization/run';
+import { stepsParams } from '../optimization/params';
 
 /** The schedules of the contract, in the order of their choice control. */
 export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine', 'warmup-cosine'] as const;
@@ -124,27 +125,7 @@ export const PARAMS = defineParams([
     default: 8,
     integer: true,
   },
-  {
-    kind: 'scalar',
-    name: 'n',
-    tex: 'n',
-    label: { en: 'number of steps', 'zh-TW': '步數' },
-    min: 10,
-    max: 1000,
-    step: 1,
-    default: 40,
-    integer: true,
-  },
-  {
-    kind: 'time',
-    name: 'k',
-    tex: 'k',
-    label: { en: 'descent step', 'zh-TW': '下降步數' },
-    max: { param: 'n' },
-    default: 40,
-    speeds: [1, 2, 5, 10, 30],
-    speed: 5,
-  },
+  ...stepsParams(40, 40),
 ]);
 
 export type LrValues = ValuesOf<typeof PARAMS>;

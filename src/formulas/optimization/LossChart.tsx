@@ -8,6 +8,8 @@ import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { cx, strokeClass, toneClass, type StrokeStyle, type Tone } from '../../plots/tones';
 import { usePlotSize } from '../../plots/usePlotSize';
+import type { Lang } from '../../ui/card/types';
+import { OPT_WORDS } from './words';
 
 /** The smallest gap to the minimum drawn on the log axis: below it a run is at the floor. */
 export const LOSS_FLOOR = 1e-12;
@@ -270,4 +272,13 @@ export function formatStepValue(v: number, lang: 'en' | 'zh-TW', log = true): st
   if (log && v < LOSS_FLOOR)
     return `< ${formatNumber(LOSS_FLOOR, { digits: 1, notation: 'significant', lang })}`;
   return formatNumber(v, { digits: 3, notation: 'significant', lang });
+}
+
+/** Props of `GapChart`: a step chart's, its axis titles given by the language. */
+export type GapChartProps = Omit<StepChartProps, 'xLabel' | 'yLabel'> & { lang: Lang };
+
+/** The chart every optimization page has: L − L* per step, on a log axis, with the shared axis titles. */
+export function GapChart({ lang, ...props }: GapChartProps) {
+  const w = OPT_WORDS[lang];
+  return <StepChart {...props} xLabel={w.step} yLabel={w.gap} />;
 }

@@ -1,6 +1,7 @@
 import { initialOptimizerState, resolveOptimizer, stepResolved } from '../../math';
 import type { MutableOptimizerState, OptimizerConfig } from '../../math';
 import { scheduledRate } from '../../math/schedules';
+import type { Problem } from './problems';
 
 /** A coordinate past this size counts as diverged (the loss is then astronomically high). */
 export const DIVERGE_BOUND = 1e6;
@@ -125,4 +126,24 @@ export function runOptimizer(
     else if (gn < STALL_GRAD) status = 'converged';
   }
   return { points, losses, grads, rates, first, second, status, divergedAt, cause };
+}
+
+/** `v` clamped into the interval [lo, hi]. */
+export function clamp(v: number, [lo, hi]: readonly [number, number]): number {
+  return Math.max(lo, Math.min(hi, v));
+}
+
+/** The start (x, y) clamped into a surface's window. */
+export function startIn(problem: Problem, x: number, y: number): number[] {
+  return [clamp(x, problem.x), clamp(y, problem.y)];
+}
+
+/** L(θ_j) − L* of every point of a run, never below 0 (where rounding dips under L*). */
+export function gapsOf(run: Run, fMin: number): number[] {
+  return run.losses.map((l) => Math.max(0, l - fMin));
+}
+
+/** The step shown: the time control's step k, at most n and the run's last (finite) point. */
+export function shownStep(k: number, n: number, run: Run): number {
+  return Math.max(0, Math.min(n, run.points.length - 1, Math.round(k)));
 }

@@ -1,11 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { cx, strokeClass, toneClass } from '../../plots/tones';
 import type { PlotProps } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { ContourView, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
-import { OPT_WORDS } from '../optimization/words';
+import { useContourHandle } from '../optimization/useContourHandle';
 import {
   MAX_PINS,
   PIN_NAMES,
@@ -50,24 +50,12 @@ export function runLabel(r: RaceRun, lang: 'en' | 'zh-TW'): string {
 }
 
 /** The race: every run over the contours, their losses per step on one log chart, a key with pin buttons. */
-export function RacePlot({
-  values,
-  result,
-  lang,
-  highlight,
-  setHighlight,
-  setValue,
-}: PlotProps<RaceResult, RaceValues>) {
-  const w = OPT_WORDS[lang];
+export function RacePlot(props: PlotProps<RaceResult, RaceValues>) {
+  const { values, result, lang } = props;
   const rw = RACE_WORDS[lang];
+  const { setValue } = props;
   const r = result;
-  const onStart = useCallback(
-    (a: number, b: number) => {
-      setValue('x0', a);
-      setValue('y0', b);
-    },
-    [setValue],
-  );
+  const handle = useContourHandle(props, { lr: 'sgdLr' });
   const runs = useMemo<ContourRun[]>(() => {
     // the first run sets the steps drawn: one that reached the last step, else the start alone
     const full = r.runs.findIndex((x) => x.run.points.length === r.n + 1);
@@ -157,26 +145,14 @@ export function RacePlot({
       </ul>
       <div className="opt-panels">
         <ContourView
+          {...handle}
           problem={r.problem}
           runs={runs}
           current={r.k}
           grad={null}
           next={null}
-          lang={lang}
-          onStart={onStart}
-          highlight={highlight}
-          setHighlight={setHighlight}
-          startName="x0"
-          lrName="sgdLr"
         />
-        <StepChart
-          series={series}
-          steps={values.n}
-          current={r.k}
-          xLabel={w.step}
-          yLabel={w.gap}
-          height={260}
-        />
+        <GapChart series={series} steps={values.n} current={r.k} lang={lang} height={260} />
       </div>
       {r.runs.length === 0 && <p className="opt-notice">{rw.none}</p>}
       {notices.length > 0 && (

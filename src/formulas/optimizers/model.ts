@@ -1,9 +1,10 @@
 import type { OptimizerConfig } from '../../math';
-import type { StrokeStyle, Tone } from '../../plots/tones';
+import { symTone, type StrokeStyle, type Tone } from '../../plots/tones';
 import type { Bilingual, Param, SymbolSlot, ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import { SURFACES, pick, problemOptions, type Problem } from '../optimization/problems';
-import { runOptimizer, type Run } from '../optimization/run';
+import { clamp, gapsOf, runOptimizer, startIn, type Run } from '../optimization/run';
+import { startParams, stepsParams } from '../optimization/params';
 
 /** The seven optimizers of the race, in the order of their controls and legend. */
 export const RACER_IDS = ['sgd', 'mom', 'nag', 'ada', 'rms', 'adam', 'adamw'] as const;
@@ -35,134 +36,93 @@ export interface Racer {
   config: (lr: number, h: readonly number[]) => OptimizerConfig;
 }
 
-const MU = (d: number, min: number): Hyper => ({
-  suffix: 'Mu',
-  tex: '\\mu',
-  label: { en: 'momentum μ', 'zh-TW': '動量 μ' },
-  min,
-  max: 0.99,
-  step: 0.01,
-  default: d,
-});
-const B1: Hyper = {
-  suffix: 'B1',
-  tex: '\\beta_1',
-  label: { en: 'β₁ (first moment)', 'zh-TW': 'β₁（一階動差）' },
-  min: 0,
-  max: 0.999,
-  step: 0.001,
-  default: 0.9,
-};
-const B2: Hyper = {
-  suffix: 'B2',
-  tex: '\\beta_2',
-  label: { en: 'β₂ (second moment)', 'zh-TW': 'β₂（二階動差）' },
-  min: 0.5,
-  max: 0.9999,
-  step: 0.0001,
-  default: 0.999,
-};
+/** A hyper-parameter's control: its name suffix, symbol, label, range, slider step and default. */
+function hyper(
+  suffix: string,
+  tex: string,
+  [en, zh]: readonly [string, string],
+  [min, max, step]: readonly [number, number, number],
+  initial: number,
+): Hyper {
+  return { suffix, tex, label: { en, 'zh-TW': zh }, min, max, step, default: initial };
+}
+
+const MU = (d: number, min: number) =>
+  hyper('Mu', '\\mu', ['momentum μ', '動量 μ'], [min, 0.99, 0.01], d);
+const B1 = hyper('B1', '\\beta_1', ['β₁ (first moment)', 'β₁（一階動差）'], [0, 0.999, 0.001], 0.9);
+const B2 = hyper(
+  'B2',
+  '\\beta_2',
+  ['β₂ (second moment)', 'β₂（二階動差）'],
+  [0.5, 0.9999, 0.0001],
+  0.999,
+);
+
+/**
+ * A racer: its id and name, its colour slot (its tone is that slot's), its stroke, its default
+ * learning rate (every racer's slider spans 0.001…3), its hyper-parameters and its config.
+ */
+function racer(
+  id: RacerId,
+  [en, zh]: readonly [string, string],
+  slot: SymbolSlot,
+  stroke: StrokeStyle,
+  lr: number,
+  hypers: readonly Hyper[],
+  config: Racer['config'],
+): Racer {
+  const tone = symTone(slot);
+  return {
+    id,
+    label: { en, 'zh-TW': zh },
+    slot,
+    tone,
+    stroke,
+    lr: { default: lr, min: 0.001, max: 3 },
+    hypers,
+    config,
+  };
+}
 
 /** The racers. Slot 3 is the start θ₀'s (the handle on the plot), so no racer has it. */
 export const RACERS: readonly Racer[] = [
-  {
-    id: 'sgd',
-    label: { en: 'SGD', 'zh-TW': 'SGD' },
-    slot: 1,
-    tone: 'sym1',
-    stroke: 'solid',
-    lr: { default: 0.1, min: 0.001, max: 3 },
-    hypers: [],
-    config: (lr) => ({ name: 'sgd', lr }),
-  },
-  {
-    id: 'mom',
-    label: { en: 'momentum', 'zh-TW': '動量' },
-    slot: 2,
-    tone: 'sym2',
-    stroke: 'dashed',
-    lr: { default: 0.05, min: 0.001, max: 3 },
-    hypers: [MU(0.7, 0)],
-    config: (lr, [mu]) => ({ name: 'sgd', lr, momentum: mu }),
-  },
-  {
-    id: 'nag',
-    label: { en: 'Nesterov', 'zh-TW': 'Nesterov' },
-    slot: 4,
-    tone: 'sym4',
-    stroke: 'dotted',
-    lr: { default: 0.05, min: 0.001, max: 3 },
-    hypers: [MU(0.7, 0.01)],
-    config: (lr, [mu]) => ({ name: 'sgd', lr, momentum: Math.max(0.01, mu), nesterov: true }),
-  },
-  {
-    id: 'ada',
-    label: { en: 'AdaGrad', 'zh-TW': 'AdaGrad' },
-    slot: 5,
-    tone: 'sym5',
-    stroke: 'solid',
-    lr: { default: 0.5, min: 0.001, max: 3 },
-    hypers: [],
-    config: (lr) => ({ name: 'adagrad', lr }),
-  },
-  {
-    id: 'rms',
-    label: { en: 'RMSprop', 'zh-TW': 'RMSprop' },
-    slot: 6,
-    tone: 'sym6',
-    stroke: 'dashed',
-    lr: { default: 0.02, min: 0.001, max: 3 },
-    hypers: [
-      {
-        suffix: 'A',
-        tex: '\\alpha',
-        label: { en: 'decay α', 'zh-TW': '衰減 α' },
-        min: 0,
-        max: 0.999,
-        step: 0.001,
-        default: 0.99,
-      },
-    ],
-    config: (lr, [alpha]) => ({ name: 'rmsprop', lr, alpha }),
-  },
-  {
-    id: 'adam',
-    label: { en: 'Adam', 'zh-TW': 'Adam' },
-    slot: 7,
-    tone: 'sym7',
-    stroke: 'solid',
-    lr: { default: 0.1, min: 0.001, max: 3 },
-    hypers: [B1, B2],
-    config: (lr, [beta1, beta2]) => ({ name: 'adam', lr, beta1, beta2 }),
-  },
-  {
-    id: 'adamw',
-    label: { en: 'AdamW', 'zh-TW': 'AdamW' },
-    slot: 8,
-    tone: 'sym8',
-    stroke: 'dashed',
-    lr: { default: 0.1, min: 0.001, max: 3 },
-    hypers: [
-      B1,
-      B2,
-      {
-        suffix: 'Wd',
-        tex: '\\lambda',
-        label: { en: 'weight decay λ', 'zh-TW': '權重衰減 λ' },
-        min: 0,
-        max: 1,
-        step: 0.01,
-        default: 0.1,
-      },
-    ],
-    config: (lr, [beta1, beta2, weightDecay]) => ({
-      name: 'adamw',
-      lr,
-      beta1,
-      beta2,
-      weightDecay,
-    }),
-  },
+  racer('sgd', ['SGD', 'SGD'], 1, 'solid', 0.1, [], (lr) => ({ name: 'sgd', lr })),
+  racer('mom', ['momentum', '動量'], 2, 'dashed', 0.05, [MU(0.7, 0)], (lr, [mu]) => ({
+    name: 'sgd',
+    lr,
+    momentum: mu,
+  })),
+  racer('nag', ['Nesterov', 'Nesterov'], 4, 'dotted', 0.05, [MU(0.7, 0.01)], (lr, [mu]) => ({
+    name: 'sgd',
+    lr,
+    momentum: Math.max(0.01, mu),
+    nesterov: true,
+  })),
+  racer('ada', ['AdaGrad', 'AdaGrad'], 5, 'solid', 0.5, [], (lr) => ({ name: 'adagrad', lr })),
+  racer(
+    'rms',
+    ['RMSprop', 'RMSprop'],
+    6,
+    'dashed',
+    0.02,
+    [hyper('A', '\\alpha', ['decay α', '衰減 α'], [0, 0.999, 0.001], 0.99)],
+    (lr, [alpha]) => ({ name: 'rmsprop', lr, alpha }),
+  ),
+  racer('adam', ['Adam', 'Adam'], 7, 'solid', 0.1, [B1, B2], (lr, [beta1, beta2]) => ({
+    name: 'adam',
+    lr,
+    beta1,
+    beta2,
+  })),
+  racer(
+    'adamw',
+    ['AdamW', 'AdamW'],
+    8,
+    'dashed',
+    0.1,
+    [B1, B2, hyper('Wd', '\\lambda', ['weight decay λ', '權重衰減 λ'], [0, 1, 0.01], 0.1)],
+    (lr, [beta1, beta2, weightDecay]) => ({ name: 'adamw', lr, beta1, beta2, weightDecay }),
+  ),
 ];
 
 /** The most pinned runs kept at once. */
@@ -260,49 +220,8 @@ export const PARAMS = defineParams([
     options: problemOptions(SURFACES),
     default: 1,
   },
-  {
-    kind: 'scalar',
-    name: 'x0',
-    tex: '\\theta_{0,1}',
-    label: { en: 'start θ₀, first coordinate', 'zh-TW': '起點 θ₀ 的第一個座標' },
-    slot: 3,
-    min: -3,
-    max: 3,
-    step: 0.01,
-    default: -2.5,
-  },
-  {
-    kind: 'scalar',
-    name: 'y0',
-    tex: '\\theta_{0,2}',
-    label: { en: 'start θ₀, second coordinate', 'zh-TW': '起點 θ₀ 的第二個座標' },
-    slot: 3,
-    min: -3,
-    max: 3,
-    step: 0.01,
-    default: 2,
-  },
-  {
-    kind: 'scalar',
-    name: 'n',
-    tex: 'n',
-    label: { en: 'number of steps', 'zh-TW': '步數' },
-    min: 10,
-    max: 1000,
-    step: 1,
-    default: 150,
-    integer: true,
-  },
-  {
-    kind: 'time',
-    name: 'k',
-    tex: 'k',
-    label: { en: 'race step', 'zh-TW': '比賽步數' },
-    max: { param: 'n' },
-    default: 40,
-    speeds: [1, 2, 5, 10, 30],
-    speed: 10,
-  },
+  ...startParams(3, -2.5, 2),
+  ...stepsParams(150, 40, { label: { en: 'race step', 'zh-TW': '比賽步數' }, speed: 10 }),
   ...RACERS.flatMap(racerParams),
   ...PIN_NAMES.flatMap((p, i) => pinParams(p, i + 1)),
 ] as const);
@@ -340,8 +259,6 @@ export interface RaceResult {
   /** The run lowest above its minimum at step k (null when none races). */
   leader: RaceRun | null;
 }
-
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.max(lo, Math.min(hi, v));
 
 /**
  * Runs already computed, by their inputs: a step of the time control or a change to one
@@ -390,7 +307,7 @@ function raceRun(
 ): RaceRun {
   const config = racer.config(lr, h);
   const run = memoRun(problem, config, start, n);
-  const gaps = run.losses.map((l) => Math.max(0, l - problem.fMin));
+  const gaps = gapsOf(run, problem.fMin);
   const kk = Math.min(k, run.points.length - 1);
   return { racer, config, run, gaps, k: kk, theta: run.points[kk], gap: gaps[kk], pin, start };
 }
@@ -398,7 +315,7 @@ function raceRun(
 /** Runs every racer switched on (and the pinned runs) from the same start on the chosen surface. */
 export function computeRace(values: RaceValues): RaceResult {
   const problem = pick(SURFACES, values.problem);
-  const start = [clamp(values.x0, problem.x), clamp(values.y0, problem.y)];
+  const start = startIn(problem, values.x0, values.y0);
   const clamped = start[0] !== values.x0 || start[1] !== values.y0;
   const n = Math.round(values.n);
   const k = Math.max(0, Math.min(n, Math.round(values.k)));
@@ -416,7 +333,7 @@ export function computeRace(values: RaceValues): RaceResult {
     const num = (f: string) => v[`${p}${f}`] as number;
     const lr = clamp(num('Lr'), [racer.lr.min, racer.lr.max]);
     const h = racer.hypers.map((hy, j) => clamp(num(PIN_FIELDS[2 + j]), [hy.min, hy.max]));
-    const s = [clamp(num('X'), problem.x), clamp(num('Y'), problem.y)];
+    const s = startIn(problem, num('X'), num('Y'));
     pins.push(raceRun(racer, lr, h, problem, s, n, k, i + 1));
   });
   let leader: RaceRun | null = null;

@@ -1,10 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { formatFixed } from '../../plots/formatNumber';
 import type { PlotProps } from '../../ui/card/types';
 import { ContourView, type ContourArrow, type ContourRun } from '../optimization/ContourView';
-import { StepChart, type StepSeries } from '../optimization/LossChart';
+import { GapChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
-import { OPT_WORDS, runNotice } from '../optimization/words';
+import { useContourHandle } from '../optimization/useContourHandle';
+import { runNotice } from '../optimization/words';
 import { DataView } from './DataView';
 import type { SgdResult, SgdValues } from './model';
 import { SGD_WORDS } from './words';
@@ -35,24 +36,11 @@ export function sgdArrows(r: SgdResult): ContourArrow[] {
 }
 
 /** The loss surface over (w, b) with the runs, the data with its batch, and the loss per step. */
-export function SgdPlot({
-  values,
-  result,
-  lang,
-  highlight,
-  setHighlight,
-  setValue,
-}: PlotProps<SgdResult, SgdValues>) {
-  const w = OPT_WORDS[lang];
+export function SgdPlot(props: PlotProps<SgdResult, SgdValues>) {
+  const { values, result, lang } = props;
   const sw = SGD_WORDS[lang];
   const r = result;
-  const onStart = useCallback(
-    (a: number, b: number) => {
-      setValue('w0', a);
-      setValue('b0', b);
-    },
-    [setValue],
-  );
+  const handle = useContourHandle(props, { x: 'w0', y: 'b0' });
   const runs = useMemo<ContourRun[]>(() => {
     const list: ContourRun[] = [{ key: 'sgd', points: r.run.points, tone: 'sym1' }];
     if (r.plain) list.push({ key: 'plain', points: r.plain.points, tone: 'sym8' });
@@ -76,18 +64,13 @@ export function SgdPlot({
       <div className="opt-panels">
         <div>
           <ContourView
+            {...handle}
             problem={r.problem}
             runs={runs}
             current={r.k}
             grad={null}
             next={r.next}
             arrows={arrows}
-            lang={lang}
-            onStart={onStart}
-            highlight={highlight}
-            setHighlight={setHighlight}
-            startName="w0"
-            lrName="lr"
             axes={[sw.w, sw.b]}
           />
           <ul className="opt-key" aria-hidden="true">
@@ -113,13 +96,7 @@ export function SgdPlot({
             <li className="tone-sym1">{sw.fitLine}</li>
             <li className="tone-muted is-dashed">{sw.bestLine}</li>
           </ul>
-          <StepChart
-            series={series}
-            steps={values.n}
-            current={r.k}
-            xLabel={w.step}
-            yLabel={w.gap}
-          />
+          <GapChart series={series} steps={values.n} current={r.k} lang={lang} />
         </div>
       </div>
       <p className="opt-note">

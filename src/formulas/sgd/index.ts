@@ -98,6 +98,9 @@ function table(v: SgdValues, r: SgdResult, lang: Lang): DataTable {
   };
 }
 
+/** A full batch of all 40 points at η = 0.05, plain GD beside it, no momentum: what the presets vary. */
+const FULL_BATCH = { B: 40, lr: 0.05, mu: 0, nesterov: false, plain: true } as const;
+
 export default defineFormula({
   id: 'sgd',
   tex: TEX,
@@ -113,7 +116,7 @@ export default defineFormula({
     {
       id: 'batch-of-one',
       label: { en: 'noisy: a batch of one', 'zh-TW': '雜訊大：批次只有一筆' },
-      values: { B: 1, lr: 0.05, mu: 0, nesterov: false, plain: true, n: 150, k: 150 },
+      values: { ...FULL_BATCH, B: 1, n: 150, k: 150 },
       note: {
         en: 'Each step sees a single point: its gradient often points far from the full one, and the run staggers downhill and keeps jittering around the minimum.',
         'zh-TW':
@@ -123,7 +126,7 @@ export default defineFormula({
     {
       id: 'full-batch',
       label: { en: 'full batch: SGD is GD', 'zh-TW': '全批次：SGD 就是梯度下降' },
-      values: { B: 40, lr: 0.05, mu: 0, nesterov: false, plain: true, n: 150, k: 150 },
+      values: { ...FULL_BATCH, n: 150, k: 150 },
       note: {
         en: 'A batch of all 40 points: the two arrows coincide and SGD retraces plain gradient descent exactly, slowly along the valley.',
         'zh-TW':
@@ -133,7 +136,7 @@ export default defineFormula({
     {
       id: 'momentum',
       label: { en: 'momentum speeds up the valley', 'zh-TW': '動量加快山谷中的前進' },
-      values: { B: 40, lr: 0.05, mu: 0.8, nesterov: false, plain: true, n: 150, k: 150 },
+      values: { ...FULL_BATCH, mu: 0.8, n: 150, k: 150 },
       note: {
         en: 'The same full-batch gradient with μ = 0.8: the zig-zag across the valley cancels out, the steps along it add up, and the run reaches the bottom long before plain GD.',
         'zh-TW':
@@ -143,7 +146,7 @@ export default defineFormula({
     {
       id: 'nesterov',
       label: { en: 'Nesterov damps the overshoot', 'zh-TW': 'Nesterov 減少衝過頭' },
-      values: { B: 40, lr: 0.05, mu: 0.9, nesterov: true, plain: true, n: 150, k: 150 },
+      values: { ...FULL_BATCH, mu: 0.9, nesterov: true, n: 150, k: 150 },
       note: {
         en: 'μ = 0.9 with Nesterov’s look-ahead: it steps along g + μv, which brakes before the turn; switch Nesterov off to see plain momentum swing wider.',
         'zh-TW':
@@ -153,7 +156,7 @@ export default defineFormula({
     {
       id: 'too-much-momentum',
       label: { en: 'too much momentum circles', 'zh-TW': '動量太大會繞圈' },
-      values: { B: 40, lr: 0.05, mu: 0.98, nesterov: false, plain: false, n: 300, k: 300 },
+      values: { ...FULL_BATCH, mu: 0.98, plain: false, n: 300, k: 300 },
       note: {
         en: 'With μ = 0.98 the velocity forgets only 2% a step: the run sails past the minimum and spirals around it for hundreds of steps.',
         'zh-TW': 'μ = 0.98 時速度每步只忘掉 2%：執行衝過最小值，繞著它轉上好幾百步。',
@@ -162,7 +165,7 @@ export default defineFormula({
     {
       id: 'diverges',
       label: { en: 'diverges', 'zh-TW': '發散' },
-      values: { B: 40, lr: 0.4, mu: 0, nesterov: false, plain: false, n: 100, k: 100 },
+      values: { ...FULL_BATCH, lr: 0.4, plain: false, n: 100, k: 100 },
       note: {
         en: 'η = 0.4 is past 2/L for the steep direction of this bowl (L ≈ 6): the run is thrown out across the valley, farther each step, and is stopped at its last finite point.',
         'zh-TW':

@@ -1,8 +1,9 @@
 import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
 import type { Problem } from '../optimization/problems';
-import { runOptimizer, type Run } from '../optimization/run';
+import { gapsOf, runOptimizer, shownStep, startIn, type Run } from '../optimization/run';
 import { N_POINTS, batchGrad, dataProblem, lineData, minibatches, type LineData } from './data';
+import { lrParam, stepsParams } from '../optimization/params';
 
 /** The card's params: seed, batch size, η, momentum μ, Nesterov, the plain-GD comparison, start, steps, step. */
 export const PARAMS = defineParams([
@@ -18,18 +19,7 @@ export const PARAMS = defineParams([
     default: 4,
     integer: true,
   },
-  {
-    kind: 'scalar',
-    name: 'lr',
-    tex: '\\eta',
-    label: { en: 'learning rate', 'zh-TW': '學習率' },
-    slot: 2,
-    min: 0.001,
-    max: 1,
-    step: 0.001,
-    default: 0.05,
-    scale: 'log',
-  },
+  lrParam(0.001, 1, 0.001, 0.05),
   {
     kind: 'scalar',
     name: 'mu',
@@ -84,28 +74,7 @@ export const PARAMS = defineParams([
     step: 0.01,
     default: 3,
   },
-  {
-    kind: 'scalar',
-    name: 'n',
-    tex: 'n',
-    label: { en: 'number of steps', 'zh-TW': '步數' },
-    min: 10,
-    max: 1000,
-    step: 1,
-    default: 80,
-    integer: true,
-  },
-  {
-    kind: 'time',
-    name: 'k',
-    tex: 'k',
-    label: { en: 'descent step', 'zh-TW': '下降步數' },
-    slot: 1,
-    max: { param: 'n' },
-    default: 20,
-    speeds: [1, 2, 5, 10, 30],
-    speed: 5,
-  },
+  ...stepsParams(80, 20, { slot: 1 }),
 ]);
 
 export type SgdValues = ValuesOf<typeof PARAMS>;
@@ -146,8 +115,6 @@ export interface SgdResult {
   noise: number;
 }
 
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.max(lo, Math.min(hi, v));
-
 /** Runs minibatch SGD (with momentum / Nesterov) and plain GD on the line-fit loss of the seeded data. */
 export function computeSgd(values: SgdValues): SgdResult {
   const data = lineData(values.seed);
@@ -156,7 +123,7 @@ export function computeSgd(values: SgdValues): SgdResult {
   const n = Math.round(values.n);
   const { lr, mu } = values;
   const nesterov = values.nesterov && mu > 0;
-  const start = [clamp(values.w0, problem.x), clamp(values.b0, problem.y)];
+  const start = startIn(problem, values.w0, values.b0);
   // one batch per point of the run: steps 0 … n + 1 (the last point's gradient too)
   const batches = minibatches(values.seed, B, n + 2);
   const config =
@@ -174,8 +141,7 @@ export function computeSgd(values: SgdValues): SgdResult {
   const plain = values.plain
     ? runOptimizer({ name: 'sgd', lr }, (p) => problem.grad(p), start, n, { loss: problem.f })
     : null;
-  const last = Math.min(n, run.points.length - 1);
-  const k = Math.max(0, Math.min(last, Math.round(values.k)));
+  const k = shownStep(values.k, n, run);
   const theta = run.points[k];
   const g = run.grads[k];
   const full = problem.grad(theta);
@@ -183,7 +149,6 @@ export function computeSgd(values: SgdValues): SgdResult {
   const ng = Math.hypot(g[0], g[1]);
   const nf = Math.hypot(full[0], full[1]);
   const cos = ng > 0 && nf > 0 ? Math.max(-1, Math.min(1, dot / (ng * nf))) : 1;
-  const gapOf = (r: Run) => r.losses.map((l) => Math.max(0, l - problem.fMin));
   return {
     data,
     problem,
@@ -204,8 +169,8 @@ export function computeSgd(values: SgdValues): SgdResult {
     velocity: mu > 0 && k > 0 ? (run.first[k - 1] ?? null) : null,
     velocityNext: mu > 0 ? (run.first[k] ?? null) : null,
     next: run.points[k + 1] ?? null,
-    gaps: gapOf(run).slice(0, n + 1),
-    plainGaps: plain ? gapOf(plain) : null,
+    gaps: gapsOf(run, problem.fMin).slice(0, n + 1),
+    plainGaps: plain ? gapsOf(plain, problem.fMin) : null,
     angle: (Math.acos(cos) * 180) / Math.PI,
     noise: nf > 0 ? Math.hypot(g[0] - full[0], g[1] - full[1]) / nf : 0,
   };
