@@ -10,6 +10,7 @@ import {
   MAX_TOKENS,
   SENTENCE,
   STAGES,
+  STAGE_NAMES,
   VOCAB,
   VOCAB_SIZE,
   forward,
@@ -363,6 +364,17 @@ describe('transformer page Plot', () => {
     );
     fireEvent.click(nodes[7]);
     expect(view.setValue).toHaveBeenCalledWith('t', 7);
+    // the same by keyboard: each node is a button in the tab order, named by its stage
+    expect(nodes[5]).toHaveAttribute('role', 'button');
+    expect(nodes[5]).toHaveAttribute('tabindex', '0');
+    expect(nodes[5]).toHaveAccessibleName(`Open step 5: ${STAGE_NAMES[STAGES[5]].en}`);
+    expect(nodes[3]).toHaveAttribute('aria-current', 'step');
+    fireEvent.keyDown(nodes[5], { key: 'Enter' });
+    expect(view.setValue).toHaveBeenLastCalledWith('t', 5);
+    fireEvent.keyDown(nodes[2], { key: ' ' });
+    expect(view.setValue).toHaveBeenLastCalledWith('t', 2);
+    fireEvent.keyDown(nodes[2], { key: 'a' });
+    expect(view.setValue).toHaveBeenCalledTimes(3);
   });
 
   it('shows one weight heatmap per head, with the masked cells drawn as missing', () => {

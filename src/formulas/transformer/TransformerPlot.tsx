@@ -39,6 +39,7 @@ const WORDS = {
   en: {
     stream: 'residual stream, n×d',
     stage: (k: number, name: string) => `Step ${k} of ${LAST_STAGE}: ${name}`,
+    open: (k: number, name: string) => `Open step ${k}: ${name}`,
     sentence: 'sentence',
     was: 'original',
     key: 'colour: value',
@@ -55,6 +56,7 @@ const WORDS = {
   'zh-TW': {
     stream: '殘差流，n×d',
     stage: (k: number, name: string) => `第 ${k} 步（共 ${LAST_STAGE} 步）：${name}`,
+    open: (k: number, name: string) => `開啟第 ${k} 步：${name}`,
     sentence: '句子',
     was: '原句',
     key: '顏色：數值',
@@ -119,7 +121,21 @@ const Stream = memo(function Stream({
         const changed = r.changed[k];
         const dotsWidth = changed.length * (dot + 1) - 1;
         return (
-          <g key={id} className={`tf-node${cls}`} data-stage={k} onClick={() => onStage(k)}>
+          <g
+            key={id}
+            className={`tf-node${cls}`}
+            data-stage={k}
+            role="button"
+            tabIndex={0}
+            aria-label={w.open(k, STAGE_NAMES[id][lang])}
+            aria-current={k === r.stage ? 'step' : undefined}
+            onClick={() => onStage(k)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              onStage(k);
+            }}
+          >
             <circle cx={xs[k]} cy={cy} r={rad} />
             <text
               className={narrow ? 'tf-node-label is-narrow' : 'tf-node-label'}

@@ -262,6 +262,7 @@ export default defineFormula({
   compute: (v: TransformerValues) => computeTransformer(v),
   worked: (_v, r, lang) => worked(r, lang),
   Plot: TransformerPlot,
+  interactivePlot: true,
   // the probability of the most likely next token (on the softmax stage, from its first line)
   answer: (_v, r, lang) => {
     const p = r.run.probs[r.n - 1];
