@@ -409,9 +409,10 @@ describe('pins while predicting', () => {
     await moveToNewState();
     const pinned = markup(ghost(1)!);
     const figure = document.querySelector('.card-plot')!;
-    const bar = document.querySelector<HTMLElement>('.card-predict')!;
+    // the predict button (in the worked example's heading) and the bar's, all in the card's math
+    const math = document.querySelector<HTMLElement>('.card-math')!;
     const button = (name: string) =>
-      [...bar.querySelectorAll('button')].find((b) => b.textContent === name)!;
+      [...math.querySelectorAll('button')].find((b) => b.textContent === name)!;
     expect(document.querySelector('.pin-legend')).not.toBeNull();
 
     fireEvent.click(button(en.predict.start));
