@@ -112,6 +112,8 @@ const WORDS = {
     deepTitle: 'Deep network: mean |∂L/∂W| of each layer',
     layer: 'layer (input side first)',
     grad: 'mean |∂L/∂W|',
+    /** Presenting, where the axis is shorter than the full title (the chart's title says "mean"). */
+    gradShort: '|∂L/∂W|',
     up: 'up: the step overshot',
   },
   'zh-TW': {
@@ -130,6 +132,7 @@ const WORDS = {
     deepTitle: '深層網路：每層的平均 |∂L/∂W|',
     layer: '層（由輸入端起算）',
     grad: '平均 |∂L/∂W|',
+    gradShort: '|∂L/∂W|',
     up: '反而上升：步伐太大',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
@@ -620,7 +623,7 @@ export function BackpropPlot({
             {w.deepTitle}
           </text>
           <AxisLeft
-            label={w.grad}
+            label={deepPresent ? w.gradShort : w.grad}
             format={powerOfTen}
             tickValues={
               deepPresent
