@@ -11,7 +11,16 @@ import {
   paramName,
 } from '../../src/formulas/backpropagation/model';
 import type { BackpropResult } from '../../src/formulas/backpropagation/model';
+import { decadeTicks, labelSpots } from '../../src/formulas/backpropagation/BackpropPlot';
+import {
+  boxOverlap,
+  circleHitsBox,
+  segmentHitsBox,
+} from '../../src/formulas/backpropagation/labels';
+import type { Segment } from '../../src/formulas/backpropagation/labels';
 import { formatNumber } from '../../src/plots/formatNumber';
+import { layeredLayout } from '../../src/plots/Graph';
+import { estimateTextWidth } from '../../src/plots/measureText';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { texNum } from '../../src/ui/tex/sym';
 import { expectAllClose, expectClose } from '../helpers/asserts';
@@ -317,5 +326,168 @@ describe('backpropagation page Plot', () => {
         unmount();
       }
     }
+  });
+});
+
+describe('backpropagation page: where the edge and bias labels go', () => {
+  /** The small network laid out as the plot lays it out, in an inner area w × h. */
+  const placedNodes = (outputs: 1 | 2, w: number, h: number, radius: number) =>
+    layeredLayout(
+      [
+        ...[0, 1].map((k) => ({ id: `x${k}`, layer: 0 })),
+        ...Array.from({ length: outputs === 1 ? 2 : 3 }, (_, i) => ({ id: `h${i}`, layer: 1 })),
+        ...Array.from({ length: outputs }, (_, j) => ({ id: `o${j}`, layer: 2 })),
+      ],
+      [],
+      { width: w, height: h, radius },
+    ).nodes;
+
+  /** Every label's box, the graph's edges (rim to rim) and nodes, and which edge is whose. */
+  function scene(outputs: 1 | 2, w: number, h: number, fs: number, radius: number) {
+    const nodes = placedNodes(outputs, w, h, radius);
+    const at = new Map(nodes.map((n) => [n.id, n]));
+    const spots = labelSpots(outputs, nodes, fs, { x0: -30, y0: -4, x1: w + 80, y1: h + 4 });
+    const hw = estimateTextWidth('∂ −0.0000', `${fs}px sans-serif`) / 2;
+    const hh = 0.62 * fs;
+    const refs = PARAM_REFS.slice(0, PARAM_COUNT[outputs]);
+    const edgeOf = new Map<number, Segment>();
+    refs.forEach((ref, i) => {
+      if (ref.kind !== 'W') return;
+      const [from, to] =
+        ref.layer === 0 ? [`x${ref.col}`, `h${ref.row}`] : [`h${ref.col}`, `o${ref.row}`];
+      const a = at.get(from)!;
+      const b = at.get(to)!;
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len];
+      edgeOf.set(i, {
+        x1: a.x + ux * a.r,
+        y1: a.y + uy * a.r,
+        x2: b.x - ux * b.r,
+        y2: b.y - uy * b.r,
+      });
+    });
+    const boxes = refs.map((ref, i) => ({
+      i,
+      ...spots.get(i)!,
+      hw: ref.kind === 'b' ? hw * 0.8 : hw,
+      hh,
+    }));
+    return { nodes, boxes, edgeOf };
+  }
+
+  /** What a label box runs into: other labels or node values, nodes, its own edge, other edges. */
+  function clashes(outputs: 1 | 2, w: number, h: number, fs: number, radius: number) {
+    const { nodes, boxes, edgeOf } = scene(outputs, w, h, fs, radius);
+    const out = { labels: 0, nodes: 0, ownEdge: 0, otherEdges: 0 };
+    // the node values as Graph writes them: above each node, baseline 6 px over its rim
+    const values = nodes.map((n) => ({
+      x: n.x,
+      y: n.y - n.r - 6 - 0.35 * fs,
+      hw: estimateTextWidth('−0.000', `${fs}px sans-serif`) / 2,
+      hh: 0.6 * fs,
+    }));
+    for (const a of boxes) {
+      for (const b of boxes) if (a.i < b.i && boxOverlap(a, b) > 0) out.labels++;
+      for (const v of values) if (boxOverlap(a, v) > 0) out.labels++;
+      for (const n of nodes) if (circleHitsBox(n, a)) out.nodes++;
+      for (const [i, e] of edgeOf) {
+        if (!segmentHitsBox(e, a)) continue;
+        if (i === a.i) out.ownEdge++;
+        else out.otherEdges++;
+      }
+    }
+    return out;
+  }
+
+  it('the geometry helpers: a segment through a box meets it, one past its corner does not', () => {
+    const box = { x: 10, y: 10, hw: 5, hh: 2 };
+    expect(segmentHitsBox({ x1: 0, y1: 0, x2: 20, y2: 20 }, box)).toBe(true);
+    expect(segmentHitsBox({ x1: 0, y1: 10, x2: 6, y2: 10 }, box)).toBe(true);
+    // the line x + y = 27 passes the corner (15, 12) at distance 0: just past it misses
+    expect(segmentHitsBox({ x1: 0, y1: 27.1, x2: 27.1, y2: 0 }, box)).toBe(false);
+    expect(segmentHitsBox({ x1: 0, y1: 0, x2: 4.9, y2: 10 }, box)).toBe(false);
+    expect(boxOverlap(box, { x: 14, y: 11, hw: 2, hh: 2 })).toBeCloseTo(3 * 3, 12);
+    expect(boxOverlap(box, { x: 18, y: 10, hw: 2, hh: 2 })).toBe(0);
+    expect(circleHitsBox({ x: 18, y: 10, r: 3.1 }, box)).toBe(true);
+    expect(circleHitsBox({ x: 18, y: 15, r: 3 }, box)).toBe(false);
+  });
+
+  const CLEAR = { labels: 0, nodes: 0, ownEdge: 0, otherEdges: 0 };
+
+  it('on a page (columns 600 to 760 wide, 1280 gives about 645) and presenting (1050 to 1500 by 400 to 560; 1920 gives 1083 by 409): no label touches another, a node value, a node or any edge (presenting 2-3-2: at most two other edges pass under one)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1 as const, 2 as const),
+        fc.integer({ min: 600, max: 760 }),
+        (outputs, width) => {
+          // the page's margins (118 across, 126 down) around the graph's 380-high viewBox
+          expect(clashes(outputs, width - 118, 380 - 126, 11, 17)).toEqual(CLEAR);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1 as const, 2 as const),
+        fc.integer({ min: 1050, max: 1500 }),
+        fc.integer({ min: 400, max: 560 }),
+        (outputs, width, height) => {
+          // the halo keeps a label readable where another edge passes under it: a few may
+          const { otherEdges, ...rest } = clashes(outputs, width - 164, height - 164, 18, 22);
+          expect(rest).toEqual({ labels: 0, nodes: 0, ownEdge: 0 });
+          expect(otherEdges).toBeLessThanOrEqual(outputs === 1 ? 0 : 2);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('on a phone (columns 320 to 480), where the edges are shorter than a label: no label sits on its own edge; in 2-2-1 none on another or a node value, in the crowded 2-3-2 at most one pair', () => {
+    const bad: string[] = [];
+    for (const outputs of [1, 2] as const)
+      for (let width = 320; width <= 480; width += 10) {
+        const c = clashes(outputs, width - 92, 380 - 158, 11, 17);
+        if (c.ownEdge > 0 || c.labels > (outputs === 1 ? 0 : 1))
+          bad.push(`${outputs} outputs at ${width}: ${JSON.stringify(c)}`);
+      }
+    expect(bad).toEqual([]);
+  });
+
+  it('a step, a new input or another selection changes the labels’ text, never where they are', () => {
+    const spots = (over: Record<string, ParamValue>) => {
+      const view = renderFormulaPlot(def, values({ net: 2, ...over }));
+      const out = [...view.container.querySelectorAll('.bp-label')].map((e) => [
+        e.getAttribute('x'),
+        e.getAttribute('y'),
+      ]);
+      view.unmount();
+      return out;
+    };
+    const first = spots({ t: 0 });
+    expect(new Set(first.map(String)).size).toBe(17);
+    for (const over of [{ t: 4 }, { t: 6 }, { sel: 9, t: 5 }, { x: [-1, 2] }] as Record<
+      string,
+      ParamValue
+    >[])
+      expect(spots(over)).toEqual(first);
+  });
+});
+
+describe('backpropagation page: the deep chart’s log axis presenting', () => {
+  it('ticks at powers of ten a multiple of k apart, 1 among them, never closer than the gap', () => {
+    expect(decadeTicks(1000, 28)).toEqual([
+      1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100,
+    ]);
+    // 11 decades over 120 px at 28 px apart: k = ⌈28 · 11 / 120⌉ = 3
+    expect(decadeTicks(120, 28)).toEqual([1e-9, 1e-6, 1e-3, 1]);
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 800 }), fc.integer({ min: 10, max: 40 }), (h, gap) => {
+        const t = decadeTicks(h, gap);
+        expect(t).toContain(1);
+        const e = t.map((v) => Math.round(Math.log10(v)));
+        for (let i = 1; i < e.length; i++)
+          expect(((e[i] - e[i - 1]) / 11) * h).toBeGreaterThanOrEqual(gap);
+      }),
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   optimizerConfig,
 } from '../../src/formulas/neural-network/train';
 import type { TrainingInput } from '../../src/formulas/neural-network/train';
+import { PLOT_WORDS } from '../../src/formulas/neural-network/words';
 import { mlpTrain } from '../../src/math';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
@@ -259,7 +260,7 @@ describe('neural-network training (the worker’s session)', () => {
     );
   });
 
-  it('"too large a step": SGD at η = 3 kills every ReLU, and the loss stays at a coin toss, ln 2', () => {
+  it('"too large a step": SGD at η = 3 makes the loss jump for twenty steps, then kills every ReLU and the loss stays at a coin toss, ln 2; nothing overflows', () => {
     const r = compute(presetValues('too-large-a-step'));
     const out = createTrainingSession()({
       ...r.training,
@@ -267,9 +268,40 @@ describe('neural-network training (the worker’s session)', () => {
       step: r.step,
     });
     expect(out.divergedAt).toBeNull();
+    expect(out.trainLoss.every(Number.isFinite)).toBe(true);
+    // the jumps: the loss rises past 2 (three times its start) more than once in 25 steps
+    const early = out.trainLoss.slice(0, 25);
+    expect(early.filter((l, k) => k > 0 && l > early[k - 1] + 0.5).length).toBeGreaterThan(1);
+    expect(Math.max(...early)).toBeGreaterThan(2);
+    // then dead: from step 40 on the loss no longer moves, at ln 2
+    const late = out.trainLoss.slice(40);
+    expect(Math.max(...late) - Math.min(...late)).toBeLessThan(0.01);
     expect(Math.abs(out.trainLoss[r.step] - Math.log(2))).toBeLessThan(0.02);
     // a dead network answers the same everywhere: one region colour
     expect(new Set(out.regions.flat().map((v) => v.toFixed(6))).size).toBe(1);
+  });
+
+  it('a run whose loss overflows stops at its last finite step and says so (η far past the slider, 10³⁰⁰)', () => {
+    const session = createTrainingSession();
+    const input = baseInput({ optimizer: 'sgd', lr: 1e300, activation: 'relu', step: 30 });
+    const out = session(input);
+    // the first step throws the weights to ~10²⁹⁹: the next forward pass overflows
+    expect(out.divergedAt).toBe(1);
+    expect(out.step).toBe(0);
+    expect(out.trainLoss).toHaveLength(1);
+    expect(out.trainLoss.every(Number.isFinite)).toBe(true);
+    expect(out.layers.flatMap((l) => [...l.W.flat(), ...l.b]).every(Number.isFinite)).toBe(true);
+    expect(out.regions.flat().every(Number.isFinite)).toBe(true);
+    // the step at which it failed stays known: a later step is not tried again
+    const later = session({ ...input, step: 200 });
+    expect([later.divergedAt, later.step]).toEqual([1, 0]);
+    // before the failing step nothing is reported
+    expect(session({ ...input, step: 0 }).divergedAt).toBeNull();
+    for (const lang of LANGS) {
+      const text = PLOT_WORDS[lang].status(out, 2);
+      expect(text).toMatch(lang === 'en' ? /At step 1 the loss overflowed/ : /第 1 步時損失溢位/);
+      expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    }
   });
 
   it('training lowers the loss on the circle and separates it (test accuracy above 90 % by step 300)', () => {

@@ -89,15 +89,20 @@ function Panel({
   title: ReactNode;
   className: string;
   bounds: PlotSizeBounds;
-  children: (width: number) => ReactNode;
+  /**
+   * The viewBox width, and whether the page is presenting with this panel in a narrow column
+   * (one of the three of a wide screen, neural-network.css; false until measured).
+   */
+  children: (width: number, narrowPresent: boolean) => ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { width } = usePlotSize(ref, bounds);
+  const { width, presentHeight, columnWidth } = usePlotSize(ref, bounds);
+  const narrowPresent = presentHeight !== null && columnWidth !== null && columnWidth < 480;
   return (
     <div className={`nn-panel ${className}`}>
       <div className="nn-panel-title">{title}</div>
       <div className="nn-panel-body" ref={ref}>
-        {children(width)}
+        {children(width, narrowPresent)}
       </div>
     </div>
   );
@@ -307,6 +312,11 @@ function probeGrid(
 }
 
 const GRAPH_HEIGHT = 230;
+/**
+ * Presenting, the graph shares a row with the two planes (neural-network.css): a viewBox as
+ * wide as theirs and about as tall, so it is drawn at their scale.
+ */
+const GRAPH_PRESENT = { width: 360, height: 330 };
 const GRAPH_MARGIN: Margin = { top: 12, right: 16, bottom: 12, left: 16 };
 const LOSS_MARGIN: Margin = { top: 40, right: 14, bottom: 46, left: 56 };
 
@@ -318,13 +328,16 @@ function LossCurves({
   out,
   width,
   lang,
+  present,
 }: {
   out: TrainingOutput | undefined;
   width: number;
   lang: Lang;
+  present: boolean;
 }) {
   const w = PLOT_WORDS[lang];
-  const height = Math.round(width * 0.72);
+  // presenting, flatter: it shares the lower row with the truth table
+  const height = Math.round(width * (present ? 0.6 : 0.72));
   const step = out?.step ?? 0;
   const end = stepDomainEnd(step);
   const top = useMemo(() => {
@@ -510,10 +523,10 @@ export function NeuralNetworkPlot({
         className="nn-panel-graph"
         bounds={WIDE}
       >
-        {(width) => (
+        {(width, present) => (
           <PlotFrame
-            width={width}
-            height={GRAPH_HEIGHT}
+            width={present ? GRAPH_PRESENT.width : width}
+            height={present ? GRAPH_PRESENT.height : GRAPH_HEIGHT}
             margin={GRAPH_MARGIN}
             className="nn-graph"
             interactive
@@ -538,7 +551,7 @@ export function NeuralNetworkPlot({
         {(width) => <RegionsPlane r={r} out={out} probe={probe} width={width} lang={lang} />}
       </Panel>
       <Panel title={w.lossTitle} className="nn-panel-loss" bounds={PANEL}>
-        {(width) => <LossCurves out={out} width={width} lang={lang} />}
+        {(width, present) => <LossCurves out={out} width={width} lang={lang} present={present} />}
       </Panel>
       <p
         className={`nn-status${out?.divergedAt != null ? ' is-warning' : ''}`}

@@ -221,12 +221,15 @@ export default defineFormula({
     },
     {
       id: 'too-large-a-step',
-      label: { en: 'too large a step: dead ReLUs', 'zh-TW': '步伐太大：ReLU 死亡' },
+      label: {
+        en: 'too large a step: the loss jumps, then ReLUs die',
+        'zh-TW': '步伐太大：損失震盪，接著 ReLU 死亡',
+      },
       values: { data: 3, opt: 0, lr: 3, L: 3, h: [8, 8, 8], g: 2, t: 200 },
       note: {
-        en: 'Plain SGD at learning rate 3 throws the ReLU neurons so far in the first steps that they output 0 for every point. A dead neuron passes no gradient back, so nothing recovers: the loss stays at ln 2 ≈ 0.69, a coin toss.',
+        en: 'Plain SGD at learning rate 3: each step overshoots, so for the first twenty steps the loss jumps up and down (past 2) instead of falling. The jumps throw the ReLU neurons so far that they output 0 for every point; a dead neuron passes no gradient back, so nothing recovers and the loss settles at ln 2 ≈ 0.69, a coin toss. The numbers never overflow: the step is too large to learn, not large enough to blow up.',
         'zh-TW':
-          '學習率 3 的 SGD 在最初幾步就把 ReLU 神經元推得太遠，讓它們對每個資料點都輸出 0。「死亡」的神經元不再往回傳梯度，網路再也救不回來：損失停在 ln 2 ≈ 0.69，跟擲硬幣一樣。',
+          '學習率 3 的 SGD：每一步都衝過頭，所以最初二十步的損失上下震盪（超過 2），而不是下降。這些震盪把 ReLU 神經元推得太遠，讓它們對每個資料點都輸出 0；「死亡」的神經元不再往回傳梯度，網路再也救不回來，損失停在 ln 2 ≈ 0.69，跟擲硬幣一樣。數值並沒有溢位：這個步伐大到學不會，卻還不至於爆掉。',
       },
     },
   ],

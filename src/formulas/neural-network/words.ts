@@ -18,7 +18,8 @@ export const PLOT_WORDS = {
     solved: (g: Gate) =>
       `Done: one neuron computes ${GATE_NAME[g]}. The line separates the 1s from the 0s.`,
     progress: (n: number) =>
-      `${n} of 4 right. Move the line so the 1s lie on the side w points to.`,
+      // the symbol and its verb kept on one line (no-break spaces)
+      `${n} of 4 right. Move the line so the 1s lie on the side w\u00a0points\u00a0to.`,
     xorWhy: (n: number) =>
       `${n} of 4 right, and 4 is out of reach: XOR’s 1s, (0, 1) and (1, 0), sit on opposite corners, and no straight line has them on one side and (0, 0), (1, 1) on the other. One neuron draws one line; a hidden layer is needed.`,
     networkTitle: (sizes: readonly number[], count: number) =>
@@ -57,7 +58,7 @@ export const PLOT_WORDS = {
     target: '目標',
     fires: '神經元',
     solved: (g: Gate) => `完成：一個神經元就能算出 ${GATE_NAME[g]}。這條直線把 1 和 0 分在兩側。`,
-    progress: (n: number) => `答對 ${n}/4。移動直線，讓所有的 1 落在 w 指向的那一側。`,
+    progress: (n: number) => `答對 ${n}/4。移動直線，讓所有的 1 落在 w\u00a0指向的那一側。`,
     xorWhy: (n: number) =>
       `答對 ${n}/4，而且不可能全對：XOR 的 1 在 (0, 1) 與 (1, 0) 這兩個對角，任何一條直線都無法把它們放在同一側、又把 (0, 0)、(1, 1) 放在另一側。一個神經元只能畫一條直線，需要隱藏層才做得到。`,
     networkTitle: (sizes: readonly number[], count: number) =>
