@@ -98,17 +98,22 @@ const Stream = memo(function Stream({
   const edited = r.run !== r.original;
   return (
     <g className="tf-stream">
-      <text className="tf-sentence" x={4} y={14}>
+      <text className="tf-sentence" x={4} y={14} aria-hidden="true">
         {`${w.sentence}: ${sentence} → ?`}
       </text>
-      <text className="tf-sentence is-original" x={4} y={30}>
+      <text className="tf-sentence is-original" x={4} y={30} aria-hidden="true">
         {edited ? `${w.was}: ${original}` : `${w.random} ${r.seed}`}
       </text>
-      <path className="tf-stream-line" d={`M${xs[0]},${STREAM_Y}H${xs[LAST_STAGE]}`} />
-      <path className="tf-branch-line" d={branch(0, 3)} />
-      <path className="tf-branch-line" d={branch(3, 6)} />
+      <path
+        className="tf-stream-line"
+        d={`M${xs[0]},${STREAM_Y}H${xs[LAST_STAGE]}`}
+        aria-hidden="true"
+      />
+      <path className="tf-branch-line" d={branch(0, 3)} aria-hidden="true" />
+      <path className="tf-branch-line" d={branch(3, 6)} aria-hidden="true" />
       <text
         className="tf-stream-label"
+        aria-hidden="true"
         x={xs[LAST_STAGE] + rad}
         y={STREAM_Y - rad - 8}
         textAnchor="end"
@@ -160,7 +165,14 @@ const Stream = memo(function Stream({
           </g>
         );
       })}
-      <line className="tf-rule" x1={0} x2={width} y1={DIAGRAM_BOTTOM} y2={DIAGRAM_BOTTOM} />
+      <line
+        className="tf-rule"
+        x1={0}
+        x2={width}
+        y1={DIAGRAM_BOTTOM}
+        y2={DIAGRAM_BOTTOM}
+        aria-hidden="true"
+      />
     </g>
   );
 });
@@ -468,26 +480,34 @@ export function TransformerPlot({
   const name = STAGE_NAMES[r.stageId][lang];
   return (
     <div className="tf-plot-box" ref={boxRef}>
-      <PlotFrame width={width} height={HEIGHT} margin={NO_MARGIN} className="tf-plot">
+      {/* interactive: the stream's nodes are buttons; all else is said by the figure's summary */}
+      <PlotFrame width={width} height={HEIGHT} margin={NO_MARGIN} className="tf-plot" interactive>
         <Stream r={r} width={width} lang={lang} onStage={(k) => setValue('t', k)} />
-        <text className="tf-stage-title" x={0} y={DIAGRAM_BOTTOM + 22}>
-          {w.stage(r.stage, name)}
-        </text>
-        {placed.map((p, k) =>
-          p.panel.kind === 'matrix' ? (
-            <MatrixPanel key={`${r.stageId}-${k}`} p={p as Placed<Panel>} narrow={narrow} n={r.n} />
-          ) : p.panel.kind === 'curve' ? (
-            <CurveChart key={`${r.stageId}-${k}`} p={p as Placed<CurvePanel>} lang={lang} />
-          ) : (
-            <BarsChart
-              key={`${r.stageId}-${k}`}
-              p={p as Placed<BarsPanel>}
-              narrow={narrow}
-              lang={lang}
-            />
-          ),
-        )}
-        <Key panels={placed} width={width} lang={lang} edited={r.run !== r.original} />
+        <g aria-hidden="true">
+          <text className="tf-stage-title" x={0} y={DIAGRAM_BOTTOM + 22}>
+            {w.stage(r.stage, name)}
+          </text>
+          {placed.map((p, k) =>
+            p.panel.kind === 'matrix' ? (
+              <MatrixPanel
+                key={`${r.stageId}-${k}`}
+                p={p as Placed<Panel>}
+                narrow={narrow}
+                n={r.n}
+              />
+            ) : p.panel.kind === 'curve' ? (
+              <CurveChart key={`${r.stageId}-${k}`} p={p as Placed<CurvePanel>} lang={lang} />
+            ) : (
+              <BarsChart
+                key={`${r.stageId}-${k}`}
+                p={p as Placed<BarsPanel>}
+                narrow={narrow}
+                lang={lang}
+              />
+            ),
+          )}
+          <Key panels={placed} width={width} lang={lang} edited={r.run !== r.original} />
+        </g>
       </PlotFrame>
     </div>
   );
