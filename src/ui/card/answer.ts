@@ -171,7 +171,8 @@ export function parseTexNumber(s: string): TexNumber | null {
   return { value, digits, unit };
 }
 
-const PLAIN_SYMBOLS: Record<string, string> = {
+/** TeX's Greek letters as plain text (`\eta` → η), also read by the pin legend (pins.ts). */
+export const GREEK: Readonly<Record<string, string>> = {
   alpha: 'α',
   beta: 'β',
   gamma: 'γ',
@@ -190,6 +191,10 @@ const PLAIN_SYMBOLS: Record<string, string> = {
   Phi: 'Φ',
   omega: 'ω',
   Delta: 'Δ',
+};
+
+const PLAIN_SYMBOLS: Readonly<Record<string, string>> = {
+  ...GREEK,
   nabla: '∇',
   partial: '∂',
   sum: 'Σ',

@@ -1,4 +1,5 @@
 import type { FormulaDef, Lang, Param, ParamValue, Values } from './types';
+import { GREEK } from './answer';
 import { computeOutcome } from './store';
 import { availableOptions, formatValue, normalizeValues, sameValue } from './values';
 import {
@@ -145,24 +146,6 @@ export function withPins(search: string, params: readonly Param[], pins: readonl
   return buildSearch(entries);
 }
 
-const GREEK: Record<string, string> = {
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  varepsilon: 'ε',
-  eta: 'η',
-  theta: 'θ',
-  lambda: 'λ',
-  mu: 'μ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
-  tau: 'τ',
-  phi: 'φ',
-  omega: 'ω',
-};
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 const subscript = (digits: string) =>
   [...digits].map((d) => (d >= '0' && d <= '9' ? SUB[Number(d)] : d)).join('');
