@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { sleep } from './browser';
 
@@ -209,4 +210,20 @@ export function formulaOverflow(page: Page): Promise<number> {
     const f = document.querySelector('.card-formula')!;
     return f.scrollWidth - f.clientWidth;
   });
+}
+
+/** Serious or critical axe-core violations on the page (or inside `include`), by rule. */
+export async function axeProblems(page: Page, include?: string): Promise<string[]> {
+  const axe = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'best-practice',
+  ]);
+  if (include) axe.include(include);
+  const { violations } = await axe.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

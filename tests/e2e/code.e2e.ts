@@ -1,22 +1,12 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeProblems } from './app';
 import { appUrl, setupBrowser } from './browser';
 
 // The card's Code panel in a real browser: by keyboard, copied to the clipboard, axe-clean,
 // and on a phone its code scrolls inside its box. The jsdom test covers every page.
 
 const { open } = setupBrowser();
-
-async function axeProblems(page: Page, include: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .include(include)
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const code = (page: Page) => page.locator('.card-code pre[role="tabpanel"]');
 

@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForUrl } from './app';
+import { axeProblems, waitForUrl } from './app';
 import { setupBrowser, waitForApp } from './browser';
 
 // The home page's map of the notes (src/ui/shell/NotesMap.tsx) in a real browser: what jsdom
@@ -9,17 +8,6 @@ import { setupBrowser, waitForApp } from './browser';
 // node, arc and highlight is checked in tests/ui/notes-map.test.tsx.
 
 const { open } = setupBrowser();
-
-/** Serious or critical axe-core violations inside `include`, by rule. */
-async function axeProblems(page: Page, include: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .include(include)
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * What a reader would trip on: sideways scroll of the page, a row's title or a section's name

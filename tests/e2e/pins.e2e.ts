@@ -1,23 +1,12 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { sliders, waitForUrl } from './app';
+import { axeProblems, sliders, waitForUrl } from './app';
 import { setupBrowser, waitForApp } from './browser';
 
 // Pin and compare (src/ui/card/PinGhosts.tsx) in a real browser, on a bar plot and on a trajectory
 // race; tests/ui/pins.test.tsx covers every page in jsdom.
 
 const { open } = setupBrowser();
-
-/** Serious or critical axe-core violations on the page, by rule. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The SVG markup of the live plot and of each ghost, ids made alike. */
 function drawings(page: Page): Promise<{ live: string; ghosts: string[]; shown: boolean[] }> {

@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeProblems } from './app';
 import { setupBrowser } from './browser';
 
 // Predict, then reveal (src/ui/card/Predict.tsx), in a real browser on two pages: by keyboard
@@ -8,16 +7,6 @@ import { setupBrowser } from './browser';
 // (tests/ui/predict.test.tsx) walks every page.
 
 const { open } = setupBrowser();
-
-/** Serious or critical axe-core violations, by rule and element. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('predict, then reveal', () => {
   it('softmax by keyboard: Predict hides the plot and the last lines, Enter reveals the answer and the error; axe-clean; not in the URL', async () => {

@@ -1,30 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { sliders, waitForUrl } from './app';
+import { axeProblems, sliders, waitForUrl } from './app';
 import { setupBrowser, waitForApp } from './browser';
 
 // The reader's tools of the framework (search, embed, export, values carried along links),
 // checked once in a real browser; the shared files visit every page.
 
 const { open } = setupBrowser();
-
-/** Serious or critical axe-core violations on the page (WCAG A/AA and best practice), by rule. */
-async function axeProblems(page: Page, include?: string): Promise<string[]> {
-  const axe = new AxeBuilder({ page }).withTags([
-    'wcag2a',
-    'wcag2aa',
-    'wcag21a',
-    'wcag21aa',
-    'best-practice',
-  ]);
-  if (include) axe.include(include);
-  const { violations } = await axe.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('search', () => {
   it('/ opens it, 溫度 finds softmax, arrows and Enter open it; Ctrl+K and Esc give focus back; axe-clean', async () => {
