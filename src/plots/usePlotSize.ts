@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { useLayoutEffect, useState } from 'react';
+import { startTransition, useLayoutEffect, useState } from 'react';
 
 /** Bounds of a plot's viewBox width, and the width used before (or without) a measurement. */
 export interface PlotSizeBounds {
@@ -49,10 +49,14 @@ export function usePlotSize(
       const width = r.width > 0 ? Math.round(r.width) : null;
       const present = el.closest('[data-present]') !== null;
       const height = present && r.height > 0 ? Math.round(r.height) : null;
-      setM((prev) =>
-        prev.width === width && prev.height === height && prev.present === present
-          ? prev
-          : { width, height, present },
+      // a transition: a plot drawn again at its new width must not block the page (the
+      // first measurement lands while a prerendered page is still loading)
+      startTransition(() =>
+        setM((prev) =>
+          prev.width === width && prev.height === height && prev.present === present
+            ? prev
+            : { width, height, present },
+        ),
       );
     });
     observer.observe(el);

@@ -134,7 +134,9 @@ function Shell({ base }: { base: string }) {
   }, [lessonCode]);
 
   useEffect(() => {
-    document.documentElement.lang = lang;
+    // only a change: writing `lang` on <html>, even the same value, restyles every element
+    // (`:lang()`), which after hydration was one long task on a formula page
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
   }, [lang]);
 
   // Hydrated: a formula page ends the prerendering pass itself once its own code has come and

@@ -1,12 +1,9 @@
 import 'katex/dist/katex.min.css';
-import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { morphInnerHTML } from './morph';
 import { renderPass } from '../prerender/hydration';
-import { katexReady, loadKatex, subscribeKatex } from './katexLoader';
+import { katexReady, loadKatex } from './katexLoader';
 import { renderTex } from './renderTex';
-
-/** Prerendering in Node loads KaTeX first; hydration keeps what it wrote. */
-const serverReady = () => true;
 
 /** Props of `Tex`. */
 export interface TexProps {
@@ -27,10 +24,11 @@ const shown = new WeakMap<Element, string>();
  * Hydrating a prerendered page, the element keeps the HTML KaTeX wrote at build time and
  * KaTeX does not run (React does not compare or rewrite the inner HTML of a hydrated
  * element); KaTeX's code may even arrive later (`loadKatex`), and is needed only once a
- * formula changes.
+ * formula changes. No store is read: a snapshot that differs between the prerender (KaTeX
+ * there) and the browser (not yet) would make React re-render every formula at once, in one
+ * long task, right after hydration.
  */
 export const Tex = memo(function Tex({ tex, display = false, className }: TexProps) {
-  const ready = useSyncExternalStore(subscribeKatex, katexReady, serverReady);
   const key = `${display ? 'D' : 'I'}${tex}`;
   // React writes the first HTML and never rewrites it (`first` stays); later HTML is morphed in.
   const [first] = useState(() =>
@@ -46,13 +44,20 @@ export const Tex = memo(function Tex({ tex, display = false, className }: TexPro
     if (!el) return;
     if (!shown.has(el) && first.key !== null) shown.set(el, first.key);
     if (shown.get(el) === key) return;
-    if (!ready) {
-      void loadKatex();
+    const draw = () => {
+      morphInnerHTML(el, renderTex(tex, display));
+      shown.set(el, key);
+    };
+    if (katexReady()) {
+      draw();
       return;
     }
-    morphInnerHTML(el, renderTex(tex, display));
-    shown.set(el, key);
-  }, [key, tex, display, ready, first]);
+    let current = true;
+    void loadKatex().then(() => current && draw());
+    return () => {
+      current = false;
+    };
+  }, [key, tex, display, first]);
   const cls = display ? 'tex tex-display' : 'tex tex-inline';
   const Tag = display ? 'div' : 'span';
   return (

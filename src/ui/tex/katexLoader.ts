@@ -9,13 +9,11 @@ import type Katex from 'katex';
  */
 let katex: typeof Katex | null = null;
 let loading: Promise<typeof Katex> | null = null;
-const listeners = new Set<() => void>();
 
 /** Loads KaTeX once; resolves to it. */
 export function loadKatex(): Promise<typeof Katex> {
   loading ??= import('katex').then((m) => {
     katex = m.default;
-    listeners.forEach((l) => l());
     return katex;
   });
   return loading;
@@ -26,13 +24,7 @@ export function loadedKatex(): typeof Katex | null {
   return katex;
 }
 
-/** Whether KaTeX is loaded (a `useSyncExternalStore` snapshot). */
+/** Whether KaTeX is loaded. */
 export function katexReady(): boolean {
   return katex !== null;
-}
-
-/** Calls `listener` once KaTeX has loaded. */
-export function subscribeKatex(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
