@@ -13,7 +13,8 @@ type OutputChunk = Rolldown.OutputChunk;
  * Prerendering: after the client build, every route's HTML is rendered in Node (src/prerender.tsx,
  * built here for Node) and written as `<id>.html` (`index.html` for the home page), so a phone
  * paints the page from the first response instead of after its code has arrived. Each file's head
- * links the CSS and preloads the JavaScript of its own page; src/main.tsx hydrates the HTML.
+ * links the CSS of its own page and starts its code once the page has painted (`startAfterPaint`);
+ * src/main.tsx hydrates the HTML.
  *
  * The HTML is English with each page's default values. A small script at the top of the head
  * checks that this is what the reader will see (the path, no query, English); otherwise it hides
@@ -68,7 +69,9 @@ export function prerenderPages(): Plugin {
         const fonts = fontPreloads(bundle, base);
         for (const route of mod.prerenderRoutes()) {
           const html = await mod.renderRoute(route.path, baseNoSlash);
-          const page = route.id ? pageAssets(bundle, root, route.id, base, shell) : '';
+          const page = route.id
+            ? pageAssets(bundle, root, route.id, base, shell)
+            : { css: '', modules: [] };
           const head = mod.routeHead(route.id);
           const file = join(outDir, route.id ? `${route.id}.html` : 'index.html');
           await mkdir(outDir, { recursive: true });
@@ -78,7 +81,8 @@ export function prerenderPages(): Plugin {
               html,
               path: `${baseNoSlash}${route.path}`,
               lang: mod.PRERENDER_LANG,
-              head: page + (route.id ? fonts : ''),
+              head: page.css + (route.id ? fonts : ''),
+              modules: page.modules,
               title: head ? `${head.title} · LLM Math Explorer` : null,
               description: head?.description ?? null,
             }),
@@ -97,12 +101,25 @@ function fillShell(
     path: string;
     lang: string;
     head: string;
+    /** The page's own modules to preload, besides the shell's. */
+    modules: readonly string[];
     title: string | null;
     description: string | null;
   },
 ): string {
   let out = shell.replace('<div id="root"></div>', `<div id="root">${r.html}</div>`);
   if (out === shell) throw new Error('prerender: index.html has no empty <div id="root">');
+  // the shell's entry script and module preloads give way to the loader (`startAfterPaint`)
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(out);
+  if (!entry) throw new Error('prerender: index.html has no module entry script');
+  const preloads: string[] = [];
+  out = out
+    .replace(entry[0], '')
+    .replace(/<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_m, href: string) => {
+      preloads.push(href);
+      return '';
+    });
+  const loader = `<script>${startAfterPaint(entry[1]!, [...preloads, ...r.modules])}</script>`;
   if (r.title) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(r.title)}</title>`);
   if (r.description)
     out = out.replace(
@@ -112,7 +129,30 @@ function fillShell(
   const check = `<style>[data-prerender='stale'] #root{visibility:hidden}</style><script>${freshCheck(r.path, r.lang)}</script>`;
   const charset = /<meta charset="[^"]*"\s*\/?>/;
   if (!charset.test(out)) throw new Error('prerender: index.html has no <meta charset>');
-  return out.replace(charset, (m) => `${m}${check}`).replace('</head>', `${r.head}</head>`);
+  return out
+    .replace(charset, (m) => `${m}${check}`)
+    .replace('</head>', `${r.head}${loader}</head>`);
+}
+
+/**
+ * The inline script that starts the app's code on a prerendered page: once the page has first
+ * painted, when the reader sees what was prerendered ("fresh"), else at once (the page is
+ * hidden until the client has rendered it). On a slow phone network the HTML, the CSS and the
+ * fonts then have the line to themselves until the page is on screen, and the code (most of
+ * the bytes) follows; the page is readable meanwhile and comes alive when hydrated.
+ */
+function startAfterPaint(entry: string, modules: readonly string[]): string {
+  return (
+    `(function(){var d=document,done=0;function go(){if(done)return;done=1;` +
+    `${JSON.stringify(modules)}.forEach(function(u){var l=d.createElement('link');` +
+    `l.rel='modulepreload';l.crossOrigin='';l.href=u;d.head.appendChild(l)});` +
+    `var s=d.createElement('script');s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry)};` +
+    `d.head.appendChild(s)}` +
+    `var P=window.PerformanceObserver,t=P&&P.supportedEntryTypes||[];` +
+    `if(d.documentElement.dataset.prerender!=='fresh'||t.indexOf('paint')<0)return go();` +
+    `new P(function(l){if(l.getEntriesByName('first-contentful-paint').length)go()})` +
+    `.observe({type:'paint',buffered:true})})()`
+  );
 }
 
 /**
@@ -139,14 +179,14 @@ function escapeHtml(s: string): string {
   );
 }
 
-/** The head links of a formula page: the CSS of its chunks, and module preloads of their code. */
+/** The head links of a formula page's CSS, and the URLs of its code to preload. */
 function pageAssets(
   bundle: OutputBundle,
   root: string,
   id: string,
   base: string,
   shell: string,
-): string {
+): { css: string; modules: string[] } {
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const entryOf = (module: string) => {
@@ -169,16 +209,13 @@ function pageAssets(
   visit(entryOf(`src/formulas/${id}/index.ts`));
   visit(entryOf('src/ui/shell/FormulaPage.tsx'));
   const fresh = (f: string) => !shell.includes(`${base}${f}"`);
-  return (
-    [...css]
+  return {
+    css: [...css]
       .filter(fresh)
       .map((f) => `<link rel="stylesheet" crossorigin href="${base}${f}">`)
-      .join('') +
-    [...seen]
-      .filter(fresh)
-      .map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`)
-      .join('')
-  );
+      .join(''),
+    modules: [...seen].filter(fresh).map((f) => `${base}${f}`),
+  };
 }
 
 /** Preloads of the KaTeX fonts every formula uses (upright and italic), so text does not reflow. */

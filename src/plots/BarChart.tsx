@@ -6,7 +6,7 @@ import type { SymbolSlot } from '../ui/card/types';
 import { AxisBottom, AxisLeft } from './Axes';
 import type { AxisScale } from './Axes';
 import { formatProbability } from './formatNumber';
-import { measureText } from './measureText';
+import { measureText, useMeasureText } from './measureText';
 import { ChunkBounds } from './PlotFrame';
 
 /** A band scale over bar indices 0…n−1 spanning `width`, shared by a chart and rows drawn under it. */
@@ -126,6 +126,7 @@ export function BarChart({
   guides,
   marker = null,
 }: BarChartProps) {
+  useMeasureText(); // drawn again once measured: `barGeometry` measures the value labels
   const band = useMemo(() => barBand(labels.length, width), [labels.length, width]);
   const y = useMemo(
     () => scaleLinear().domain([yDomain[0], yDomain[1]]).range([height, 0]),

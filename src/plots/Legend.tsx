@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { useOptionalFrame } from './frame';
-import { measureText, PLOT_FONT } from './measureText';
+import { measureText, PLOT_FONT, useMeasureText } from './measureText';
 import { cx, toneClass, type Tone } from './tones';
 
 /** How a legend entry's swatch is drawn, matching its series. */
@@ -122,7 +122,11 @@ export const Legend = memo(function Legend({
 }: LegendProps) {
   const frame = useOptionalFrame();
   const w = width ?? frame?.innerWidth ?? 400;
-  const layout = useMemo(() => legendLayout(items, w, font), [items, w, font]);
+  const measure = useMeasureText();
+  const layout = useMemo(
+    () => legendLayout(items, w, (t) => measure(t, font)),
+    [items, w, font, measure],
+  );
   const m = LEGEND_METRICS;
   return (
     <g className="kit-legend legend" transform={`translate(${x},${y})`} aria-hidden="true">

@@ -1,4 +1,4 @@
-import { isFirstPass } from '../ui/prerender/hydration';
+import { isFirstPass, useMeasureEpoch } from '../ui/prerender/hydration';
 
 /** The plots' text font: --plot-font-size is 13px on a page (src/ui/styles/tokens.css). */
 export const PLOT_FONT =
@@ -72,4 +72,21 @@ export function measureText(text: string, font = PLOT_FONT): number {
   if (widths.size > 2000) widths.clear();
   widths.set(key, w);
   return w;
+}
+
+/** A text measure: `measureText`'s signature. */
+export type Measure = (text: string, font?: string) => number;
+
+const MEASURES: readonly [Measure, Measure] = [
+  (text, font) => measureText(text, font),
+  (text, font) => measureText(text, font),
+];
+
+/**
+ * `measureText` for a component that lays text out: a new function once the page is live
+ * (`useMeasureEpoch`), so a memo that measures with it, and lists it, lays its text out again
+ * with measured widths right after hydration (it was laid out by estimate, as prerendered).
+ */
+export function useMeasureText(): Measure {
+  return MEASURES[useMeasureEpoch()];
 }

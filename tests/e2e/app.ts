@@ -41,7 +41,7 @@ export function plotMarkup(page: Page): Promise<string> {
   return page.evaluate(() => {
     const svgs = [...document.querySelectorAll('main svg')]
       .filter((svg) => !svg.closest('.katex'))
-      .map((svg) => svg.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID'));
+      .map((svg) => svg.innerHTML.replace(/_[rR]_[0-9a-zA-Z]+_/g, 'ID'));
     const key = Symbol.for('llm-math-explorer.drawn-marks');
     const canvases = [...document.querySelectorAll('main canvas')].map((c) =>
       JSON.stringify((c as unknown as Record<symbol, unknown>)[key] ?? null),

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { plotMarkup, sliders, workedText } from './app';
 import { appUrl, launchChromium, setupBrowser, waitForApp } from './browser';
@@ -9,11 +10,27 @@ import { builtPageIds } from './serve.mjs';
 const { open } = setupBrowser();
 const ids = await builtPageIds();
 /**
- * Nodes hydration adopts: all but the plot's, which is drawn again, measured, once live, and the
- * sliders' inputs, which NativeInput makes itself on mount (src/ui/card/NativeInput.tsx).
+ * Nodes hydration adopts: the plot's too (laid out again, measured, once live, as an update), all
+ * but the sliders' inputs, which NativeInput makes itself on mount (src/ui/card/NativeInput.tsx).
  */
-const KEPT =
-  '#root h1, #root .tex:not(.card-plot .tex), #root input:not(.card-plot input, .native-input input)';
+const KEPT = '#root h1, #root .tex, #root .card-plot svg, #root input:not(.native-input input)';
+
+/** The plots' SVG as nodes, attributes in name order (an update may add one in another order). */
+function plotNodes(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const node = (n: Node): string => {
+      if (!(n instanceof Element)) return n.textContent ?? '';
+      const attrs = [...n.attributes]
+        .map((a) => `${a.name}="${a.value.replace(/_[rR]_[0-9a-zA-Z]+_/g, 'ID')}"`)
+        .sort();
+      return `<${n.tagName} ${attrs.join(' ')}>${[...n.childNodes].map(node).join('')}</>`;
+    };
+    return [...document.querySelectorAll('main svg')]
+      .filter((svg) => !svg.closest('.katex'))
+      .map(node)
+      .join('\n');
+  });
+}
 
 describe('prerendered pages', () => {
   it('without JavaScript, every page shows its title, formulas, controls and plot text', async () => {
@@ -65,6 +82,18 @@ describe('prerendered pages', () => {
       expect(kept.all, id).toBeGreaterThan(0);
       expect(kept.lost).toEqual([]);
       expect(kept.kept).toBe(kept.all);
+      // the page's code was asked for only once the page had painted
+      const order = await page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+        const scripts = performance
+          .getEntriesByType('resource')
+          .filter((r) => /\/assets\/[^/]*\.js$/.test(r.name))
+          .map((r) => r.startTime);
+        return { fcp, scripts: scripts.length, first: Math.min(...scripts) };
+      });
+      expect(order.fcp, id).toBeGreaterThan(0);
+      expect(order.scripts, id).toBeGreaterThan(0);
+      expect(order.first, id).toBeGreaterThanOrEqual(order.fcp!);
       // KaTeX's code has not been loaded: the formulas are the prerendered ones
       expect(
         await page.evaluate(() =>
@@ -78,6 +107,33 @@ describe('prerendered pages', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => plotMarkup(page)).not.toBe(before.plot);
       await expect.poll(() => workedText(page)).not.toBe(before.worked);
+    }
+  });
+
+  it('once live, a hydrated plot is what a client render draws: text measured, at the measured width', async () => {
+    const phone = { width: 390, height: 844 };
+    const desk = { width: 1280, height: 800 };
+    const cases = [
+      ['softmax', phone],
+      ['softmax', desk],
+      ['sigmoid', phone],
+      ['bayes', desk],
+      ['next-token-distribution', phone],
+    ] as const;
+    for (const [id, viewport] of cases) {
+      const hydrated = await open(`/${id}`, { viewport });
+      await waitForApp(hydrated.page);
+      expect(await hydrated.page.locator('html').getAttribute('data-prerender')).toBe('hydrated');
+      // a query: the prerendered HTML is not what this reader sees, the client renders the page
+      const client = await open(`/${id}?lang=en`, { viewport });
+      await waitForApp(client.page);
+      expect(await client.page.locator('html').getAttribute('data-prerender')).toBeNull();
+      // both settle (the client render measures its column too): then they are the same
+      await expect
+        .poll(async () => (await plotNodes(hydrated.page)) === (await plotNodes(client.page)), {
+          message: `${id} at ${viewport.width} px`,
+        })
+        .toBe(true);
     }
   });
 

@@ -33,6 +33,7 @@ async function hydrate(path: string) {
   document.body.append(container);
   const before = {
     header: container.querySelector('header'),
+    plot: container.querySelector('.card-plot svg'),
     tex: [...container.querySelectorAll('.tex')],
     katex: container.querySelectorAll('.katex').length,
   };
@@ -74,6 +75,8 @@ describe('prerendered routes', () => {
       expect(errors.map((e) => e.map(String).join(' ').slice(0, 600))).toEqual([]);
       // the prerendered nodes were adopted, not replaced
       expect(container!.querySelector('header')).toBe(before.header);
+      // the plot too: laid out again once live, as an update of the prerendered one
+      expect(container!.querySelector('.card-plot svg')).toBe(before.plot);
       if (id) {
         expect(html).toContain('class="katex"');
         expect(before.katex).toBeGreaterThan(0);

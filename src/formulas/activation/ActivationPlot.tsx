@@ -6,7 +6,7 @@ import type { Bilingual, Lang, PlotProps } from '../../ui/card/types';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatNumber } from '../../plots/formatNumber';
 import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
-import { PLOT_FONT, measureText } from '../../plots/measureText';
+import { PLOT_FONT, measureText, useMeasureText } from '../../plots/measureText';
 import { ChunkBounds, innerSize, PlotFrame } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
 import type { Interval } from './vanishingIntervals';
@@ -146,7 +146,7 @@ function legendItems(
   config: ActivationPlotConfig,
   showCompare: boolean,
   width: number,
-  font: string,
+  measure: (text: string) => number,
 ) {
   const items: ActivationLegendItem[] = [
     { label: `${config.name}(x)`, tone: 'sym2', className: 'series sym-2' },
@@ -163,7 +163,7 @@ function legendItems(
       }),
     );
   }
-  const layout = legendLayout(items, width, font, LEGEND);
+  const layout = legendLayout(items, width, measure, LEGEND);
   return { ...layout, items: layout.items.map((placed, i) => ({ ...items[i], ...placed })) };
 }
 
@@ -310,9 +310,11 @@ export function ActivationPlot({
   const showCompare = values.compare !== false;
   // the legend's text is 13px on a page, 14px presenting (activationPlot.css)
   const legendFont = PLOT_FONT.replace('13px', presentHeight !== null ? '14px' : '13px');
+  // the legend and the point's label are measured (`markerLayout` runs on every render)
+  const measure = useMeasureText();
   const legend = useMemo(
-    () => legendItems(config, showCompare, width - 76, legendFont),
-    [config, showCompare, width, legendFont],
+    () => legendItems(config, showCompare, width - 76, (t) => measure(t, legendFont)),
+    [config, showCompare, width, legendFont, measure],
   );
   const legendRows = Math.max(1, legend.rows);
   const margin = {

@@ -11,7 +11,7 @@ import {
   type PlacedNode,
 } from '../../plots/Graph';
 import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
-import { PLOT_FONT, estimateTextWidth } from '../../plots/measureText';
+import { PLOT_FONT, estimateTextWidth, useMeasureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, type Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
 import type { Lang, PlotProps } from '../../ui/card/types';
@@ -345,15 +345,16 @@ export function BackpropPlot({
   const base = size.margin;
   const entries = useMemo(() => legendEntries(w, size.legend.swatch), [w, size]);
   const legendWidth = width - 16;
+  const measure = useMeasureText();
   const legend = useMemo(
     () =>
       legendLayout(
         entries.map((e) => e.item),
         legendWidth,
-        size.legendFont,
+        (t) => measure(t, size.legendFont),
         size.legend,
       ),
-    [entries, legendWidth, size],
+    [entries, legendWidth, size, measure],
   );
   const extra = Math.max(0, legend.rows - (narrow ? 2 : 1)) * size.legend.rowHeight;
   const margin: Margin = { ...base, top: base.top + extra };

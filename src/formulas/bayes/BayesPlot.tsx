@@ -4,7 +4,7 @@ import { AxisBottom } from '../../plots/Axes';
 import { formatFixed } from '../../plots/formatNumber';
 import { legendLayout, type LegendMetrics } from '../../plots/Legend';
 import { Arrow, Point } from '../../plots/marks';
-import { PLOT_FONT, measureText } from '../../plots/measureText';
+import { PLOT_FONT, measureText, useMeasureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -396,6 +396,7 @@ export function BayesPlot({
   const w = WORDS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
   const { width } = usePlotSize(boxRef, WIDTH);
+  useMeasureText(); // drawn again once measured: the panels measure legends and readouts
   const hl: Hl = (name) => (highlight === name ? ' is-highlighted' : '');
   const atEnd = result.k >= MAX_TESTS;
   return (

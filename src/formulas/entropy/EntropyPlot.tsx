@@ -7,7 +7,7 @@ import { DraggablePoint } from '../../plots/DraggablePoint';
 import { formatFixed } from '../../plots/formatNumber';
 import { LEGEND_METRICS, Legend, legendLayout } from '../../plots/Legend';
 import { Point } from '../../plots/marks';
-import { PLOT_FONT } from '../../plots/measureText';
+import { PLOT_FONT, useMeasureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -132,9 +132,10 @@ function DistributionPanel({
     [w],
   );
   const legendWidth = width - 16;
+  const measure = useMeasureText();
   const legend = useMemo(
-    () => legendLayout(legendItems, legendWidth, PLOT_FONT),
-    [legendItems, legendWidth],
+    () => legendLayout(legendItems, legendWidth, (t) => measure(t, PLOT_FONT)),
+    [legendItems, legendWidth, measure],
   );
   const readouts = narrow
     ? [

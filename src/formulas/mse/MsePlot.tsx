@@ -3,7 +3,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatFixed } from '../../plots/formatNumber';
 import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
-import { PLOT_FONT } from '../../plots/measureText';
+import { PLOT_FONT, useMeasureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -189,15 +189,16 @@ export function MsePlot({ result, lang, highlight, setHighlight }: PlotProps<Mse
   const narrowLegend = width < NARROW;
   const legendX = narrowLegend ? -NARROW_MARGIN.left + 8 : 0;
   const legendWidth = narrowLegend ? width - 16 : width - MARGIN.left - MARGIN.right;
+  const measure = useMeasureText();
   const legend = useMemo(
     () =>
       legendLayout(
         entries.map((e) => e.item),
         legendWidth,
-        LEGEND_FONT,
+        (t) => measure(t, LEGEND_FONT),
         LEGEND,
       ),
-    [entries, legendWidth],
+    [entries, legendWidth, measure],
   );
   const frame = useMemo(() => mseFrame(width, legend.rows), [width, legend.rows]);
   const { narrow, innerHeight, margin } = frame;

@@ -4,7 +4,7 @@ import { AxisLeft } from '../../plots/Axes';
 import { barBand, barCentre } from '../../plots/BarChart';
 import { formatFixed } from '../../plots/formatNumber';
 import { Histogram, categoryDomain } from '../../plots/Histogram';
-import { PLOT_FONT, measureText } from '../../plots/measureText';
+import { PLOT_FONT, measureText, useMeasureText } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -411,6 +411,7 @@ export function NextTokenPlot({
   const labels = TOKENS[lang];
   const boxRef = useRef<HTMLDivElement>(null);
   const { width } = usePlotSize(boxRef, WIDTH);
+  useMeasureText(); // drawn again once measured: the panels measure their token labels
   const hl = (name: string) => (highlight === name ? ' is-highlighted' : '');
   const add = (k: number) => setValue('n', Math.min(MAX_DRAWS, values.n + k));
   const full = values.n >= MAX_DRAWS;

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from '../../plots/Axes';
 import { formatNumber } from '../../plots/formatNumber';
 import { legendLayout, type LegendItem } from '../../plots/Legend';
-import { PLOT_FONT } from '../../plots/measureText';
+import { PLOT_FONT, useMeasureText } from '../../plots/measureText';
 import { useFrame } from '../../plots/frame';
 import { ChunkBounds, PlotFrame } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
@@ -207,7 +207,11 @@ export function StepChart({
         : [],
     [series],
   );
-  const legend = useMemo(() => legendLayout(items, width - 24, LEGEND_FONT), [items, width]);
+  const measure = useMeasureText();
+  const legend = useMemo(
+    () => legendLayout(items, width - 24, (t) => measure(t, LEGEND_FONT)),
+    [items, width, measure],
+  );
   const margin = { ...MARGIN, top: MARGIN.top + legend.rows * LEGEND_ROW };
   const h = height + legend.rows * LEGEND_ROW;
   const domain = useMemo(

@@ -3,7 +3,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { BarChart, barBand, barCentre } from '../../plots/BarChart';
 import { formatFixed, formatNumber } from '../../plots/formatNumber';
 import { legendLayout, type LegendItem, type LegendMetrics } from '../../plots/Legend';
-import { PLOT_FONT, measureText } from '../../plots/measureText';
+import { PLOT_FONT, measureText, useMeasureText, type Measure } from '../../plots/measureText';
 import { ChunkBounds, PlotFrame, innerSize } from '../../plots/PlotFrame';
 import type { Margin } from '../../plots/PlotFrame';
 import { usePlotSize } from '../../plots/usePlotSize';
@@ -69,7 +69,12 @@ const WORDS = {
 } satisfies Record<Lang, Record<string, string>>;
 
 /** Splits `text` into lines at most `width` px wide in the plots' font at `size` px (measured). */
-export function wrapText(text: string, width: number, size: number): string[] {
+export function wrapText(
+  text: string,
+  width: number,
+  size: number,
+  measure: Measure = measureText,
+): string[] {
   const tokens =
     text.match(
       /[\u3000-\u9fff\uff00-\uffef][\u3000-\u303f\uff00-\uffef]*|[^\s\u3000-\u9fff\uff00-\uffef]+\s*/g,
@@ -78,7 +83,7 @@ export function wrapText(text: string, width: number, size: number): string[] {
   const lines: string[] = [];
   let cur = '';
   for (const t of tokens) {
-    if (cur && measureText((cur + t).trimEnd(), font) > width) {
+    if (cur && measure((cur + t).trimEnd(), font) > width) {
       lines.push(cur.trimEnd());
       cur = '';
     }
@@ -136,7 +141,11 @@ export function SoftmaxPlot({
   const { width } = usePlotSize(boxRef, WIDTH);
   const narrow = width < NARROW;
   const status = result.naiveStatus;
-  const note = useMemo(() => wrapText(w[status], width - 16, 11), [w, status, width]);
+  const measure = useMeasureText();
+  const note = useMemo(
+    () => wrapText(w[status], width - 16, 11, measure),
+    [w, status, width, measure],
+  );
   // Narrow: the legend starts at the left edge; it takes another row where its labels need one.
   const shares = result.k > 0 && !narrow;
   const legendX = narrow ? -NARROW_LEFT + 8 : 0;
@@ -147,10 +156,10 @@ export function SoftmaxPlot({
       legendLayout(
         entries.map((e) => e.item),
         legendWidth,
-        LEGEND_FONT,
+        (t) => measure(t, LEGEND_FONT),
         LEGEND,
       ),
-    [entries, legendWidth],
+    [entries, legendWidth, measure],
   );
   const extraRows = Math.max(0, legend.rows - 1) * LEGEND.rowHeight;
   const margin: Margin = {

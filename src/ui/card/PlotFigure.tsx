@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { FormulaDef, Lang, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
-import { useLiveEpoch } from '../prerender/hydration';
+import { MeasureEpochProvider, useLiveEpoch } from '../prerender/hydration';
 import { DataTable } from './DataTable';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { Pin, PinSlot } from './pins';
@@ -157,7 +157,7 @@ export function PlotFigure({
   const ref = useRef<HTMLElement>(null);
   useStickyPlot(ref);
   useGhostCheck(ref, pins.length);
-  // prerendered at the fallback width with estimated text widths: drawn again, measured, once live
+  // prerendered at the fallback width with estimated text widths: laid out again, measured, once live
   const epoch = useLiveEpoch();
   const summary = useMemo(
     () => safe(() => def.summary(settled.values, settled.result, lang)),
@@ -171,10 +171,12 @@ export function PlotFigure({
         aria-label={hidden ? t('predict.hiddenPlot') : summary || t('card.plot')}
         inert={hidden || undefined}
       >
-        <Plot key={epoch} {...plot} />
-        {pins.map((pin) => (
-          <PinGhost key={`${epoch}:${pin.slot}`} def={def} pin={pin} lang={lang} />
-        ))}
+        <MeasureEpochProvider value={epoch}>
+          <Plot {...plot} />
+          {pins.map((pin) => (
+            <PinGhost key={pin.slot} def={def} pin={pin} lang={lang} />
+          ))}
+        </MeasureEpochProvider>
       </div>
       {hidden && (
         <div className="plot-cover">

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 
 /**
  * Which render is under way: `prerender` while the build renders a route in Node
@@ -39,10 +39,9 @@ export function isFirstPass(): boolean {
 }
 
 /**
- * 0 in a render that must match the prerendered HTML, 1 once the page is live: a component
- * that measures (a plot) keys its content by it, so that what was laid out by estimate for
- * the prerender is laid out again, measured, right after hydration (in a transition, so the
- * page stays responsive). A client-only render is live from the start.
+ * 0 in a render that must match the prerendered HTML, 1 once the page is live (set in a
+ * transition right after hydration, so the page stays responsive); a client-only render is live
+ * from the start. The card's plot provides it (`MeasureEpoch`) to what it draws.
  */
 export function useLiveEpoch(): 0 | 1 {
   const [epoch, setEpoch] = useState<0 | 1>(() => (isFirstPass() ? 0 : 1));
@@ -50,4 +49,19 @@ export function useLiveEpoch(): 0 | 1 {
     if (epoch === 0) startTransition(() => setEpoch(1));
   }, [epoch]);
   return epoch;
+}
+
+const MeasureEpoch = createContext<0 | 1>(1);
+
+/** Provides `useLiveEpoch`'s value to a plot (src/ui/card/PlotFigure.tsx). */
+export const MeasureEpochProvider = MeasureEpoch.Provider;
+
+/**
+ * For a part that measures text (`measureText`): 0 while text is measured by estimate (the
+ * prerender, hydration), 1 once it is measured. List it among the dependencies of a memo that
+ * measures, so that what was laid out by estimate is laid out again, measured, once the page is
+ * live: an update of the marks that moved, not a new plot.
+ */
+export function useMeasureEpoch(): 0 | 1 {
+  return useContext(MeasureEpoch);
 }
