@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { startTransition, useLayoutEffect, useState } from 'react';
+import { useMeasureEpoch } from '../ui/prerender/hydration';
 
 /** Bounds of a plot's viewBox width, and the width used before (or without) a measurement. */
 export interface PlotSizeBounds {
@@ -30,6 +31,14 @@ interface Measured {
 const UNMEASURED: Measured = { width: null, height: null, present: false };
 
 /**
+ * The column a prerendered plot is drawn for: a 412 px wide phone's (most Android phones, and
+ * Lighthouse's mobile preset), so a phone shows the phone layout at its own text size from the
+ * first paint, and the measured layout after hydration moves little or nothing. A wider screen
+ * shows it at this size until then (src/ui/styles/card.css, `.plot-image[data-estimated]`).
+ */
+export const PRERENDER_COLUMN = 359;
+
+/**
  * The size of a plot drawn in the element behind `ref`, followed with one
  * ResizeObserver: a viewBox width as wide as its column so text keeps its CSS
  * size on a phone, the raw column width, and the box height in presentation
@@ -40,6 +49,8 @@ export function usePlotSize(
   { fallback = 640, min = 0, max = Infinity }: PlotSizeBounds = {},
 ): PlotSize {
   const [m, setM] = useState<Measured>(UNMEASURED);
+  // while the plot must match the prerendered HTML, it is drawn for the prerender's column
+  const first = useMeasureEpoch() === 0;
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -62,6 +73,9 @@ export function usePlotSize(
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
-  const width = m.width === null || m.present ? fallback : Math.min(max, Math.max(min, m.width));
+  const clamp = (w: number) => Math.min(max, Math.max(min, w));
+  if (first)
+    return { width: clamp(PRERENDER_COLUMN), columnWidth: PRERENDER_COLUMN, presentHeight: null };
+  const width = m.width === null || m.present ? fallback : clamp(m.width);
   return { width, columnWidth: m.width, presentHeight: m.height };
 }

@@ -168,6 +168,7 @@ export function PlotFigure({
       <div
         className={pins.length > 0 ? 'plot-image has-pins' : 'plot-image'}
         role={def.interactivePlot ? 'group' : 'img'}
+        data-estimated={epoch === 0 ? '' : undefined}
         aria-label={hidden ? t('predict.hiddenPlot') : summary || t('card.plot')}
         inert={hidden || undefined}
       >
