@@ -41,7 +41,15 @@ export function plotMarkup(page: Page): Promise<string> {
   return page.evaluate(() => {
     const svgs = [...document.querySelectorAll('main svg')]
       .filter((svg) => !svg.closest('.katex'))
-      .map((svg) => svg.innerHTML.replace(/_[rR]_[0-9a-zA-Z]+_/g, 'ID'));
+      // ids as React makes them, hydrated (_R_…_) or not (_r_…_); the empty comments a
+      // prerendered text keeps between its parts; coordinates past a millionth of a pixel (a
+      // run continued in a worker and one computed afresh can differ in the last bits): none shows
+      .map((svg) =>
+        svg.innerHTML
+          .replace(/_[rR]_[0-9a-zA-Z]+_/g, 'ID')
+          .replace(/<!--.*?-->/g, '')
+          .replace(/-?\d+\.\d{7,}/g, (n) => String(Math.round(Number(n) * 1e6) / 1e6)),
+      );
     const key = Symbol.for('llm-math-explorer.drawn-marks');
     const canvases = [...document.querySelectorAll('main canvas')].map((c) =>
       JSON.stringify((c as unknown as Record<symbol, unknown>)[key] ?? null),

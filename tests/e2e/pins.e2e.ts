@@ -15,7 +15,8 @@ function drawings(page: Page): Promise<{ live: string; ghosts: string[]; shown: 
     const svgOf = (root: Element, ghost: boolean) =>
       [...root.querySelectorAll('svg')]
         .filter((s) => ghost || !s.closest('.pin-ghost'))
-        .map((s) => s.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID'))
+        // as plotMarkup (app.ts): React's ids and a prerendered text's empty comments left out
+        .map((s) => s.innerHTML.replace(/_[rR]_[0-9a-zA-Z]+_/g, 'ID').replace(/<!--.*?-->/g, ''))
         .join('\n');
     const ghosts = [...image.querySelectorAll(':scope > .pin-ghost')];
     return {
