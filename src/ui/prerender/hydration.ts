@@ -57,10 +57,11 @@ const MeasureEpoch = createContext<0 | 1>(1);
 export const MeasureEpochProvider = MeasureEpoch.Provider;
 
 /**
- * For a part that measures text (`measureText`): 0 while text is measured by estimate (the
- * prerender, hydration), 1 once it is measured. List it among the dependencies of a memo that
- * measures, so that what was laid out by estimate is laid out again, measured, once the page is
- * live: an update of the marks that moved, not a new plot.
+ * 0 while a plot must match the prerendered HTML (text measured by estimate, the prerender's
+ * column), 1 once it is live. Read through `useMeasureText` (src/plots/measureText.ts) by the
+ * parts that measure text, and by `usePlotSize`, so that what was laid out for the prerender is
+ * laid out again, measured, once the page is live: an update of the marks that moved, not a new
+ * plot.
  */
 export function useMeasureEpoch(): 0 | 1 {
   return useContext(MeasureEpoch);
