@@ -30,6 +30,7 @@ export interface HeatmapCell {
   style: Extract<DenseStyle, 'heatmap-cell' | 'heatmap-missing'>;
   /** The value text drawn in the cell, or null when values are off or it does not fit. */
   text: string | null;
+  /** The text's tone, light on dark cells; dark where no text is drawn. */
   textStyle: Extract<DenseStyle, 'heatmap-value-light' | 'heatmap-value-dark'>;
 }
 
@@ -113,8 +114,12 @@ export function heatmapLayout({
         fill,
         style: fill === null ? 'heatmap-missing' : 'heatmap-cell',
         text,
+        // the tone only where a text is drawn: a colour parsed for each of a decision map's
+        // 10,000 unlabelled cells was a good part of its layout
         textStyle:
-          fill !== null && wantsLightText(fill) ? 'heatmap-value-light' : 'heatmap-value-dark',
+          text !== null && fill !== null && wantsLightText(fill)
+            ? 'heatmap-value-light'
+            : 'heatmap-value-dark',
       });
     }
   }
