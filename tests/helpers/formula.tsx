@@ -59,15 +59,24 @@ export function renderFormulaPlot<R>(
   return { ...view, result, setValue, setHighlight, update };
 }
 
+/** An element's markup with its attributes in name order (an update may add one last). */
+function sortedMarkup(node: Node): string {
+  if (!(node instanceof Element)) return node.textContent ?? '';
+  const attrs = [...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort();
+  const inner = [...node.childNodes].map(sortedMarkup).join('');
+  return `<${node.localName}${attrs.join('')}>${inner}</${node.localName}>`;
+}
+
 /**
- * A plot's markup, with the ids React's useId generates made alike between renders, and
- * the marks each of its canvases drew last.
+ * A plot's markup, attributes in name order and with the ids React's useId generates made
+ * alike between renders, and the marks each of its canvases drew last.
  */
 export function plotMarkup(container: Element): string {
   const marks = [...container.querySelectorAll('canvas')].map((c) =>
     JSON.stringify(drawnMarks(c) ?? null),
   );
-  return [container.innerHTML.replace(/_r_[0-9a-z]+_/g, 'ID'), ...marks].join('\n');
+  const markup = [...container.childNodes].map(sortedMarkup).join('');
+  return [markup.replace(/_r_[0-9a-z]+_/g, 'ID'), ...marks].join('\n');
 }
 
 /**
