@@ -37,7 +37,8 @@ export function sliderValues(page: Page): Promise<string[]> {
  * generates (a clip path's, a pattern's) depend on the order components mounted in, not on
  * the drawing, and are made alike.
  */
-export function plotMarkup(page: Page): Promise<string> {
+export async function plotMarkup(page: Page): Promise<string> {
+  await texSettled(page);
   return page.evaluate(() => {
     const svgs = [...document.querySelectorAll('main svg')]
       .filter((svg) => !svg.closest('.katex'))
@@ -83,8 +84,26 @@ export function canvasesDrawn(page: Page): Promise<{ sized: boolean; painted: bo
   );
 }
 
+/**
+ * Waits (up to 5 s) until no formula is being rendered in the KaTeX worker (`aria-busy`):
+ * the page has drawn what follows its last change, and laid it out.
+ */
+export async function texSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('main .tex[aria-busy="true"]'), null, {
+    timeout: 5000,
+  });
+  // the new formula's size reaches the plots' ResizeObservers in the next frames
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))),
+      ),
+  );
+}
+
 /** Text of the worked example (the KaTeX annotation holds the TeX source with the numbers). */
-export function workedText(page: Page): Promise<string> {
+export async function workedText(page: Page): Promise<string> {
+  await texSettled(page);
   return page.evaluate((pattern) => {
     const re = new RegExp(pattern);
     const labelled = [
@@ -168,7 +187,8 @@ export function backgroundLuminance(page: Page): Promise<number> {
 }
 
 /** Text of main without the URL notices and without TeX sources: what a reader sees of the page. */
-export function pageText(page: Page): Promise<string> {
+export async function pageText(page: Page): Promise<string> {
+  await texSettled(page);
   return page.evaluate(() => {
     const main = document.querySelector('main');
     if (!main) return '';
