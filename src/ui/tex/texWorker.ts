@@ -53,15 +53,19 @@ function texWorker(): Worker | null {
 let warming = false;
 
 /**
- * Starts the worker once the page is idle, so that it has loaded KaTeX by the time a formula
- * first changes (its first answer would otherwise wait for that).
+ * Starts the worker at the reader's first touch, key or focus, so that it has loaded KaTeX
+ * by the time a formula first changes (its first answer would otherwise wait for that), and
+ * a first load that nobody touches does not fetch it.
  */
 export function warmTexWorker(): void {
   if (warming || worker !== undefined || typeof Worker === 'undefined') return;
   warming = true;
-  const start = () => void texWorker();
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 3000 });
-  else setTimeout(start, 1000);
+  const events = ['pointerdown', 'keydown', 'focusin'] as const;
+  const start = () => {
+    for (const type of events) window.removeEventListener(type, start, true);
+    void texWorker();
+  };
+  for (const type of events) window.addEventListener(type, start, { capture: true, passive: true });
 }
 
 /** Whether formulas can be rendered off the page's thread (not in jsdom, nor once that failed). */
