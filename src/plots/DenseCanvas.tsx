@@ -15,6 +15,12 @@ export interface DenseCanvasProps<S extends string> {
   styles: MarkStyles<S>;
   /** Language of the note shown when the browser gives the canvas no 2D context. */
   lang?: Lang;
+  /**
+   * What the styles depend on besides the theme and presentation mode (see `MarksCanvas`);
+   * by default the language. The dense kit's styles are its own classes, so they are read
+   * from the CSS when this changes, not on every render.
+   */
+  styleKey?: string;
 }
 
 /** The style table of some dense-kit styles, each with its CSS class (text styles as text). */
@@ -48,7 +54,12 @@ function place(layer: HTMLElement, svg: SVGSVGElement) {
  * every canvas panel) goes next to the SVG, laid over it. The marks take the frame's inner
  * pixels; nothing of the page has to wire an SVG ref or a positioned wrapper.
  */
-export function DenseCanvas<S extends string>({ marks, styles, lang = 'en' }: DenseCanvasProps<S>) {
+export function DenseCanvas<S extends string>({
+  marks,
+  styles,
+  lang = 'en',
+  styleKey = lang,
+}: DenseCanvasProps<S>) {
   const frame = useFrame();
   const anchor = useRef<SVGGElement>(null);
   const svgRef = useRef<SVGSVGElement | null>(null) as RefObject<SVGSVGElement | null>;
@@ -62,6 +73,8 @@ export function DenseCanvas<S extends string>({ marks, styles, lang = 'en' }: De
     setHost(svg?.parentElement ?? null);
   }, [svgRef]);
 
+  // Placed when the layer mounts and when the frame or the SVG's box changes size; not on
+  // every render (each placing measures, forcing a layout in the middle of React's commit).
   useLayoutEffect(() => {
     const layer = layerRef.current;
     const svg = svgRef.current;
@@ -70,8 +83,9 @@ export function DenseCanvas<S extends string>({ marks, styles, lang = 'en' }: De
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => place(layer, svg));
     ro.observe(svg);
+    if (host) ro.observe(host);
     return () => ro.disconnect();
-  });
+  }, [svgRef, host, frame.width, frame.height]);
 
   return (
     <g ref={anchor} className="kd-canvas-anchor" aria-hidden="true">
@@ -85,6 +99,7 @@ export function DenseCanvas<S extends string>({ marks, styles, lang = 'en' }: De
               height={frame.height}
               origin={{ x: frame.margin.left, y: frame.margin.top }}
               marks={marks}
+              styleKey={styleKey}
               onUnavailable={() => setUnavailable(true)}
             />
             {unavailable && (

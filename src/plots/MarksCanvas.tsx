@@ -85,6 +85,8 @@ interface LayerState {
   resize: ((boxWidth: number, boxHeight: number) => void) | null;
   /** The canvas was sized since its last paint, which cleared it. */
   stale: boolean;
+  /** The transform was worked out for the current viewBox and origin. */
+  sized?: boolean;
 }
 
 /** Whether two styles draw the same. */
@@ -185,6 +187,7 @@ export function MarksCanvas({
       canvas.style.width = `${boxWidth}px`;
       canvas.style.height = `${boxHeight}px`;
       s.stale = true;
+      s.sized = true;
       const meet = meetTransform(width, height, boxWidth, boxHeight);
       s.scale = meet.scale * ratio;
       s.x = (meet.x + ox * meet.scale) * ratio;
@@ -193,18 +196,27 @@ export function MarksCanvas({
     s.ctx = canvas.getContext('2d') ?? null;
     if (!s.ctx) onUnavailable?.();
     s.resize = resize;
-    const box = svg.getBoundingClientRect();
-    resize(box.width, box.height);
+    s.sized = false;
     const observers: { disconnect: () => void }[] = [];
     if (typeof ResizeObserver !== 'undefined') {
+      // Its first report (right after the layout of this frame, before its paint) sizes the
+      // canvas: measuring here would force a layout in the middle of React's commit, once
+      // per canvas.
       const ro = new ResizeObserver((entries) => {
         const r = entries[entries.length - 1].contentRect;
+        const resized = s.sized;
+        if (resized && r.width === s.boxWidth && r.height === s.boxHeight) return;
         resize(r.width, r.height);
-        readStyles(svg, s.styles);
+        // a new size may come with other styles (a media query); the first report's styles
+        // were just read by the render
+        if (resized || s.styles.size === 0) readStyles(svg, s.styles);
         paint(canvas, s);
       });
       ro.observe(svg);
       observers.push(ro);
+    } else {
+      const box = svg.getBoundingClientRect();
+      resize(box.width, box.height);
     }
     // A theme change restyles the page without rendering the plot.
     const onTheme = () => {
