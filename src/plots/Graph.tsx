@@ -58,6 +58,8 @@ export interface LayeredLayoutOptions {
   curve?: 'line' | 'curve';
   /** Edge widths for |weight| from 0 to the largest |weight|. Default [0.75, 5]. */
   widthRange?: readonly [number, number];
+  /** The most a layer's nodes stand apart, centre to centre, in radii. Default 5. */
+  spread?: number;
 }
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -78,6 +80,7 @@ export function layeredLayout(
     padding = 8,
     curve = 'line',
     widthRange = [0.75, 5],
+    spread = 5,
   }: LayeredLayoutOptions,
 ): { nodes: PlacedNode[]; edges: PlacedEdge[]; radius: number } {
   const layers = [...new Set(nodes.map((n) => n.layer))].sort((a, b) => a - b);
@@ -94,7 +97,7 @@ export function layeredLayout(
   const placed: PlacedNode[] = [];
   byLayer.forEach((layer, c) => {
     const n = layer.length;
-    const spacing = n > 1 ? Math.min((height - 2 * r) / (n - 1), r * 5) : 0;
+    const spacing = n > 1 ? Math.min((height - 2 * r) / (n - 1), r * spread) : 0;
     const top = height / 2 - (spacing * (n - 1)) / 2;
     layer.forEach((node, i) =>
       placed.push({ ...node, x: colX(c), y: top + spacing * i, r, column: c }),
@@ -154,6 +157,8 @@ export interface GraphProps {
   radius?: number;
   curve?: 'line' | 'curve';
   widthRange?: readonly [number, number];
+  /** The most a layer's nodes stand apart, in radii (see `layeredLayout`). */
+  spread?: number;
   /** The highlighted node: it and its edges stand out, the rest fade. */
   highlight?: string | null;
   /**
@@ -177,6 +182,7 @@ export const Graph = memo(function Graph({
   radius = 18,
   curve = 'line',
   widthRange,
+  spread,
   highlight = null,
   interactive = false,
   onHighlight,
@@ -191,8 +197,9 @@ export const Graph = memo(function Graph({
         radius,
         curve,
         widthRange,
+        spread,
       }),
-    [nodes, edges, frame.innerWidth, frame.innerHeight, radius, curve, widthRange],
+    [nodes, edges, frame.innerWidth, frame.innerHeight, radius, curve, widthRange, spread],
   );
   const lit = (e: GraphEdge) => highlight !== null && (e.from === highlight || e.to === highlight);
   const neighbours = new Set<string>();

@@ -24,6 +24,9 @@ import './backpropagation.css';
 /** viewBox width before the column is measured, and its bounds. */
 const WIDTH = { fallback: 640, min: 320, max: 760 };
 const HEIGHT = 380;
+/** On a phone the layers stand closer together: the graph is taller, so that the labels of
+ * the edges between them (seven to a column in 2-3-2) keep clear of each other. */
+const PHONE_HEIGHT = 500;
 const NARROW = 480;
 
 /**
@@ -358,14 +361,22 @@ export function BackpropPlot({
   );
   const extra = Math.max(0, legend.rows - (narrow ? 2 : 1)) * size.legend.rowHeight;
   const margin: Margin = { ...base, top: base.top + extra };
-  const height = present ? Math.max(HEIGHT * 0.75, present.height) : HEIGHT + extra;
+  const height = present
+    ? Math.max(HEIGHT * 0.75, present.height)
+    : (narrow ? PHONE_HEIGHT : HEIGHT) + extra;
   const innerWidth = width - margin.left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
   const { nodes, edges } = useMemo(() => graphData(r), [r]);
+  const spread = narrow && !present ? 8 : 5;
   const layout = useMemo(
     () =>
-      layeredLayout(nodes, edges, { width: innerWidth, height: innerHeight, radius: size.radius }),
-    [nodes, edges, innerWidth, innerHeight, size],
+      layeredLayout(nodes, edges, {
+        width: innerWidth,
+        height: innerHeight,
+        radius: size.radius,
+        spread,
+      }),
+    [nodes, edges, innerWidth, innerHeight, size, spread],
   );
   const at = new Map(layout.nodes.map((n) => [n.id, n]));
   const rad = layout.radius;
@@ -496,7 +507,7 @@ export function BackpropPlot({
           >
             {lossText}
           </text>
-          <Graph nodes={nodes} edges={edges} radius={size.radius} />
+          <Graph nodes={nodes} edges={edges} radius={size.radius} spread={spread} />
           {ends.from !== null ? (
             <line
               className="bp-selected-edge"
