@@ -95,19 +95,21 @@ function parse(html: string): { root: Tree; count: number } | null {
     if (!m) return null;
     const end = TOKEN.lastIndex;
     const parent = stack[stack.length - 1];
+    // a node that ends here unless children follow (then its close tag sets the ends)
+    const node = (tag: string | null, value: string): Tree => ({
+      tag,
+      value,
+      index: count++,
+      start,
+      end,
+      innerStart: end,
+      innerEnd: end,
+      children: [],
+    });
     if (m[4] !== undefined) {
       const text = decode(m[4]);
       if (text === null) return null;
-      parent.children.push({
-        tag: null,
-        value: text,
-        index: count++,
-        start,
-        end,
-        innerStart: end,
-        innerEnd: end,
-        children: [],
-      });
+      parent.children.push(node(null, text));
     } else if (m[1]) {
       if (stack.length === 1 || parent.tag !== m[2].toLowerCase()) return null;
       parent.innerEnd = start;
@@ -116,18 +118,9 @@ function parse(html: string): { root: Tree; count: number } | null {
     } else {
       const tag = m[2].toLowerCase();
       const selfClosing = /\/\s*$/.test(m[3]);
-      const node: Tree = {
-        tag,
-        value: (selfClosing ? m[3].replace(/\/\s*$/, '') : m[3]).trim(),
-        index: count++,
-        start,
-        end,
-        innerStart: end,
-        innerEnd: end,
-        children: [],
-      };
-      parent.children.push(node);
-      if (!selfClosing && !VOID.has(tag)) stack.push(node);
+      const el = node(tag, (selfClosing ? m[3].replace(/\/\s*$/, '') : m[3]).trim());
+      parent.children.push(el);
+      if (!selfClosing && !VOID.has(tag)) stack.push(el);
     }
   }
   return stack.length === 1 ? { root, count } : null;
