@@ -73,14 +73,18 @@ export function DenseCanvas<S extends string>({
     setHost(svg?.parentElement ?? null);
   }, [svgRef]);
 
-  // Placed when the layer mounts and when the frame or the SVG's box changes size; not on
-  // every render (each placing measures, forcing a layout in the middle of React's commit).
+  // Placed when the layer mounts and when the frame or the SVG's box changes size, by the
+  // ResizeObserver's reports: its first comes after the browser's own layout of the frame
+  // and before its paint, so placing measures a laid-out page instead of forcing a layout
+  // in the middle of React's commit.
   useLayoutEffect(() => {
     const layer = layerRef.current;
     const svg = svgRef.current;
     if (!layer || !svg) return;
-    place(layer, svg);
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      place(layer, svg);
+      return;
+    }
     const ro = new ResizeObserver(() => place(layer, svg));
     ro.observe(svg);
     if (host) ro.observe(host);

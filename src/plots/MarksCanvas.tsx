@@ -72,6 +72,8 @@ interface LayerState {
   styles: Map<string, MarkStyle>;
   /** The style key the styles were read at. */
   styleKey?: string;
+  /** The style key of the newest render. */
+  wantKey?: string;
   /** viewBox units → canvas pixels */
   scale: number;
   x: number;
@@ -207,9 +209,10 @@ export function MarksCanvas({
         const resized = s.sized;
         if (resized && r.width === s.boxWidth && r.height === s.boxHeight) return;
         resize(r.width, r.height);
-        // a new size may come with other styles (a media query); the first report's styles
-        // were just read by the render
-        if (resized || s.styles.size === 0) readStyles(svg, s.styles);
+        // the first report reads the styles (after the browser's layout and style, so
+        // reading forces nothing); a new size may come with other styles (a media query)
+        readStyles(svg, s.styles);
+        s.styleKey = s.wantKey;
         paint(canvas, s);
       });
       ro.observe(svg);
@@ -260,7 +263,10 @@ export function MarksCanvas({
     const s = state.current;
     const canvas = canvasRef.current;
     const svg = svgRef.current;
-    if (!canvas || !svg) {
+    s.wantKey = styleKey;
+    // Until its first size report the canvas has nothing to draw on; that report reads the
+    // styles and paints (reading them here would force a style pass inside the commit).
+    if (!canvas || !svg || !s.sized) {
       s.marks = marks;
       return;
     }

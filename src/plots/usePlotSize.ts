@@ -51,6 +51,10 @@ export function usePlotSize(
   const [m, setM] = useState<Measured>(UNMEASURED);
   // while the plot must match the prerendered HTML, it is drawn for the prerender's column
   const first = useMeasureEpoch() === 0;
+  // a plot that was hydrated from the prerendered HTML stays at the prerender's column until
+  // its first measurement, rather than drawing at `fallback` in between (neural-network's
+  // panels went 359 → 360 → 359, every mark written twice)
+  const [hydrated] = useState(first);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -74,7 +78,7 @@ export function usePlotSize(
     return () => observer.disconnect();
   }, [ref]);
   const clamp = (w: number) => Math.min(max, Math.max(min, w));
-  if (first)
+  if (first || (hydrated && m === UNMEASURED && typeof ResizeObserver !== 'undefined'))
     return { width: clamp(PRERENDER_COLUMN), columnWidth: PRERENDER_COLUMN, presentHeight: null };
   const width = m.width === null || m.present ? fallback : clamp(m.width);
   return { width, columnWidth: m.width, presentHeight: m.height };

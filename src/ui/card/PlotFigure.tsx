@@ -100,10 +100,16 @@ export const STICKY_PLOT_KEEP = 0.7;
 
 /**
  * Marks the figure `data-sticky` while it is short enough for the viewport (STICKY_PLOT_MAX,
- * STICKY_PLOT_KEEP), and gives its parent (the card's main area) its height as
- * `--plot-sticky-height`, the room the controls keep above them when focus scrolls them into
- * view. Whether it sticks is the stylesheet's call (single column, not presenting); neither
- * changes the figure's size.
+ * STICKY_PLOT_KEEP), and gives the controls after it its height as `--plot-sticky-height`,
+ * the room they keep above them when focus scrolls them into view. Whether it sticks is the
+ * stylesheet's call (single column, not presenting); neither changes the figure's size.
+ *
+ * The height is written on the controls, its only reader, and only from the reader's first
+ * key, touch or focus on: a custom property is inherited, so each write restyles everything
+ * under it (on neural-network about 370 elements of controls, 900 of the whole card; 100-190
+ * ms on a 4× slower CPU), and during the first load the figure's height changes several
+ * times while nothing can be focused yet. The figure is measured by its ResizeObserver's
+ * reports, which come after the browser's own layout, not by a layout forced in the commit.
  */
 function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
@@ -111,7 +117,16 @@ function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
     if (!figure) return;
     let sticky = false;
     let judged = 0; // the height it was last judged at
-    let height = -1;
+    let height = -1; // the height measured last
+    let written = -1; // the height the controls have
+    let armed = false; // the reader has pressed, touched or focused something
+    const controls = () =>
+      figure.parentElement?.querySelector<HTMLElement>(':scope > .card-controls') ?? null;
+    const write = () => {
+      if (!armed || height === written) return;
+      written = height;
+      controls()?.style.setProperty('--plot-sticky-height', `${height}px`);
+    };
     const update = () => {
       const h = Math.ceil(figure.getBoundingClientRect().height);
       const keep = sticky && h <= window.innerHeight * STICKY_PLOT_KEEP && h <= judged * 1.25;
@@ -123,19 +138,25 @@ function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
           figure.toggleAttribute('data-sticky', sticky);
         }
       }
-      if (h !== height) {
-        height = h;
-        figure.parentElement?.style.setProperty('--plot-sticky-height', `${h}px`);
-      }
+      height = h;
+      write();
     };
-    update();
+    const inputs = ['keydown', 'pointerdown', 'focusin'] as const;
+    const arm = () => {
+      armed = true;
+      for (const type of inputs) window.removeEventListener(type, arm, true);
+      write();
+    };
+    for (const type of inputs) window.addEventListener(type, arm, true);
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
-    observer?.observe(figure);
+    if (observer) observer.observe(figure);
+    else update();
     window.addEventListener('resize', update);
     return () => {
       observer?.disconnect();
       window.removeEventListener('resize', update);
-      figure.parentElement?.style.removeProperty('--plot-sticky-height');
+      for (const type of inputs) window.removeEventListener(type, arm, true);
+      controls()?.style.removeProperty('--plot-sticky-height');
     };
   }, [ref]);
 }
