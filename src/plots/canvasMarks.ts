@@ -199,6 +199,30 @@ function drawText(ctx: CanvasRenderingContext2D, m: TextMark, st: MarkStyle) {
 }
 
 /**
+ * With an axis-aligned transform, a filled rectangle whose edges are moved to the nearest
+ * device pixel: the cells of a dense heatmap then tile the canvas exactly, where
+ * anti-aliased fractional edges left a light seam between every two cells (each covering
+ * part of the shared pixel, and the two together less than all of it).
+ */
+function pixelSnap(
+  ctx: CanvasRenderingContext2D,
+): ((ctx: CanvasRenderingContext2D, m: RectMark) => void) | null {
+  const t = typeof ctx.getTransform === 'function' ? ctx.getTransform() : null;
+  if (!t) return null;
+  const { a, b, c, d, e, f } = t;
+  if (b !== 0 || c !== 0 || a === 0 || d === 0) return null;
+  return (g, m) => {
+    const x0 = Math.round(a * m.x + e);
+    const x1 = Math.round(a * (m.x + m.width) + e);
+    const y0 = Math.round(d * m.y + f);
+    const y1 = Math.round(d * (m.y + m.height) + f);
+    // a rectangle thinner than a pixel keeps its own size rather than vanish
+    if (x0 === x1 || y0 === y1) g.rect(m.x, m.y, m.width, m.height);
+    else g.rect((x0 - e) / a, (y0 - f) / d, (x1 - x0) / a, (y1 - y0) / d);
+  };
+}
+
+/**
  * Draws marks in order with the named styles (an unknown name draws nothing). The
  * context's transform maps the marks' units to the canvas; it is kept.
  */
@@ -207,6 +231,7 @@ export function drawMarks(
   marks: readonly Mark[],
   styles: ReadonlyMap<string, MarkStyle>,
 ): void {
+  const snap = pixelSnap(ctx);
   for (const m of marks) {
     const st = styles.get(m.style) ?? NO_STYLE;
     if (m.type === 'text') {
@@ -214,8 +239,10 @@ export function drawMarks(
       continue;
     }
     ctx.beginPath();
-    if (m.type === 'rect') ctx.rect(m.x, m.y, m.width, m.height);
-    else if (m.type === 'circle') ctx.arc(m.cx, m.cy, st.radius ?? m.r, 0, 2 * Math.PI);
+    if (m.type === 'rect') {
+      if (snap && !st.stroke) snap(ctx, m);
+      else ctx.rect(m.x, m.y, m.width, m.height);
+    } else if (m.type === 'circle') ctx.arc(m.cx, m.cy, st.radius ?? m.r, 0, 2 * Math.PI);
     if (m.type === 'path') {
       const path = new Path2D(m.d);
       if (fillWith(ctx, st)) ctx.fill(path);

@@ -307,3 +307,63 @@ describe('sameMarks', () => {
     );
   });
 });
+
+describe('drawMarks on a scaled canvas', () => {
+  /** Records the rectangles drawn, in device pixels, under a scale and an offset. */
+  function scaled(a: number, e: number, d: number, f: number) {
+    const rects: [number, number, number, number][] = [];
+    const ctx = {
+      globalAlpha: 1,
+      fillStyle: '',
+      getTransform: () => ({ a, b: 0, c: 0, d, e, f }),
+      beginPath() {},
+      rect: (x: number, y: number, w: number, h: number) =>
+        rects.push([a * x + e, d * y + f, a * (x + w) + e, d * (y + h) + f]),
+      fill() {},
+      stroke() {},
+      setLineDash() {},
+    };
+    return { ctx: ctx as unknown as CanvasRenderingContext2D, rects };
+  }
+  const cell = new Map<string, MarkStyle>([['cell', readMarkStyle(computed({ fill: 'red' }))]]);
+  const near = (x: number) => Math.abs(x - Math.round(x)) < 1e-9;
+
+  it('cells on fractional edges tile whole device pixels, sharing every edge (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 4, noNaN: true }),
+        fc.double({ min: -20, max: 20, noNaN: true }),
+        fc.array(fc.double({ min: 0.7, max: 9, noNaN: true }), { minLength: 2, maxLength: 12 }),
+        (scale, offset, widths) => {
+          const { ctx, rects } = scaled(scale, offset, scale, offset / 2);
+          let x = 0.37;
+          const marks: Mark[] = widths.map((w) => {
+            const m: Mark = { type: 'rect', style: 'cell', x, y: 1.3, width: w, height: 2.9 };
+            x += w;
+            return m;
+          });
+          drawMarks(ctx, marks, cell);
+          expect(rects).toHaveLength(widths.length);
+          for (const [x0, y0, x1, y1] of rects) {
+            if (x1 - x0 < 1 - 1e-9) continue; // thinner than a pixel: kept as it is
+            expect([x0, y0, x1, y1].every(near)).toBe(true);
+          }
+          for (let i = 1; i < rects.length; i++) {
+            const [, , prevRight] = rects[i - 1];
+            const [left] = rects[i];
+            if (near(prevRight) && near(left)) expect(left).toBeCloseTo(prevRight, 9);
+          }
+        },
+      ),
+    );
+  });
+
+  it('a stroked rectangle is not moved (its outline would shift off its place)', () => {
+    const { ctx, rects } = scaled(2.5, 0.3, 2.5, 0.3);
+    const styles = new Map<string, MarkStyle>([
+      ['box', readMarkStyle(computed({ fill: 'red', stroke: 'black', strokeWidth: '1px' }))],
+    ]);
+    drawMarks(ctx, [{ type: 'rect', style: 'box', x: 1.1, y: 1.1, width: 2, height: 2 }], styles);
+    expect(rects[0][0]).toBeCloseTo(2.5 * 1.1 + 0.3, 9);
+  });
+});
