@@ -142,10 +142,18 @@ function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
       write();
     };
     const inputs = ['keydown', 'pointerdown', 'focusin'] as const;
-    const arm = () => {
+    const arm = (e: Event) => {
       armed = true;
       for (const type of inputs) window.removeEventListener(type, arm, true);
       write();
+      // focus that came first (a script's, a link's) scrolled before the room was known: once
+      // the browser has done so, a control it left under the plot comes out below it
+      const target = e.type === 'focusin' ? e.target : null;
+      if (target instanceof Element && controls()?.contains(target))
+        requestAnimationFrame(() => {
+          if (document.activeElement === target)
+            target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+        });
     };
     for (const type of inputs) window.addEventListener(type, arm, true);
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
