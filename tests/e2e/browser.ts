@@ -79,6 +79,9 @@ export function setupBrowser() {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       reducedMotion: 'reduce',
+      // Each new context would install the service worker and store the whole app (4 MB)
+      // beside the test; only the offline test asks for it.
+      serviceWorkers: 'block',
       ...options,
     });
     const tracked: TrackedPage = { page: await context.newPage(), context, errors: [] };

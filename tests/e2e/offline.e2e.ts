@@ -6,7 +6,7 @@ const { open } = setupBrowser();
 
 describe('offline (service worker)', () => {
   it('after one visit, every page opens without a network: a deep link, a reload, another language, a slider', async () => {
-    const { page, context } = await open('/softmax?lang=en');
+    const { page, context } = await open('/softmax?lang=en', { serviceWorkers: 'allow' });
     // The worker has stored the app once the footer says so.
     await page
       .getByRole('status')
