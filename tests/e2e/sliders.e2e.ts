@@ -21,24 +21,45 @@ interface Snapshot {
   query: string;
 }
 
-/** Waits until the slider has rested long enough for the worked example to follow (SETTLE_MS). */
-async function settle(page: Page): Promise<void> {
+/** Lets what a load or a focus started reach the screen (two frames). */
+async function frames(page: Page): Promise<void> {
   await page.evaluate(
     () =>
-      new Promise<void>((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 400))),
-      ),
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
 }
 
-async function snapshot(page: Page, slider: Locator): Promise<Snapshot> {
-  await settle(page);
+async function read(page: Page, slider: Locator): Promise<Snapshot> {
   return {
     value: await slider.inputValue(),
     plot: await plotMarkup(page),
     worked: await workedText(page),
     query: new URL(page.url()).search,
   };
+}
+
+/** The state before a move, once the page has drawn what it was showing. */
+async function snapshot(page: Page, slider: Locator): Promise<Snapshot> {
+  await frames(page);
+  return read(page, slider);
+}
+
+/**
+ * The state after a move: waits until the value, the plot and the worked example (which
+ * follows once the slider rests, SETTLE_MS, from the KaTeX worker) all differ from `from`.
+ */
+async function changed(page: Page, slider: Locator, from: Snapshot, move: string) {
+  let now = from;
+  await expect
+    .poll(
+      async () => {
+        now = await read(page, slider);
+        return (['value', 'plot', 'worked'] as const).filter((k) => now[k] === from[k]);
+      },
+      { message: `${move}: what did not change`, timeout: 10_000 },
+    )
+    .toEqual([]);
+  return now;
 }
 
 /** Position of the thumb of a range input, in page coordinates. */
@@ -73,16 +94,12 @@ async function keyboardRoundTrip(page: Page): Promise<void> {
   const [one, big] = atMax ? ['ArrowLeft', 'PageDown'] : ['ArrowRight', 'PageUp'];
 
   await page.keyboard.press(one);
-  const after = await snapshot(page, slider);
-  expect(after.value, `${one} changes the value`).not.toBe(before.value);
-  expect(after.plot, `${one} redraws the plot`).not.toBe(before.plot);
-  expect(after.worked, `${one} updates the worked example`).not.toBe(before.worked);
+  // the value, the plot and the worked example change
+  const after = await changed(page, slider, before, one);
 
   await page.keyboard.press(`Shift+${one}`);
   await page.keyboard.press(big);
-  const moved = await snapshot(page, slider);
-  expect(moved.value, `Shift+${one} and ${big} move further`).not.toBe(after.value);
-  expect(moved.plot).not.toBe(after.plot);
+  await changed(page, slider, after, `Shift+${one} and ${big}`);
 
   // The query string follows after its debounce and round-trips through a reload.
   await waitForUrl(page, (u) => u.search !== before.query && u.search.length > 1);
@@ -118,10 +135,7 @@ async function dragRedraws(page: Page): Promise<void> {
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y);
   await page.mouse.up();
-  const after = await snapshot(page, slider);
-  expect(after.value, 'drag changes the value').not.toBe(before.value);
-  expect(after.plot, 'drag redraws the plot').not.toBe(before.plot);
-  expect(after.worked, 'drag updates the worked example').not.toBe(before.worked);
+  await changed(page, slider, before, 'a drag');
 
   // What the plot shows after the drag is what a fresh load of the URL draws, with the same
   // slider focused and hovered (so the highlight is the same).
