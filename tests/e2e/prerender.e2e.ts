@@ -94,6 +94,17 @@ describe('prerendered pages', () => {
       expect(order.fcp, id).toBeGreaterThan(0);
       expect(order.scripts, id).toBeGreaterThan(0);
       expect(order.first, id).toBeGreaterThanOrEqual(order.fcp!);
+      // each module is preloaded once (the loader skips what Vite's preload helper has added)
+      const preloads = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map(
+          (l) => l.href,
+        ),
+      );
+      expect(preloads.length, id).toBeGreaterThan(5);
+      expect(
+        preloads.filter((h, i) => preloads.indexOf(h) !== i),
+        id,
+      ).toEqual([]);
       // KaTeX's code has not been loaded: the formulas are the prerendered ones
       expect(
         await page.evaluate(() =>
