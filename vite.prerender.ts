@@ -142,18 +142,18 @@ function fillShell(
  * the bytes) follows; the page is readable meanwhile and comes alive when hydrated.
  */
 export function startAfterPaint(entry: string, modules: readonly string[]): string {
-  // The entry first, then the module preloads four to a task: each preload link costs the
-  // browser 1-3 ms to insert (3-14 ms on a 4× slower CPU), and twenty of them in one go were a
-  // long task right after the first paint. One a task was too slow: the page's own dynamic
-  // import came first and Vite's preload helper inserted the rest in one task (about 40 ms at
-  // 4× on neural-network), which this then inserted again. A link already there is skipped.
+  // The entry first, then one module preload per task: each preload link costs the browser
+  // 1-3 ms to insert (3-14 ms on a 4× slower CPU), and twenty of them in one go were a long
+  // task right after the first paint. (Four a task measured worse in Lighthouse.) A module
+  // that Vite's preload helper has preloaded meanwhile, for the page's own dynamic import, is
+  // skipped rather than preloaded twice.
   return (
     `(function(){var d=document,done=0;function go(){if(done)return;done=1;` +
     `var s=d.createElement('script');s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry)};` +
     `d.head.appendChild(s);var m=${JSON.stringify(modules)},i=0;` +
-    `(function next(){var h={},L=d.getElementsByTagName('link'),j,k=0;for(j=0;j<L.length;j++)h[L[j].href]=1;` +
-    `for(;k<4&&i<m.length;i++){var l=d.createElement('link');l.rel='modulepreload';l.crossOrigin='';` +
-    `l.href=m[i];if(h[l.href])continue;d.head.appendChild(l);k++}if(i<m.length)setTimeout(next,0)})()}` +
+    `(function next(){var h={},L=d.getElementsByTagName('link'),j;for(j=0;j<L.length;j++)h[L[j].href]=1;` +
+    `for(;i<m.length;i++){var l=d.createElement('link');l.rel='modulepreload';l.crossOrigin='';` +
+    `l.href=m[i];if(h[l.href])continue;d.head.appendChild(l);i++;break}if(i<m.length)setTimeout(next,0)})()}` +
     `var P=window.PerformanceObserver,t=P&&P.supportedEntryTypes||[];` +
     `if(d.documentElement.dataset.prerender!=='fresh'||t.indexOf('paint')<0)return go();` +
     `new P(function(l){if(l.getEntriesByName('first-contentful-paint').length)go()})` +

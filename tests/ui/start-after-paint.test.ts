@@ -1,5 +1,5 @@
 // The inline loader a prerendered page starts its code with (vite.prerender.ts): the entry
-// first, then the page's module preloads a few to a task, never one already in the document.
+// first, then the page's module preloads one to a task, never one already in the document.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAfterPaint } from '../../vite.prerender';
@@ -27,13 +27,13 @@ afterEach(() => {
 });
 
 describe('startAfterPaint', () => {
-  it('adds the entry, then every module preload once, at most four in a task', async () => {
+  it('adds the entry, then every module preload once, one a task', async () => {
     // a page the reader will not see as prerendered starts its code at once
     document.documentElement.dataset.prerender = 'stale';
     new Function(startAfterPaint('/assets/index.js', modules))();
     const entry = document.head.querySelector<HTMLScriptElement>('script[type=module]');
     expect(new URL(entry!.src).pathname).toBe('/assets/index.js');
-    expect(preloads()).toEqual(modules.slice(0, 4));
+    expect(preloads()).toEqual(modules.slice(0, 1));
     await tasks();
     expect(preloads()).toEqual(modules);
   });
