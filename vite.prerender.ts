@@ -144,7 +144,7 @@ function fillShell(
 export function startAfterPaint(entry: string, modules: readonly string[]): string {
   // The entry first, then one module preload per task: each preload link costs the browser
   // 1-3 ms to insert (3-14 ms on a 4× slower CPU), and twenty of them in one go were a long
-  // task right after the first paint. (Four a task measured worse in Lighthouse.) A module
+  // task right after the first paint. (Four a task measured no better in Lighthouse.) A module
   // that Vite's preload helper has preloaded meanwhile, for the page's own dynamic import, is
   // skipped rather than preloaded twice.
   return (
