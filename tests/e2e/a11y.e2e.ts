@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { backgroundLuminance, frames } from './app';
 import { goto, setupBrowser } from './browser';
 
 const ids = inject('pageIds');
@@ -12,13 +12,6 @@ const { open } = setupBrowser();
  * in Chinese every rule but contrast (the text and names differ, the colours are the same).
  */
 const LANGS = ['en', 'zh-TW'] as const;
-
-/** Lets a change of the colour scheme reach the styles, React and the canvas marks. */
-async function twoFrames(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-  );
-}
 
 /** One readable block per violation: rule, impact, help, and the first few offending nodes. */
 function describeViolations(path: string, violations: Result[]): string {
@@ -67,12 +60,13 @@ describe('accessibility (axe-core)', () => {
         );
         if (lang !== 'en') continue;
         // only colours change with the theme: the dark theme's contrast, on the same load
-        const background = () =>
-          page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        const light = await background();
+        const light = await backgroundLuminance(page);
         await page.emulateMedia({ colorScheme: 'dark' });
-        await twoFrames(page);
-        expect(await background(), `${full}: the dark theme's background`).not.toBe(light);
+        await frames(page); // the styles, React and the canvas marks follow the scheme
+        expect(
+          await backgroundLuminance(page),
+          `${full}: the dark theme's background`,
+        ).toBeLessThan(light);
         await check(
           new AxeBuilder({ page })
             .options({ resultTypes: ['violations'] })

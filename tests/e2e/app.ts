@@ -93,11 +93,17 @@ export async function texSettled(page: Page): Promise<void> {
     timeout: 5000,
   });
   // the new formula's size reaches the plots' ResizeObservers in the next frames
+  await frames(page, 50);
+}
+
+/** Waits two frames, then `thenMs`: what a change started (a load, a focus, a theme) is drawn. */
+export async function frames(page: Page, thenMs = 0): Promise<void> {
   await page.evaluate(
-    () =>
+    (ms) =>
       new Promise<void>((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))),
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, ms))),
       ),
+    thenMs,
   );
 }
 

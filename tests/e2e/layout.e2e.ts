@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { axisTitleClashes, formulaOverflow, hasCjk } from './app';
+import { axisTitleClashes, formulaOverflow, frames, hasCjk } from './app';
 import { goto, setupBrowser } from './browser';
 
 const ids = inject('pageIds');
@@ -74,13 +74,7 @@ async function traceTicks(page: Page): Promise<TickWork[]> {
   for (const slider of [sliders.nth(Math.floor(count / 2)), sliders.last()]) {
     await slider.scrollIntoViewIfNeeded();
     await slider.focus();
-    // the focus highlight renders and settles first
-    await page.evaluate(
-      () =>
-        new Promise((done) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))),
-        ),
-    );
+    await frames(page, 100); // the focus highlight renders and settles first
     for (const key of ['ArrowRight', 'ArrowLeft']) {
       await page.keyboard.press(key);
       await page.evaluate(

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import {
   clearHighlight,
+  frames,
   numberValues,
   plotMarkup,
   sliderValues,
@@ -19,14 +20,6 @@ interface Snapshot {
   plot: string;
   worked: string;
   query: string;
-}
-
-/** Lets what a load or a focus started reach the screen (two frames). */
-async function frames(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-  );
 }
 
 async function read(page: Page, slider: Locator): Promise<Snapshot> {
