@@ -26,17 +26,25 @@ describe('transformer', () => {
     expect(await title(page)).toContain('token embeddings');
     await page.getByRole('button', { name: 'Step forward' }).click();
     await page.getByRole('button', { name: 'Step forward' }).click();
-    expect(await title(page)).toContain('multi-head attention');
+    await expect.poll(() => title(page)).toContain('multi-head attention');
     // two heads by default: two weight heatmaps and the output
     await expect.poll(() => page.locator('.tf-panel').count()).toBe(3);
-    await page.locator('.tf-node[data-stage="9"]').click();
-    expect(await shownStep(page)).toBe(9);
-    expect(await page.locator('.tf-bar').count()).toBe(12);
+    // The stream's nodes can move while the attention panels settle the layout,
+    // so a click may land beside its node on a loaded machine: click until the
+    // stage opens (clicking an open stage again changes nothing).
+    const last = page.locator('.tf-node[data-stage="9"]');
+    await expect
+      .poll(async () => {
+        await last.click();
+        return shownStep(page);
+      })
+      .toBe(9);
+    await expect.poll(() => page.locator('.tf-bar').count()).toBe(12);
     await waitForUrl(page, (u) => u.searchParams.get('t') === '9');
     const plot = await plotMarkup(page);
     await page.reload({ waitUntil: 'load' });
     await waitForApp(page);
-    expect(await shownStep(page)).toBe(9);
+    await expect.poll(() => shownStep(page)).toBe(9);
     expect(await plotMarkup(page), 'the same distribution at the same stage').toBe(plot);
   });
 
