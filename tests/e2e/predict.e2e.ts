@@ -20,7 +20,7 @@ describe('predict, then reveal', () => {
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
     const cover = page.locator('.card-plot .plot-cover');
     expect(await cover.isVisible()).toBe(true);
-    expect(await cover.innerText()).toBe('Hidden until you reveal');
+    expect(await cover.locator('p').first().innerText()).toBe('Hidden until you reveal');
     // the cover hides the bars: the plot is blurred under it
     expect(
       await page.locator('.card-plot .plot-image').evaluate((el) => getComputedStyle(el).filter),
@@ -35,12 +35,28 @@ describe('predict, then reveal', () => {
     await expect.poll(() => status.innerText()).toContain('“half” is not a number');
     expect(await cover.isVisible()).toBe(true);
 
+    // the number line on the cover, by keyboard and by mouse, writes the field
+    const ruler = cover.getByRole('slider', { name: /on a number line$/ });
+    await ruler.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => field.inputValue()).toBe('1.000');
+    const box = (await ruler.locator('.ruler-svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await field.inputValue())).toBeCloseTo(0.4, 2);
+    expect(await ruler.getAttribute('aria-valuetext')).toBe(await field.inputValue());
+
     await field.fill('0.5');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => status.innerText())
       .toMatch(/^Your guess 0\.5; the answer 0\.\d+; off by \d\.\d+ \(\d+(\.\d)?%\)\.$/);
     expect(await cover.count()).toBe(0);
+    // the guess and the answer marked on one line under the sentence
+    expect(await page.locator('.card-predict .ruler-guess').isVisible()).toBe(true);
+    expect(await page.locator('.card-predict .ruler-answer').isVisible()).toBe(true);
     expect(await page.locator('.worked-hidden').count()).toBe(0);
     // focus on "Try again", so the keyboard goes on from there
     expect(
@@ -76,6 +92,8 @@ describe('predict, then reveal', () => {
     });
     expect(shown).toEqual({ size: expect.any(Number), inside: true, scrolls: false });
     expect(shown.size).toBeGreaterThanOrEqual(28);
+    // the number line of the reveal is left out while presenting, so the card stays one screen
+    expect(await page.locator('.card-predict .ruler-answer').isVisible()).toBe(false);
     expect(await axeProblems(page)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { cardAnswer, defaultAnswer, guessError, workedBefore } from '../../src/u
 import { Card } from '../../src/ui/card/Card';
 import type { AnyFormulaDef, Lang } from '../../src/ui/card/types';
 import { formatNumber } from '../../src/plots/formatNumber';
+import { guessRange, guessText, revealSpan } from '../../src/ui/card/guessScale';
 import { withDefaults } from '../helpers/formula';
 import { renderWithI18n } from './renderWithI18n';
 
@@ -96,6 +97,19 @@ describe('predict, then reveal, on every page', () => {
       // the controls are still there to set up the question
       expect(container.querySelector('.card-controls input, .card-controls select')).not.toBeNull();
 
+      // the number line on the cover: End marks the top of its span, in the field too
+      const span = guessRange(answer);
+      const ruler = figure.querySelector<HTMLElement>('.plot-cover [role="slider"]')!;
+      expect(ruler).toHaveAccessibleName(`Your guess for ${answer.label}, on a number line`);
+      expect(Number(ruler.getAttribute('aria-valuenow'))).toBe((span[0] + span[1]) / 2);
+      expect(ruler).toHaveAttribute('aria-valuetext', 'not marked yet');
+      fireEvent.keyDown(ruler, { key: 'End' });
+      expect(input).toHaveValue(guessText(span[1], span));
+      expect(Number(ruler.getAttribute('aria-valuenow'))).toBeCloseTo(span[1], 12);
+      // what is typed moves the marker
+      fireEvent.change(input, { target: { value: String(span[0]) } });
+      expect(Number(ruler.getAttribute('aria-valuenow'))).toBe(span[0]);
+
       // not a number: a message, still predicting, never NaN
       fireEvent.change(input, { target: { value: 'abc' } });
       fireEvent.submit(input.closest('form')!);
@@ -118,6 +132,14 @@ describe('predict, then reveal, on every page', () => {
       expect(sentence).toContain(`off by ${sig(absolute, 2)}`);
       if (relative !== null) expect(sentence).toContain(`(${sig(relative * 100, 2)}%)`);
       expect(sentence).not.toMatch(/NaN|undefined|Infinity/);
+      // the guess and the answer on one number line, wide enough for both
+      const shown = revealSpan(span, guess, answer.value);
+      const at = (x: number) => `${(((x - shown[0]) / (shown[1] - shown[0])) * 100).toFixed(3)}%`;
+      expect(bar.querySelector('.ruler-guess')).toHaveAttribute('x', at(guess));
+      expect(bar.querySelector('.ruler-answer')).toHaveAttribute('x', at(answer.value));
+      expect(bar.querySelector('.ruler-answer')).toHaveTextContent(
+        `answer ${sig(answer.value, 3)}`,
+      );
       // everything shown again
       expect(shownTex(container)).toBe(norm(full));
       expect(figure).not.toHaveAttribute('data-predict');
@@ -153,6 +175,49 @@ describe('predict in zh-TW, and after the values change', () => {
       /^你的猜測 0\.5；答案 0\.\d+；相差 0\.\d+（\d+(\.\d)?%）。$/,
     );
     expect(screen.getByRole('button', { name: '再猜一次' })).toHaveFocus();
+  });
+
+  it('a guess dragged on the number line over the plot lands in the field, and the reveal marks both', () => {
+    const { container } = renderWithI18n(<Card def={softmax} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Predict' }));
+    const ruler = screen.getByRole('slider', { name: /on a number line$/ });
+    const svg = ruler.querySelector('svg')!;
+    // jsdom lays nothing out: the line is 400 px wide, from x = 100
+    svg.getBoundingClientRect = () =>
+      ({ left: 100, width: 400, top: 0, height: 104, right: 500, bottom: 104 }) as DOMRect;
+    const input = screen.getByRole('textbox', { name: /^Your guess for / });
+    // the line spans [0, 1] for a probability: 30% of the way along is 0.3
+    fireEvent.pointerDown(ruler, { button: 0, pointerId: 1, clientX: 220 });
+    expect(input).toHaveValue('0.300');
+    expect(ruler).toHaveFocus();
+    // a move without the pointer held does nothing; a captured one follows
+    ruler.hasPointerCapture = () => false;
+    fireEvent.pointerMove(ruler, { pointerId: 1, clientX: 400 });
+    expect(input).toHaveValue('0.300');
+    ruler.hasPointerCapture = () => true;
+    fireEvent.pointerMove(ruler, { pointerId: 1, clientX: 401 });
+    expect(input).toHaveValue('0.755'); // 0.7525 snapped to the step of 0.005
+    expect(ruler).toHaveAttribute('aria-valuetext', '0.755');
+    fireEvent.keyDown(ruler, { key: 'ArrowLeft' });
+    fireEvent.keyDown(ruler, { key: 'PageDown' });
+    expect(input).toHaveValue('0.700');
+    // beyond either end: the end
+    fireEvent.pointerMove(ruler, { pointerId: 1, clientX: 900 });
+    expect(input).toHaveValue('1.000');
+    fireEvent.pointerMove(ruler, { pointerId: 1, clientX: 300 });
+    fireEvent.submit(input.closest('form')!);
+    // revealed: 0.5 and the answer on one line, the gap between them shaded
+    const values = withDefaults(softmax);
+    const truth = cardAnswer(softmax, values, softmax.compute(values), 'en')!.value;
+    const bar = container.querySelector('.card-predict')!;
+    expect(bar.querySelector('.ruler-guess')).toHaveAttribute('x', '50.000%');
+    expect(bar.querySelector('.ruler-answer')).toHaveAttribute('x', `${(truth * 100).toFixed(3)}%`);
+    const gap = bar.querySelector('.ruler-gap')!;
+    expect(Number(gap.getAttribute('width')!.replace('%', ''))).toBeCloseTo(
+      Math.abs(truth - 0.5) * 100,
+      2,
+    );
+    expect(bar.querySelector('[role="slider"]')).toBeNull();
   });
 
   it('the answer follows the values set while predicting (the sliders set up the question)', async () => {

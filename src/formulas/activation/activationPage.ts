@@ -261,6 +261,8 @@ export function activationPage(spec: ActivationSpec): AnyFormulaDef {
       label: `${spec.name}(${formatNumber(r.x, X_DIGITS)})`,
       tex: `${F}(${sym(1, texNum(r.x, X_DIGITS))})`,
       value: r.y,
+      // the plot's y-axis
+      range: spec.yDomain,
       hideFrom: 0,
     }),
     summary: (_values, r, lang) =>

@@ -270,6 +270,7 @@ export default defineFormula({
           ? `the attention weight of “${token}” on itself`
           : `「${token}」對自己的注意力權重`,
       value: r.weights[i][i],
+      range: [0, 1],
       hideFrom: -(3 + Math.ceil(shown / 2)),
     };
   },

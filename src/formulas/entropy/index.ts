@@ -123,6 +123,7 @@ export default defineFormula({
     tex: `H(${sym(1, 'p')})`,
     value: r.bits,
     unit: 'bits',
+    range: [0, Math.log2(r.n)],
     hideFrom: Math.ceil(r.n / 4),
   }),
   summary: (_values, r, lang) => summary(r, lang),

@@ -158,6 +158,7 @@ export default defineFormula({
     label: lang === 'en' ? 'the neuron’s output y' : '神經元的輸出 y',
     tex: 'y',
     value: r.y,
+    range: r.range,
     hideFrom: 2,
   }),
   summary,

@@ -203,6 +203,7 @@ export default defineFormula({
       label: lang === 'en' ? `the final probability of “${token}”` : `「${token}」最後的機率`,
       tex: `\\tilde p_{\\text{${token}}}`,
       value: p[top],
+      range: [0, 1],
       hideFrom: 1,
     };
   },

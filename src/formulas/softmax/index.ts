@@ -162,6 +162,7 @@ export default defineFormula({
       label: lang === 'en' ? `the probability of “${token}”` : `「${token}」的機率`,
       tex: sym(4, `p_{\\text{${token}}}`),
       value: r.p[r.top],
+      range: [0, 1],
       hideFrom: 2,
     };
   },

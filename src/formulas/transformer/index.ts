@@ -274,6 +274,7 @@ export default defineFormula({
           ? `the probability that the next token is “${word}”`
           : `下一個詞元是「${word}」的機率`,
       value: p[top],
+      range: [0, 1],
       hideFrom: r.stageId === 'softmax' ? 0 : -1,
     };
   },

@@ -191,6 +191,7 @@ export default defineFormula({
           label: lang === 'en' ? 'the cosine similarity cos θ' : '餘弦相似度 cos θ',
           tex: '\\cos\\theta',
           value: cos,
+          range: [-1, 1],
           hideFrom: 1,
         };
   },

@@ -21,7 +21,7 @@ import { addPin, type Pin, type PinSlot } from './pins';
 import { PinButton } from './PinGhosts';
 import { createCardStore } from './store';
 import { cardAnswer } from './answer';
-import { PREDICT_OFF, PredictBar, PredictStart, type PredictMode } from './Predict';
+import { GuessCover, PREDICT_OFF, PredictBar, PredictStart, type PredictMode } from './Predict';
 import { useSettled } from './useSettled';
 import { defaultValues, normalizeValues } from './values';
 import { WorkedExample } from './WorkedExample';
@@ -123,6 +123,8 @@ function CardBody({
   const predicting = predict.mode === 'predict';
   const predictStart = useRef<HTMLButtonElement>(null);
   const onPredict = useCallback(() => setPredict({ mode: 'predict' }), []);
+  // the guess as typed or marked on the number line over the covered plot
+  const [guessDraft, setGuessDraft] = useState('');
   const answer = useMemo(
     () =>
       predict.mode === 'off' || settled.result === null
@@ -209,6 +211,8 @@ function CardBody({
           answer={outcome.ok ? answer : null}
           lang={lang}
           onChange={setPredict}
+          text={guessDraft}
+          onText={setGuessDraft}
           startRef={predictStart}
         />
       </div>
@@ -223,6 +227,11 @@ function CardBody({
             setHighlight={setHighlight}
             setValue={setValue}
             hidden={predicting}
+            cover={
+              predicting && answer ? (
+                <GuessCover answer={answer} text={guessDraft} onText={setGuessDraft} lang={lang} />
+              ) : null
+            }
             pins={pins}
             onShowPin={onShowPin}
             onUnpin={onUnpin}

@@ -1,4 +1,12 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { FormulaDef, Lang, ParamValue, Values } from './types';
 import { useLang } from '../i18n';
 import { MeasureEpochProvider, useLiveEpoch } from '../prerender/hydration';
@@ -32,6 +40,8 @@ export interface PlotFigureProps {
    * the keyboard and screen readers (inert), while it still follows the sliders.
    */
   hidden?: boolean;
+  /** While hidden, what the cover holds under its words (the guess's number line). */
+  cover?: ReactNode;
 }
 
 /** Props of `PlotFigure`: the plot's, with the card's pins. */
@@ -176,6 +186,7 @@ function useStickyPlot(ref: RefObject<HTMLElement | null>): void {
 export function PlotFigure({
   settled,
   hidden = false,
+  cover,
   pins = NO_PINS,
   onShowPin = noop,
   onUnpin = noop,
@@ -211,6 +222,7 @@ export function PlotFigure({
       {hidden && (
         <div className="plot-cover">
           <p>{t('predict.hiddenPlot')}</p>
+          {cover}
         </div>
       )}
       {pins.length > 0 && !hidden && (

@@ -4,6 +4,8 @@ import { useLang } from '../i18n';
 import { formatNumber } from '../../plots/formatNumber';
 import { Tex } from '../tex/Tex';
 import { guessError, parseGuess, texToPlain } from './answer';
+import { GuessRuler } from './GuessRuler';
+import { guessRange, guessText, revealSpan, type Span } from './guessScale';
 
 /**
  * "Predict, then reveal" of a card: off (the card as usual), predicting (the result hidden, a
@@ -65,6 +67,45 @@ function TexLabel({ template, tex }: { template: string; tex: string }) {
   );
 }
 
+/** The number line's words, in the card's language. */
+export const rulerWords = (t: ReturnType<typeof useLang>['t']) => ({
+  guess: t('predict.rulerGuess'),
+  answer: t('predict.rulerAnswer'),
+  none: t('predict.rulerNone'),
+});
+
+/** Props of `GuessCover`. */
+export interface GuessCoverProps {
+  answer: CardAnswer;
+  text: string;
+  onText: (text: string) => void;
+  lang: Lang;
+}
+
+/**
+ * While predicting, on the covered plot: the number line on which the student marks a guess,
+ * written into the guess field as it moves (and moved by what is typed there).
+ */
+export function GuessCover({ answer, text, onText, lang }: GuessCoverProps) {
+  const { t } = useLang();
+  const span: Span = guessRange(answer);
+  const typed = parseGuess(text);
+  return (
+    <div className="guess-cover">
+      <p className="guess-cover-hint">{t('predict.rulerHint')}</p>
+      <GuessRuler
+        span={span}
+        guess={typed}
+        onGuess={(x) => onText(guessText(x, span))}
+        label={t('predict.rulerLabel', { label: answer.label })}
+        words={rulerWords(t)}
+        unit={answer.unit}
+        lang={lang}
+      />
+    </div>
+  );
+}
+
 /** Props of `PredictBar`. */
 export interface PredictBarProps {
   state: PredictMode;
@@ -72,6 +113,9 @@ export interface PredictBarProps {
   answer: CardAnswer | null;
   lang: Lang;
   onChange: (state: PredictMode) => void;
+  /** The guess as typed, or as the number line wrote it (the card holds it for both). */
+  text: string;
+  onText: (text: string) => void;
   /** The "Predict" button (`PredictStart`), focused when the card goes back to off. */
   startRef: RefObject<HTMLButtonElement | null>;
 }
@@ -110,11 +154,12 @@ export const PredictBar = memo(function PredictBar({
   answer,
   lang,
   onChange,
+  text,
+  onText: setText,
   startRef,
 }: PredictBarProps) {
   const { t } = useLang();
   const id = useId();
-  const [text, setText] = useState('');
   const [bad, setBad] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const retryRef = useRef<HTMLButtonElement>(null);
@@ -210,6 +255,17 @@ export const PredictBar = memo(function PredictBar({
       >
         {status}
       </p>
+      {state.mode === 'reveal' && answer && Number.isFinite(answer.value) && (
+        <GuessRuler
+          span={revealSpan(guessRange(answer), state.guess, answer.value)}
+          guess={state.guess}
+          answer={answer.value}
+          label={t('predict.rulerLabel', { label })}
+          words={rulerWords(t)}
+          unit={answer.unit}
+          lang={lang}
+        />
+      )}
       {state.mode === 'reveal' && (
         <div className="predict-actions">
           <button ref={retryRef} type="button" className="button" onClick={retry}>

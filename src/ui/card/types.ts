@@ -226,6 +226,13 @@ export interface CardAnswer {
   /** A unit after the numbers ("nats", "bits", "%"). */
   unit?: string;
   /**
+   * The span a student drags the guess marker over: what the quantity can be at these values
+   * (a probability's [0, 1], a cosine's [−1, 1]), never worked out from the answer itself.
+   * Default (`guessRange` in guessScale.ts): [0, 100] for a percentage, else zero to the
+   * answer's power of ten.
+   */
+  range?: readonly [number, number];
+  /**
    * The first worked-example line hidden while predicting (with every line after it): an
    * index into its lines (split at top-level `\\`), negative from the end; default −1, the
    * last line. Choose the line that shows the answer.
