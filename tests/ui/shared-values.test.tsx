@@ -106,6 +106,22 @@ describe('carriedValues', () => {
     expect(carriedValues(softmax, { z }, ce)).toEqual([['z', '3,1,0.5,-1,-2']]);
   });
 
+  it('the optimizer pages share their learning rate, which arrives as learning-rate’s middle rate', async () => {
+    const params = async (id: string) =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      ((await findEntry(id)!.load!()).default as FormulaDef<any>).params;
+    const gd = await params('gradient-descent');
+    for (const id of ['sgd', 'adam', 'adagrad', 'backpropagation'])
+      expect(carriedValues(gd, { lr: 0.25 }, await params(id)), id).toEqual([['lr', '0.25']]);
+    expect(carriedValues(gd, { lr: 0.25 }, await params('learning-rate'))).toEqual([
+      ['lr2', '0.25'],
+    ]);
+    // clamped into the range of the page it arrives on (backpropagation's starts at 0.01)
+    expect(carriedValues(gd, { lr: 0.001 }, await params('backpropagation'))).toEqual([
+      ['lr', '0.01'],
+    ]);
+  });
+
   it("every built page's shared quantities are of one kind wherever they are declared", async () => {
     const kinds = new Map<string, string>();
     for (const entry of builtEntries()) {

@@ -140,6 +140,7 @@ export const PARAMS = defineParams([
     max: 10,
     step: 0.01,
     default: 0.5,
+    shares: 'learning-rate',
     scale: 'log',
   },
   {

@@ -46,6 +46,8 @@ export const PARAMS = defineParams([
     step: 0.001,
     default: 0.4,
     scale: 'log',
+    // the rate another page used arrives as the middle one, to compare with a smaller and a larger
+    shares: 'learning-rate',
   },
   {
     kind: 'scalar',

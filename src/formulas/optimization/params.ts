@@ -17,6 +17,8 @@ export function lrParam(min: number, max: number, step: number, initial: number)
     step,
     default: initial,
     scale: 'log',
+    // the optimizer pages' rate travels along their related links
+    shares: 'learning-rate',
   } as const;
 }
 
