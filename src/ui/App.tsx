@@ -15,7 +15,7 @@ import { SearchDialog } from './shell/SearchDialog';
 import { UpdateNotice } from './shell/UpdateNotice';
 import { useOffline } from './shell/useOffline';
 import { endFirstPass } from './prerender/hydration';
-import { isEditableTarget } from './theme/keys';
+import { isEditableTarget, isTextEntry } from './theme/keys';
 import { useTheme } from './theme/useTheme';
 import { setSearchKey } from './url/params';
 import { useDraft } from './lesson/draft';
@@ -223,7 +223,10 @@ function Shell({ base }: { base: string }) {
         setPresentation(false);
         return;
       }
-      if (isEditableTarget(e.target)) return;
+      // a presenter's clicker sends Page Up / Page Down: they move on even from a slider or a
+      // select the teacher last used (a control that handled the key itself keeps it)
+      const clicker = presenting && (e.key === 'PageDown' || e.key === 'PageUp');
+      if (clicker ? isTextEntry(e.target) : isEditableTarget(e.target)) return;
       if ((e.key === 'p' || e.key === 'P') && (onFormula || onHomeMap) && !playing) {
         e.preventDefault();
         setPresentation(!presenting);

@@ -54,7 +54,14 @@ describe('lessons', () => {
     await sleep(100);
     expect(new URL(page.url()).pathname).toMatch(/\/relu$/);
 
+    // the teacher has moved a slider: its arrows stay the slider's, the clicker's Page Up still
+    // walks back
+    const slider = page.locator('.card-controls input[type="range"]').first();
+    await slider.focus();
     await page.keyboard.press('ArrowLeft');
+    await sleep(100);
+    expect(new URL(page.url()).pathname).toMatch(/\/relu$/);
+    await page.keyboard.press('PageUp');
     await waitForUrl(page, (u) => u.pathname.endsWith('/softmax'));
     await waitForApp(page);
     await expect.poll(() => bar.innerText()).toContain('View 1 of 2');

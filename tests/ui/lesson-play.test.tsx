@@ -55,6 +55,40 @@ describe('a lesson link in the app shell', () => {
     expect(window.location.search).not.toContain('lesson=');
   });
 
+  it('the clicker keys still walk the views after the teacher has used a slider; arrows and typing stay with the control', async () => {
+    const views = [
+      { page: c.id, query: '', note: 'first' },
+      { page: a.id, query: '', note: 'second' },
+    ];
+    window.history.replaceState(null, '', lessonUrl('', await encodeLesson(views), views, 0));
+    const { container } = renderWithI18n(<App />);
+    expect(await screen.findByText('View 1 of 2', {}, LOAD)).toBeInTheDocument();
+    await screen.findByRole('heading', { level: 1, name: c.title.en }, LOAD);
+    const slider = () =>
+      container.querySelector<HTMLInputElement>('.card-controls input[type="range"]')!;
+    const field = () =>
+      container.querySelector<HTMLInputElement>(
+        '.card-controls input[type="text"], .card-controls input[type="number"]',
+      );
+    // an arrow key on a slider is the slider's
+    slider().focus();
+    fireEvent.keyDown(slider(), { key: 'ArrowRight' });
+    expect(screen.getByText('View 1 of 2')).toBeInTheDocument();
+    // Page Down, from the same slider, is the clicker's
+    fireEvent.keyDown(slider(), { key: 'PageDown' });
+    await screen.findByRole('heading', { level: 1, name: a.title.en }, LOAD);
+    expect(screen.getByText('View 2 of 2')).toBeInTheDocument();
+    // in a field where one types, Page Up stays there
+    const box = field();
+    if (box) {
+      fireEvent.keyDown(box, { key: 'PageUp' });
+      expect(screen.getByText('View 2 of 2')).toBeInTheDocument();
+    }
+    fireEvent.keyDown(slider(), { key: 'PageUp' });
+    await screen.findByRole('heading', { level: 1, name: c.title.en }, LOAD);
+    expect(screen.getByText('View 1 of 2')).toBeInTheDocument();
+  });
+
   it('a view of a page this build lacks says so in the caption', async () => {
     const views = [{ page: 'no-such-page', query: '', note: 'x' }];
     window.history.replaceState(null, '', lessonUrl('', await encodeLesson(views), views, 0));

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Lang } from './types';
+import { isClickerKey } from '../theme/keys';
 import { formatFixed, formatNumber, tickFormatter } from '../../plots/formatNumber';
 import {
   guessStep,
@@ -70,7 +71,7 @@ export function GuessRuler({
     if (e.currentTarget.hasPointerCapture?.(e.pointerId)) at(e.clientX);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!onGuess) return;
+    if (!onGuess || isClickerKey(e)) return;
     const from = guess ?? (span[0] + span[1]) / 2;
     const big = e.shiftKey ? 10 : 1;
     const moves: Record<string, number> = {

@@ -1,6 +1,7 @@
 import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLang } from '../i18n';
 import { parseNumber } from '../url/params';
+import { isClickerKey } from '../theme/keys';
 import { NativeInput } from './NativeInput';
 import {
   LOG_STEP,
@@ -50,6 +51,7 @@ const STEP_KEYS = new Set([
  * listens to them (the app's shortcuts ignore keys from an input; Esc still bubbles).
  */
 const keepToSlider = (e: Event) => {
+  if (e instanceof KeyboardEvent && isClickerKey(e)) return;
   if (!(e instanceof KeyboardEvent) || STEP_KEYS.has(e.key)) e.stopPropagation();
 };
 
@@ -124,7 +126,7 @@ export const Slider = memo(function Slider({
   };
 
   const onRangeKey = (e: Event) => {
-    if (!(e instanceof KeyboardEvent)) return;
+    if (!(e instanceof KeyboardEvent) || isClickerKey(e)) return;
     keepToSlider(e);
     const dir = bigStepDirection(e);
     if (dir === 0) return;
