@@ -125,6 +125,12 @@ describe('links', () => {
     expect(linkUrl(embedUrl(href))).toBe(linkUrl(href));
   });
 
+  it('a view played from a lesson is shared as itself, not as the whole lesson', () => {
+    const inLesson = 'https://example.org/softmax?T=2&lesson=1.abc&view=3&present=1&lang=en';
+    expect(linkUrl(inLesson)).toBe('https://example.org/softmax?T=2&lang=en');
+    expect(embedUrl(inLesson)).toBe('https://example.org/softmax?T=2&lang=en&embed=1');
+  });
+
   it('the embed address adds embed=1 once, and the snippet is an iframe titled for screen readers', () => {
     const e = embedUrl(embedUrl(href));
     expect(new URL(e).searchParams.getAll('embed')).toEqual(['1']);

@@ -1,5 +1,5 @@
 import { CompressionStream as NodeCS, DecompressionStream as NodeDS } from 'node:stream/web';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -157,6 +157,26 @@ describe('LessonPanel', () => {
     expect(screen.getByLabelText('Lesson link')).toHaveValue(url.href);
     const decoded = await decodeLesson(url.searchParams.get(LESSON_PARAM)!);
     expect(decoded).toEqual({ ok: true, views: readDraft() });
+  });
+
+  it('the link plays in the language the teacher chose, and in the reader’s own otherwise', async () => {
+    const before = window.location.href;
+    window.history.replaceState(null, '', '/softmax?T=2&lang=zh-TW');
+    const { unmount } = renderWithI18n(<Harness />);
+    await waitFor(() =>
+      expect(
+        new URL(screen.getByLabelText<HTMLInputElement>('Lesson link').value).searchParams.get(
+          'lang',
+        ),
+      ).toBe('zh-TW'),
+    );
+    unmount();
+    window.history.replaceState(null, '', '/softmax?T=2');
+    renderWithI18n(<Harness />);
+    const field = () => screen.getByLabelText<HTMLInputElement>('Lesson link').value;
+    await waitFor(() => expect(field()).toContain('lesson='));
+    expect(new URL(field()).searchParams.has('lang')).toBe(false);
+    window.history.replaceState(null, '', before);
   });
 
   it('says so politely where the clipboard is refused', async () => {

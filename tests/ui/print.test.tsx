@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findEntry } from '../../src/formulas/registry';
 import { App } from '../../src/ui/App';
+import { PrintLink } from '../../src/ui/share/PrintLink';
 import { renderWithI18n } from './renderWithI18n';
 
 const LOAD = { timeout: 10_000 };
@@ -59,6 +60,28 @@ describe('printing a formula page', () => {
     expect(new URL(text!).search).toBe('?T=2&lang=zh-TW');
   });
 
+  it('a link too long for a QR code prints as text alone, without an error', async () => {
+    const long = `/softmax?lang=en&note=${'x'.repeat(4000)}`;
+    window.history.replaceState(null, '', long);
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const { container } = renderWithI18n(<PrintLink />);
+    fireEvent.pointerDown(document.body);
+    await import('uqr');
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    window.removeEventListener('error', onError);
+    expect(errors).toEqual([]);
+    const box = container.querySelector('.print-link')!;
+    expect(box.querySelector('.print-url')!.textContent).toBe(`${window.location.origin}${long}`);
+    expect(box.querySelector('svg')).toBeNull();
+  });
+
   it('the print stylesheet hides every control and the site around the card, and shows the link', () => {
     const css = readFileSync('src/ui/styles/print.css', 'utf8');
     const print = css.slice(css.indexOf('@media print'));
@@ -74,6 +97,9 @@ describe('printing a formula page', () => {
       '.page-links',
     ])
       expect(print).toContain(sel);
+    expect(print).toMatch(
+      /\.plot-image :is\(button, select, input, textarea\) \{\s*display: none !important;/,
+    );
     expect(print).toMatch(/\.print-link\s*\{\s*display:\s*flex/);
     expect(css.slice(0, css.indexOf('@media print'))).toMatch(
       /\.print-link\s*\{\s*display:\s*none/,

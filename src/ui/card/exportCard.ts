@@ -1,4 +1,5 @@
 import type { DataTable, FormulaDef, Lang, Values } from './types';
+import { LESSON_PARAM, VIEW_PARAM } from '../lesson/format';
 
 /**
  * What a card exports (ExportPanel): its plot as a standalone SVG or PNG with the theme's
@@ -246,27 +247,28 @@ export function cardLatex(
   ].join('\n');
 }
 
-/** The address of an embedded card from the current one: `embed=1`, no presentation mode. */
-export function embedUrl(href: string): string {
+/**
+ * `href` as an address to hand on: the same values, without presentation or embed mode, and a
+ * view played from a lesson as itself, not as the whole lesson; `embed=1` when `embed`.
+ */
+function shareable(href: string, embed: boolean): string {
   const url = new URL(href);
   const q = new URLSearchParams(url.search);
-  q.delete('present');
-  q.delete('embed');
-  q.set('embed', '1');
+  for (const key of ['present', 'embed', LESSON_PARAM, VIEW_PARAM]) q.delete(key);
+  if (embed) q.set('embed', '1');
   url.search = q.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';');
   url.hash = '';
   return url.href;
 }
 
+/** The address of an embedded card from the current one: `embed=1`, no presentation mode. */
+export function embedUrl(href: string): string {
+  return shareable(href, true);
+}
+
 /** The address to share from the current one: the same values, no presentation or embed mode. */
 export function linkUrl(href: string): string {
-  const url = new URL(href);
-  const q = new URLSearchParams(url.search);
-  q.delete('present');
-  q.delete('embed');
-  url.search = q.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';');
-  url.hash = '';
-  return url.href;
+  return shareable(href, false);
 }
 
 function escapeAttr(s: string): string {

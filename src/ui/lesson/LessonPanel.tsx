@@ -30,7 +30,9 @@ function useLessonLink(views: readonly LessonView[], root: () => string, active:
     if (!active || views.length === 0) return;
     let current = true;
     void encodeLesson(views).then((code) => {
-      if (current) setLink(lessonUrl(root(), code, views, 0));
+      // a language the teacher chose (in the address) plays in it for the class too
+      const lang = new URLSearchParams(window.location.search).get('lang');
+      if (current) setLink(lessonUrl(root(), code, views, 0, lang));
     });
     return () => {
       current = false;

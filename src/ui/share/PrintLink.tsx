@@ -34,8 +34,12 @@ export function PrintLink() {
       const url = linkUrl(window.location.href);
       let qr: Code['qr'] = null;
       if (encoder) {
-        const c = encoder(url, { ecc: 'M', border: 2 });
-        qr = { size: c.size, path: qrPath(c.data) };
+        try {
+          const c = encoder(url, { ecc: 'M', border: 2 });
+          qr = { size: c.size, path: qrPath(c.data) };
+        } catch {
+          // longer than a QR code holds: the handout has the link as text only
+        }
       }
       flushSync(() => setCode({ url, qr }));
     };
