@@ -303,3 +303,28 @@ describe('next-token page Plot', () => {
     );
   });
 });
+
+describe('the logit presets say what they show', () => {
+  const preset = (id: string) =>
+    compute(values(def.presets!.find((p) => p.id === id)!.values as never));
+
+  it('confident: the favourite holds about 96% and top-p = 0.9 keeps it alone', () => {
+    const r = preset('confident');
+    // softmax by hand: e⁰ over the sum of e^(zᵢ − 6)
+    const z = [6, 2, 1.5, 1, 0.5, 0, -0.5, -1, -2, -5];
+    const p0 = 1 / z.reduce((s, x) => s + Math.exp(x - 6), 0);
+    expectClose(r.pipe.softmax[0], p0, 1e-12);
+    expect(p0).toBeGreaterThan(0.955);
+    expect(p0).toBeLessThan(0.96);
+    expect(perplexity(r.pipe.softmax)).toBeCloseTo(1.28, 2);
+    expect(r.pipe.final.filter((q) => q > 0)).toEqual([1]);
+  });
+
+  it('unsure: every probability near 0.1, perplexity about 9, top-k = 6 cuts four', () => {
+    const r = preset('unsure');
+    for (const q of r.pipe.softmax.slice(0, 9)) expect(Math.abs(q - 0.1)).toBeLessThan(0.05);
+    expect(perplexity(r.pipe.softmax)).toBeGreaterThan(9);
+    expect(perplexity(r.pipe.softmax)).toBeLessThan(9.5);
+    expect(r.pipe.afterK.filter((q) => q === 0)).toHaveLength(4);
+  });
+});

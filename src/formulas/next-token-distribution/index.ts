@@ -211,6 +211,26 @@ export default defineFormula({
   table: (_v, r, lang) => table(r, lang),
   presets: [
     {
+      id: 'confident',
+      label: { en: 'confident: one clear favourite', 'zh-TW': '很有把握：一枝獨秀' },
+      values: { z: [6, 2, 1.5, 1, 0.5, 0, -0.5, -1, -2, -5], n: 100 },
+      note: {
+        en: 'One logit stands 4 above the rest: “sunny” takes about 96% before any filter (perplexity about 1.3, as if choosing among 1.3 words). Top-p = 0.9 then keeps it alone, and every draw is “sunny”.',
+        'zh-TW':
+          '有一個 logit 比其他高出 4：過濾之前「好」就占了約 96%（困惑度約 1.3，好像只在 1.3 個詞之間選）。接著 top-p = 0.9 只留下它，每次抽到的都是「好」。',
+      },
+    },
+    {
+      id: 'unsure',
+      label: { en: 'unsure: a flat distribution', 'zh-TW': '沒有把握：平坦的分布' },
+      values: { z: [1, 0.9, 0.8, 0.8, 0.7, 0.6, 0.5, 0.4, 0.2, -1], n: 100 },
+      note: {
+        en: 'Nine logits within one of each other: every probability is near 0.1 and the perplexity is about 9 of a possible 10. Top-k = 6 cuts the least likely four, and the draws spread over the rest.',
+        'zh-TW':
+          '九個 logit 彼此相差不到 1：每個機率都接近 0.1，困惑度約 9（最多是 10）。top-k = 6 刪去最不可能的四個，抽樣分散在其餘的詞之間。',
+      },
+    },
+    {
       id: 'sample-noise',
       label: { en: '1,000 draws: noise shrinks', 'zh-TW': '抽 1,000 次：雜訊變小' },
       values: { n: 1000 },
