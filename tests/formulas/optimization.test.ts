@@ -22,6 +22,11 @@ import { lrParam, startParams, stepsParams } from '../../src/formulas/optimizati
 import { texSig } from '../../src/formulas/optimization/tex';
 import { stepDomain } from '../../src/formulas/optimization/LossChart';
 import { expectAllClose, expectClose } from '../helpers/asserts';
+import sgd from '../../src/formulas/sgd';
+import type { SgdResult } from '../../src/formulas/sgd/model';
+import { adaptiveWhy, momentumBound } from '../../src/formulas/optimization/words';
+import { formatNumber } from '../../src/plots/formatNumber';
+import { withDefaults } from '../helpers/formula';
 
 const ALL = [...CURVES, ...SURFACES];
 
@@ -274,5 +279,58 @@ describe('the helpers the optimization pages share', () => {
     // a neutral time control has no colour slot at all
     expect('slot' in stepsParams(40, 40)[1]).toBe(false);
     expect(stepsParams(150, 40, { speed: 10 })[1].speed).toBe(10);
+  });
+});
+
+describe('why a run diverged', () => {
+  // momentum on L·θ²/2 written out by hand, PyTorch's way: v ← μv + g, step g + μv with Nesterov
+  const grows = (eta: number, mu: number, L: number, nesterov: boolean) => {
+    let theta = 1;
+    let v = 0;
+    for (let t = 0; t < 3000; t++) {
+      const g = L * theta;
+      v = t === 0 ? g : mu * v + g;
+      theta -= eta * (nesterov ? g + mu * v : v);
+      if (!Number.isFinite(theta) || Math.abs(theta) > 1e12) return true;
+    }
+    return Math.abs(theta) > 1;
+  };
+
+  it('the momentum bound separates the rates that shrink θ from those that blow it up', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.boolean(),
+        (L, mu, nesterov) => {
+          const b = momentumBound(L, mu, nesterov);
+          expect(grows(b * 0.97, mu, L, nesterov)).toBe(false);
+          expect(grows(b * 1.03, mu, L, nesterov)).toBe(true);
+        },
+      ),
+    );
+    expect(momentumBound(4, 0, false)).toBe(0.5); // gradient descent's 2/L
+  });
+
+  it('SGD\'s "diverges" preset says its rate is past 2/L, with the numbers, in both languages', () => {
+    const preset = sgd.presets!.find((p) => p.id === 'diverges')!;
+    const values = withDefaults(sgd, preset.values);
+    const r = sgd.compute(values) as SgdResult;
+    expect(r.run.status).toBe('diverged');
+    const bound = 2 / r.problem.curvature;
+    expect(r.lr).toBeGreaterThan(bound);
+    const en = sgd.summary(values, r, 'en');
+    expect(en).toContain(
+      `The rate η = 0.4 is above 2/L = ${formatNumber(bound, { digits: 3, notation: 'significant' })}`,
+    );
+    expect(en).toContain('Try η below');
+    expect(sgd.summary(values, r, 'zh-TW')).toContain('學習率 η = 0.4 超過 2/L');
+  });
+
+  it('an adaptive run that diverged is told the size of its first steps', () => {
+    expect(adaptiveWhy('Adam', 0.5, 'en')).toMatch(
+      /^Adam first moves each coordinate by about η = 0\.5,/,
+    );
+    expect(adaptiveWhy('AdaGrad', 2, 'zh-TW')).toMatch(/^AdaGrad 一開始每個座標大約移動 η = 2，/);
   });
 });

@@ -6,7 +6,8 @@ import { ContourView, type ContourRun } from '../optimization/ContourView';
 import { GapChart, StepChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
-import { OPT_WORDS, runNotice } from '../optimization/words';
+import { OPT_WORDS, adaptiveWhy, runNotice } from '../optimization/words';
+import type { Run } from '../optimization/run';
 import type { AdagradResult, AdagradValues } from './model';
 import '../optimization/optimization.css';
 
@@ -93,7 +94,11 @@ export function AdagradPlot(props: PlotProps<AdagradResult, AdagradValues>) {
     return list;
   }, [r.ada, r.rms, r.sgd, r.problem, aw]);
   const kk = Math.max(0, r.k - 1);
-  const notice = runNotice(r.ada.run, lang) ?? (r.rms ? runNotice(r.rms.run, lang) : null);
+  const why = (run: Run, name: string) =>
+    run.status === 'diverged' ? adaptiveWhy(name, r.lr, lang) : '';
+  const notice =
+    runNotice(r.ada.run, lang, why(r.ada.run, 'AdaGrad')) ??
+    (r.rms ? runNotice(r.rms.run, lang, why(r.rms.run, 'RMSprop')) : null);
   return (
     <div className="opt-plot">
       <div className="opt-panels">

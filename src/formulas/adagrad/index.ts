@@ -4,7 +4,7 @@ import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { texSig } from '../optimization/tex';
-import { gapAnswer, runNotice } from '../optimization/words';
+import { gapAnswer, adaptiveWhy, runNotice } from '../optimization/words';
 import { AdagradPlot } from './AdagradPlot';
 import { PARAMS, computeAdagrad } from './model';
 import type { AdagradResult, AdagradValues } from './model';
@@ -57,7 +57,11 @@ function summary(_v: AdagradValues, r: AdagradResult, lang: Lang): string {
   const th = `(${formatFixed(r.theta[0], 3, lang)}, ${formatFixed(r.theta[1], 3, lang)})`;
   const rate = r.rateK ? `(${r.rateK.map((x) => num(x, lang)).join(', ')})` : '—';
   const s = WORDS[lang].summary(r, th, rate, num(r.ada.gaps[r.k], lang));
-  const notice = runNotice(r.ada.run, lang);
+  const notice = runNotice(
+    r.ada.run,
+    lang,
+    r.ada.run.status === 'diverged' ? adaptiveWhy('AdaGrad', r.lr, lang) : '',
+  );
   return notice ? `${s} ${notice.text}` : s;
 }
 

@@ -5,7 +5,7 @@ import { ContourView, type ContourRun } from '../optimization/ContourView';
 import { GapChart, StepChart, type StepRule, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
-import { OPT_WORDS, runNotice } from '../optimization/words';
+import { OPT_WORDS, adaptiveWhy, runNotice } from '../optimization/words';
 import type { AdamResult, AdamValues } from './model';
 import { ADAM_WORDS } from './words';
 import '../optimization/optimization.css';
@@ -51,7 +51,11 @@ export function AdamPlot(props: PlotProps<AdamResult, AdamValues>) {
     ],
     [r.lr, aw, lang],
   );
-  const notice = runNotice(r.run, lang);
+  const notice = runNotice(
+    r.run,
+    lang,
+    r.run.status === 'diverged' ? adaptiveWhy(r.adamw ? 'AdamW' : 'Adam', r.lr, lang) : '',
+  );
   const ratio = firstStepRatio(r.b1, r.b2);
   return (
     <div className="opt-plot">

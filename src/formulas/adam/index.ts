@@ -4,7 +4,7 @@ import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { texSig } from '../optimization/tex';
-import { gapAnswer, runNotice } from '../optimization/words';
+import { gapAnswer, adaptiveWhy, runNotice } from '../optimization/words';
 import { AdamPlot } from './AdamPlot';
 import { PARAMS, computeAdam } from './model';
 import type { AdamResult, AdamValues } from './model';
@@ -68,7 +68,11 @@ function summary(_v: AdamValues, r: AdamResult, lang: Lang): string {
   const th = `(${formatFixed(r.theta[0], 3, lang)}, ${formatFixed(r.theta[1], 3, lang)})`;
   const d = r.step ? `(${r.step.delta.map((x) => num(x, lang)).join(', ')})` : '—';
   const s = w.summary(r.problem.label[lang], w.opt(r), r.k, th, num(r.gaps[r.k], lang), d);
-  const notice = runNotice(r.run, lang);
+  const notice = runNotice(
+    r.run,
+    lang,
+    r.run.status === 'diverged' ? adaptiveWhy(r.adamw ? 'AdamW' : 'Adam', r.lr, lang) : '',
+  );
   return notice ? `${s} ${notice.text}` : s;
 }
 

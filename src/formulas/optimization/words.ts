@@ -108,3 +108,46 @@ const sub = (k: number) =>
     .split('')
     .map((d) => SUBSCRIPT[Number(d)])
     .join('');
+
+/**
+ * The largest stable rate of (heavy-ball or Nesterov) momentum on a quadratic of curvature L:
+ * η < 2(1 + μ)/L, and η < 2(1 + μ)/((1 + 2μ)L) with Nesterov's look-ahead step g + μv; plain
+ * gradient descent (μ = 0) has 2/L.
+ */
+export function momentumBound(L: number, mu: number, nesterov: boolean): number {
+  return nesterov ? (2 * (1 + mu)) / ((1 + 2 * mu) * L) : (2 * (1 + mu)) / L;
+}
+
+/** Why a run of SGD (with momentum μ, on batches of B of N points) diverged, in words. */
+export function sgdWhy(
+  r: { lr: number; mu: number; nesterov: boolean; B: number; problem: { curvature: number } },
+  n: number,
+  lang: Lang,
+): string {
+  const L = r.problem.curvature;
+  const bound = momentumBound(L, r.mu, r.nesterov);
+  const formula = r.mu === 0 ? '2/L' : r.nesterov ? '2(1 + μ)/((1 + 2μ)L)' : '2(1 + μ)/L';
+  const [eta, b, l] = [sig(r.lr, lang), sig(bound, lang), sig(L, lang)];
+  if (r.lr > bound)
+    return lang === 'en'
+      ? `The rate η = ${eta} is above ${formula} = ${b}, where L = ${l} is the steepest curvature near the minimum: each step overshoots the minimum by more than it started from. Try η below ${b}.`
+      : `學習率 η = ${eta} 超過 ${formula} = ${b}（L = ${l} 是最小值附近最陡的曲率）：每一步越過最小值的距離比出發時離它還遠。試試小於 ${b} 的 η。`;
+  return r.B < n
+    ? lang === 'en'
+      ? `The rate η = ${eta} is below ${formula} = ${b} of the whole data, but a batch of ${r.B} can be steeper than the whole: its gradient overshoots. Try a smaller η or a larger batch.`
+      : `學習率 η = ${eta} 低於整份資料的 ${formula} = ${b}，但 ${r.B} 筆的小批次可能比整體更陡：它的梯度讓步伐越過頭。試試較小的 η 或較大的批次。`
+    : lang === 'en'
+      ? `The rate η = ${eta} is below ${formula} = ${b} near the minimum, but farther out the surface is steeper: the steps there overshoot. Try a smaller η.`
+      : `學習率 η = ${eta} 低於最小值附近的 ${formula} = ${b}，但離得較遠處曲面更陡：那裡的步伐越過頭。試試較小的 η。`;
+}
+
+/**
+ * Why a run of an adaptive optimizer (Adam, AdaGrad, RMSprop) diverged: its first steps move
+ * every coordinate by about η whatever the gradient's size.
+ */
+export function adaptiveWhy(name: string, lr: number, lang: Lang): string {
+  const eta = sig(lr, lang);
+  return lang === 'en'
+    ? `${name} first moves each coordinate by about η = ${eta}, whatever the size of the gradient (the gradient divided by its own running size is near ±1): steps that long jump across the valley and land ever higher. Try a smaller η.`
+    : `${name} 一開始每個座標大約移動 η = ${eta}，不論梯度大小（梯度除以它自己的累積大小接近 ±1）：這麼長的步伐跨過山谷，落點越來越高。試試較小的 η。`;
+}

@@ -5,7 +5,7 @@ import { ContourView, type ContourArrow, type ContourRun } from '../optimization
 import { GapChart, type StepSeries } from '../optimization/LossChart';
 import { RunNotice } from '../optimization/RunNotice';
 import { useContourHandle } from '../optimization/useContourHandle';
-import { runNotice } from '../optimization/words';
+import { runNotice, sgdWhy } from '../optimization/words';
 import { DataView } from './DataView';
 import type { SgdResult, SgdValues } from './model';
 import { SGD_WORDS } from './words';
@@ -53,7 +53,11 @@ export function SgdPlot(props: PlotProps<SgdResult, SgdValues>) {
     return list;
   }, [r.gaps, r.plainGaps, r.B, sw]);
   const arrows = sgdArrows(r);
-  const notice = runNotice(r.run, lang);
+  const notice = runNotice(
+    r.run,
+    lang,
+    r.run.status === 'diverged' ? sgdWhy(r, r.data.x.length, lang) : '',
+  );
   const legend = [
     { key: 'batch', tone: 'sym5', text: sw.batchArrow },
     { key: 'full', tone: 'sym4', text: sw.fullArrow },

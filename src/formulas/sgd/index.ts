@@ -4,7 +4,7 @@ import { defineFormula } from '../../ui/card/types';
 import type { DataTable, Lang } from '../../ui/card/types';
 import { bilingual } from '../../ui/i18n';
 import { texFactor, texSig } from '../optimization/tex';
-import { gapAnswer, runNotice } from '../optimization/words';
+import { gapAnswer, runNotice, sgdWhy } from '../optimization/words';
 import { PARAMS, computeSgd } from './model';
 import type { SgdResult, SgdValues } from './model';
 import { SgdPlot } from './SgdPlot';
@@ -70,7 +70,11 @@ function summary(_v: SgdValues, r: SgdResult, lang: Lang): string {
   const th = `(${formatFixed(r.theta[0], 2, lang)}, ${formatFixed(r.theta[1], 2, lang)})`;
   const gap = formatNumber(r.gaps[r.k], { digits: 3, notation: 'significant', lang });
   const s = WORDS[lang].summary(r, th, formatFixed(r.angle, 0, lang), gap);
-  const notice = runNotice(r.run, lang);
+  const notice = runNotice(
+    r.run,
+    lang,
+    r.run.status === 'diverged' ? sgdWhy(r, r.data.x.length, lang) : '',
+  );
   return notice ? `${s} ${notice.text}` : s;
 }
 
