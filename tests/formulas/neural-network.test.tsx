@@ -9,6 +9,7 @@ import {
   createTrainingSession,
   datasetOf,
   initialLayers,
+  OPTIMIZERS,
   optimizerConfig,
 } from '../../src/formulas/neural-network/train';
 import type { TrainingInput } from '../../src/formulas/neural-network/train';
@@ -182,7 +183,7 @@ describe('neural-network data sets', () => {
 
 describe('neural-network training (the worker’s session)', () => {
   it('the session at step k gives mlpTrain’s losses and layers after k steps, for every optimizer', () => {
-    for (const optimizer of ['sgd', 'sgd-momentum', 'adagrad', 'rmsprop', 'adam'] as const) {
+    for (const optimizer of OPTIMIZERS) {
       const input = baseInput({ optimizer, lr: optimizer === 'sgd' ? 0.3 : 0.03, step: 25 });
       const out = createTrainingSession()(input);
       const d = datasetOf(input);

@@ -24,7 +24,15 @@ const WORDS = bilingual({
     act: ['sigmoid', 'tanh', 'ReLU'],
     fname: ['\\sigma', '\\tanh', '\\operatorname{ReLU}'],
     data: ['circle', 'XOR', 'two spirals', 'two moons'],
-    opt: ['SGD', 'SGD with momentum', 'AdaGrad', 'RMSprop', 'Adam'],
+    opt: [
+      'SGD',
+      'SGD with momentum',
+      'AdaGrad',
+      'RMSprop',
+      'Adam',
+      'SGD with Nesterov momentum',
+      'AdamW',
+    ],
     fires: (n: number, g: string) => `\\text{${g}: ${n} of 4 corners right}`,
     network: (sizes: string, count: number, step: number) =>
       `\\text{network ${sizes}, ${count} parameters, step ${step}}`,
@@ -44,7 +52,7 @@ const WORDS = bilingual({
     act: ['Sigmoid', 'tanh', 'ReLU'],
     fname: ['\\sigma', '\\tanh', '\\operatorname{ReLU}'],
     data: ['同心圓', 'XOR', '雙螺旋', '雙月'],
-    opt: ['SGD', 'SGD 加動量', 'AdaGrad', 'RMSprop', 'Adam'],
+    opt: ['SGD', 'SGD 加動量', 'AdaGrad', 'RMSprop', 'Adam', 'SGD 加 Nesterov 動量', 'AdamW'],
     fires: (n, g) => `\\text{${g}：四個角答對 ${n} 個}`,
     network: (sizes, count, step) => `\\text{神經網路 ${sizes}，${count} 個參數，第 ${step} 步}`,
     summary: (s) =>

@@ -196,6 +196,8 @@ export const PARAMS = defineParams([
       { value: 2, label: { en: 'AdaGrad', 'zh-TW': 'AdaGrad' } },
       { value: 3, label: { en: 'RMSprop', 'zh-TW': 'RMSprop' } },
       { value: 4, label: { en: 'Adam', 'zh-TW': 'Adam' } },
+      { value: 5, label: { en: 'Nesterov momentum 0.9', 'zh-TW': 'Nesterov 動量 0.9' } },
+      { value: 6, label: { en: 'AdamW, weight decay 0.01', 'zh-TW': 'AdamW，權重衰減 0.01' } },
     ],
     default: 4,
   },

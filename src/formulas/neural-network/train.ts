@@ -17,12 +17,24 @@ import { DATASETS, EXTENT, makeDataset } from './data';
 import type { Dataset } from './data';
 
 /** The optimizers offered (those of `minimize`), by choice value. */
-export const OPTIMIZERS = ['sgd', 'sgd-momentum', 'adagrad', 'rmsprop', 'adam'] as const;
+export const OPTIMIZERS = [
+  'sgd',
+  'sgd-momentum',
+  'adagrad',
+  'rmsprop',
+  'adam',
+  // added later: after the first five, so that links keep their choice
+  'sgd-nesterov',
+  'adamw',
+] as const;
 export type OptimizerKey = (typeof OPTIMIZERS)[number];
 
 /** The optimizer config of a choice and a learning rate. */
 export function optimizerConfig(key: OptimizerKey, lr: number): OptimizerConfig {
-  return key === 'sgd-momentum' ? { name: 'sgd', lr, momentum: 0.9 } : { name: key, lr };
+  if (key === 'sgd-momentum') return { name: 'sgd', lr, momentum: 0.9 };
+  if (key === 'sgd-nesterov') return { name: 'sgd', lr, momentum: 0.9, nesterov: true };
+  if (key === 'adamw') return { name: 'adamw', lr, weightDecay: 0.01 };
+  return { name: key, lr };
 }
 
 /** Everything that fixes a training run, and the step to show. */
