@@ -27,8 +27,8 @@ describe('transformer', () => {
     await page.getByRole('button', { name: 'Step forward' }).click();
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect.poll(() => title(page)).toContain('multi-head attention');
-    // two heads by default: two weight heatmaps and the output
-    await expect.poll(() => page.locator('.tf-panel').count()).toBe(3);
+    // two heads by default: each head's weights and output, and the joined output
+    await expect.poll(() => page.locator('.tf-panel').count()).toBe(5);
     // The stream's nodes can move while the attention panels settle the layout,
     // so a click may land beside its node on a loaded machine: click until the
     // stage opens (clicking an open stage again changes nothing).

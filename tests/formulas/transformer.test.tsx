@@ -381,10 +381,14 @@ describe('transformer page Plot', () => {
     for (const h of [1, 2, 4]) {
       const v = values({ t: STAGES.indexOf('attn'), h, n: 5 });
       const { container, unmount } = renderFormulaPlot(def, v);
-      const heads = [...container.querySelectorAll('.tf-panel-title')].filter((e) =>
-        e.textContent!.startsWith('head'),
-      );
-      expect(heads).toHaveLength(h);
+      const titles = [...container.querySelectorAll('.tf-panel-title')].map((e) => e.textContent!);
+      expect(titles.filter((t) => /^head \d weights/.test(t))).toHaveLength(h);
+      // each head's output, n × d_head, beside the joined one, n × d_model
+      const d = compute(v).d;
+      const outputs = titles.filter((t) => /^head \d output/.test(t));
+      expect(outputs).toHaveLength(h);
+      for (const t of outputs) expect(t).toContain(`5×${d / h}`);
+      expect(titles.find((t) => t.startsWith('MHA output'))).toContain(`5×${d}`);
       expect(container.querySelectorAll('.kd-heatmap-missing')).toHaveLength((h * 5 * 4) / 2);
       unmount();
     }
@@ -394,8 +398,9 @@ describe('transformer page Plot', () => {
 
   it('outlines the rows an edit changed and marks them on the stream', () => {
     const { container } = renderFormulaPlot(def, presetValues('causal-past'));
-    // stage "attention": in each head and the output, the rows of positions 3 and 4
-    expect(container.querySelectorAll('.tf-changed')).toHaveLength(3 * 2);
+    // stage "attention": in each head's weights and output, and the joined output, the rows of
+    // positions 3 and 4
+    expect(container.querySelectorAll('.tf-changed')).toHaveLength(5 * 2);
     const dots = container.querySelectorAll('.tf-dot.is-changed');
     const expected = compute(presetValues('causal-past')).changed.flat().filter(Boolean).length;
     expect(dots).toHaveLength(expected);

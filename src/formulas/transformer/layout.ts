@@ -131,6 +131,7 @@ const WORDS = {
     gamma: (k: string) => `γ${k}`,
     beta: (k: string) => `β${k}`,
     head: (i: number) => `head ${i} weights`,
+    headOut: (i: number) => `head ${i} output A${sub(i)}V${sub(i)}`,
     mhaOut: 'MHA output (concat Wₒᵀ)',
     r1: 'R = X + MHA(LN₁(X))',
     hidden: 'hidden H = LN₂(R) W₁ᵀ + b₁',
@@ -150,6 +151,7 @@ const WORDS = {
     gamma: (k: string) => `γ${k}`,
     beta: (k: string) => `β${k}`,
     head: (i: number) => `第 ${i} 個頭的權重`,
+    headOut: (i: number) => `第 ${i} 個頭的輸出 A${sub(i)}V${sub(i)}`,
     mhaOut: 'MHA 輸出（concat Wₒᵀ）',
     r1: 'R = X + MHA(LN₁(X))',
     hidden: '隱藏層 H = LN₂(R) W₁ᵀ + b₁',
@@ -255,6 +257,17 @@ export function stagePanels(r: TransformerResult, lang: Lang, narrow: boolean): 
           masked,
         ),
       );
+      // each head's weighted values, n × d_head: the columns the heads write side by side
+      const headColor = diverging(b.attention.heads.map((hd) => hd.output));
+      const outputs = b.attention.heads.map((hd, i) =>
+        matrix(
+          w.headOut(i + 1),
+          hd.output,
+          ob?.attention.heads[i].output ?? null,
+          headColor,
+          cols(hd.output[0].length),
+        ),
+      );
       const out = matrix(
         w.mhaOut,
         b.attention.output,
@@ -263,9 +276,11 @@ export function stagePanels(r: TransformerResult, lang: Lang, narrow: boolean): 
       );
       const perRow = narrow ? 2 : heads.length === 4 ? 4 : 2;
       const rows: AnyPanel[][] = [];
-      for (let i = 0; i < heads.length; i += perRow) rows.push(heads.slice(i, i + perRow));
-      if (rows[rows.length - 1].length === 1 && heads.length === 1) rows[0].push(out);
-      else rows.push([out]);
+      for (const list of [heads, outputs])
+        for (let i = 0; i < list.length; i += perRow) rows.push(list.slice(i, i + perRow));
+      // one head: its weights and its output side by side
+      if (heads.length === 1) rows.splice(0, 2, [heads[0], outputs[0]]);
+      rows.push([out]);
       return rows;
     }
     case 'add1': {
