@@ -120,10 +120,12 @@ describe('export', () => {
           .filter((s) => !s.closest('.katex')) // shared definitions travel too
           .reduce((n, s) => n + [...s.querySelectorAll(marks)].filter(drawn).length, 0);
         const styles = [...doc.querySelectorAll('[style]')].map((e) => e.getAttribute('style')!);
+        // the plot's HTML parts (legends, readouts), drawn as rects and text of their own
+        const fromHtml = doc.querySelectorAll('[data-html] *').length;
         return {
           error: doc.querySelector('parsererror')?.textContent ?? null,
           root: doc.documentElement.localName,
-          marks: doc.querySelectorAll(marks).length - 1, // less the background
+          marks: doc.querySelectorAll(marks).length - 1 - fromHtml, // less the background
           onPage,
           images: doc.querySelectorAll('image').length,
           canvases: document.querySelectorAll('.plot-image canvas').length,
@@ -151,6 +153,49 @@ describe('export', () => {
       expect(png.data.length).toBeGreaterThan(2000);
       const csv = await save(/CSV/);
       expect(csv.data.toString('utf8').split('\r\n').length).toBeGreaterThan(2);
+    }
+  });
+});
+
+describe('export of a plot drawn partly in HTML', () => {
+  it('matrix multiplication’s matrices and the race’s key travel into the SVG as text', async () => {
+    for (const [id, selector] of [
+      ['matrix-multiplication', '.mm-cell'],
+      ['optimizers', '.race-name'],
+    ] as const) {
+      const { page } = await open(`/${id}?lang=en`, { acceptDownloads: true });
+      await page.getByText('Export', { exact: true }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /SVG/ }).click(),
+      ]);
+      const text = (await readFile((await download.path())!)).toString('utf8');
+      const check = await page.evaluate(
+        ([svg, sel]) => {
+          const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+          const written = [...doc.querySelectorAll('[data-html="text"] text')].map(
+            (t) => t.textContent,
+          );
+          const shown = [...document.querySelectorAll(`.plot-image ${sel}`)]
+            .map((e) => (e as HTMLElement).innerText.trim())
+            .filter((t) => t !== '');
+          return {
+            error: doc.querySelector('parsererror')?.textContent ?? null,
+            written,
+            shown,
+            buttons: [...document.querySelectorAll('.plot-image button')].map((b) =>
+              (b as HTMLElement).innerText.trim(),
+            ),
+          };
+        },
+        [text, selector] as const,
+      );
+      expect(check.error, id).toBeNull();
+      expect(check.shown.length, id).toBeGreaterThan(3);
+      for (const s of check.shown) expect(check.written, `${id}: ${s}`).toContain(s);
+      // controls are for the screen
+      for (const b of check.buttons.filter((b) => b !== '' && !check.shown.includes(b)))
+        expect(check.written, `${id}: button ${b}`).not.toContain(b);
     }
   });
 });

@@ -99,10 +99,100 @@ function drawnBox(container: Element, layers: readonly Element[]) {
 /** A number for an SVG attribute, rounded to a hundredth of a pixel. */
 const px = (x: number) => String(Math.round(x * 100) / 100);
 
+/** Subtrees of a plot's HTML that are not drawn into the file: the SVG and canvas layers go as
+ * themselves, controls are for the screen, KaTeX's MathML copy and pin ghosts are not seen. */
+const NOT_HTML_MARKS = 'svg, canvas, button, select, input, textarea, .katex-mathml, .pin-ghost';
+
+const transparent = (c: string) => c === '' || c === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(c);
+
+/**
+ * The plot's HTML parts (an HTML legend, a matrix of cells, a readout) drawn into the file as
+ * SVG where they are on screen: each box with a background or a border as a rect (`boxes`,
+ * under the plot's layers) and each run of text as SVG text in its computed font and colour
+ * (`texts`, over them); a text that wraps is written word by word.
+ */
+function htmlMarks(doc: XMLDocument, container: Element, box: { left: number; top: number }) {
+  const boxes = doc.createElementNS(SVG_NS, 'g');
+  const texts = doc.createElementNS(SVG_NS, 'g');
+  boxes.setAttribute('data-html', 'boxes');
+  texts.setAttribute('data-html', 'text');
+  const walk = (el: Element) => {
+    if (el.matches(NOT_HTML_MARKS)) return;
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden') return;
+    // a visually hidden part (a screen reader's copy) is clipped to nothing
+    if (style.clip !== '' && style.clip !== 'auto') return;
+    if (el !== container) {
+      const r = el.getBoundingClientRect();
+      const fill = style.backgroundColor;
+      const border = parseFloat(style.borderTopWidth) || 0;
+      const stroke = border > 0 && style.borderTopStyle !== 'none' ? style.borderTopColor : '';
+      if (r.width > 0 && r.height > 0 && (!transparent(fill) || (stroke && !transparent(stroke)))) {
+        const rect = doc.createElementNS(SVG_NS, 'rect');
+        rect.setAttribute('x', px(r.left - box.left));
+        rect.setAttribute('y', px(r.top - box.top));
+        rect.setAttribute('width', px(r.width));
+        rect.setAttribute('height', px(r.height));
+        const radius = parseFloat(style.borderTopLeftRadius) || 0;
+        if (radius > 0) rect.setAttribute('rx', px(Math.min(radius, r.width / 2, r.height / 2)));
+        rect.setAttribute(
+          'style',
+          `fill:${transparent(fill) ? 'none' : fill}` +
+            (stroke && !transparent(stroke) ? `;stroke:${stroke};stroke-width:${px(border)}` : ''),
+        );
+        boxes.appendChild(rect);
+      }
+    }
+    for (const node of el.childNodes) {
+      if (node instanceof Element) walk(node);
+      else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '')
+        writeText(node as Text, style);
+    }
+  };
+  const writeText = (node: Text, style: CSSStyleDeclaration) => {
+    const range = document.createRange();
+    const text = node.textContent!;
+    const runs: { text: string; rect: DOMRect }[] = [];
+    range.selectNodeContents(node);
+    if (typeof range.getClientRects !== 'function') return; // no layout (jsdom)
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    if (rects.length === 1) runs.push({ text: text.trim(), rect: rects[0] });
+    else if (rects.length > 1)
+      for (const m of text.matchAll(/\S+/g)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) runs.push({ text: m[0], rect: r });
+      }
+    for (const run of runs) {
+      const t = doc.createElementNS(SVG_NS, 'text');
+      t.setAttribute('x', px(run.rect.left - box.left));
+      t.setAttribute('y', px(run.rect.top + run.rect.height / 2 - box.top));
+      t.setAttribute(
+        'style',
+        [
+          `fill:${style.color}`,
+          `font-family:${style.fontFamily}`,
+          `font-size:${style.fontSize}`,
+          `font-weight:${style.fontWeight}`,
+          `font-style:${style.fontStyle}`,
+          'dominant-baseline:central',
+          'white-space:pre',
+        ].join(';'),
+      );
+      t.textContent = run.text;
+      texts.appendChild(t);
+    }
+  };
+  walk(container);
+  return { boxes, texts };
+}
+
 /**
  * The plot under `container` (a card's `.plot-image`) as one standalone SVG document: each SVG
  * panel placed where it is on screen with its computed colours inlined (legend included), each
- * canvas layer as an image, on the card's background. Null when there is nothing drawn.
+ * canvas layer as an image, its HTML parts (legends, matrices of cells) as rects and text
+ * (`htmlMarks`), on the card's background. Null when there is nothing drawn.
  */
 export function plotSvg(container: Element, title: string): string | null {
   const layers = plotLayers(container);
@@ -124,6 +214,8 @@ export function plotSvg(container: Element, title: string): string | null {
   root.appendChild(bg);
   const defs = doc.createElementNS(SVG_NS, 'defs');
   root.appendChild(defs);
+  const html = htmlMarks(doc, container, box);
+  if (html.boxes.childNodes.length > 0) root.appendChild(html.boxes);
   let marks = 0;
   for (const layer of layers) {
     const r = layer.getBoundingClientRect();
@@ -166,6 +258,7 @@ export function plotSvg(container: Element, title: string): string | null {
     root.appendChild(panel);
     marks++;
   }
+  if (html.texts.childNodes.length > 0) root.appendChild(html.texts);
   if (marks === 0) return null;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
 }
