@@ -452,3 +452,27 @@ describe('Card plot figure', () => {
     expect(main.querySelector('.card-plot')!.tagName).toBe('FIGURE');
   });
 });
+
+describe('a param used only at some values of another (activeWhen)', () => {
+  it('gradient descent: the 2-D surface and θ₀’s second coordinate are disabled in 1-D and say when they are used; 2-D turns them on and the 1-D curve off', async () => {
+    const gd = (await import('../../src/formulas/gradient-descent')).default;
+    const { container } = renderWithI18n(<Card def={gd} />);
+    const row = (name: string) =>
+      container.querySelector<HTMLElement>(`.param-row[data-param="${name}"]`)!;
+    const control = (name: string) =>
+      row(name).querySelector<HTMLInputElement | HTMLSelectElement>('select, input')!;
+    expect(control('surface')).toBeDisabled();
+    expect(row('surface')).toHaveTextContent('Used when “dimensions” is “2-D: a loss surface”.');
+    for (const input of row('y0').querySelectorAll('input')) expect(input).toBeDisabled();
+    expect(control('curve')).toBeEnabled();
+    expect(row('curve').querySelector('.param-note')).toBeNull();
+    // rows without a condition have no fieldset
+    expect(row('lr').querySelector('fieldset')).toBeNull();
+
+    fireEvent.change(control('dim'), { target: { value: '2' } });
+    expect(control('surface')).toBeEnabled();
+    expect(control('y0')).toBeEnabled();
+    expect(control('curve')).toBeDisabled();
+    expect(row('curve')).toHaveTextContent('Used when “dimensions” is “1-D: a loss curve”.');
+  });
+});

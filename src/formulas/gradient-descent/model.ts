@@ -24,6 +24,7 @@ export const PARAMS = defineParams([
     label: { en: '1-D curve', 'zh-TW': '一維曲線' },
     options: problemOptions(CURVES),
     default: 0,
+    activeWhen: { param: 'dim', value: 1 },
   },
   {
     kind: 'choice',
@@ -32,9 +33,12 @@ export const PARAMS = defineParams([
     label: { en: '2-D surface', 'zh-TW': '二維曲面' },
     options: problemOptions(SURFACES),
     default: 0,
+    activeWhen: { param: 'dim', value: 2 },
   },
   lrParam(0.0001, 3, 0.0001, 0.2),
-  ...startParams(4, 3, 2, { en: ' (2-D)', 'zh-TW': '（二維）' }),
+  ...startParams(4, 3, 2, { en: ' (2-D)', 'zh-TW': '（二維）' }).map((p) =>
+    p.name === 'y0' ? { ...p, activeWhen: { param: 'dim', value: 2 } as const } : p,
+  ),
   ...stepsParams(40, 8, { slot: 1 }),
 ]);
 

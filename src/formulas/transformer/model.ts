@@ -133,6 +133,7 @@ export const PARAMS = defineParams([
     name: 'p',
     tex: 'j',
     label: { en: 'position to change', 'zh-TW': '要換的位置' },
+    activeWhen: { param: 'edit', value: EDITS.replace },
     options: SENTENCE.map((id, i) => ({
       value: i,
       label: { en: `${i + 1} · ${VOCAB.en[id]}`, 'zh-TW': `${i + 1} · ${VOCAB['zh-TW'][id]}` },
@@ -144,6 +145,7 @@ export const PARAMS = defineParams([
     name: 'w',
     tex: 'w',
     label: { en: 'new token', 'zh-TW': '新的詞元' },
+    activeWhen: { param: 'edit', value: EDITS.replace },
     options: VOCAB.en.map((word, id) => ({
       value: id,
       label: { en: word, 'zh-TW': VOCAB['zh-TW'][id] },

@@ -36,6 +36,8 @@ interface RowProps<P extends Param> {
   limitValue?: ParamValue;
   /** For a time param: its last step under the current values. */
   timeMax?: number;
+  /** Not used at the current values (`activeWhen`): when it is, in words; the control is disabled. */
+  inactive?: string;
 }
 
 /** The param's symbol in its slot colour (hidden from the accessible name, which uses the words). */
@@ -75,33 +77,58 @@ function RowShell({
   onHighlight,
   children,
   className,
+  inactive,
 }: {
   param: Param;
   active: boolean;
   onHighlight: (name: string | null) => void;
   children: React.ReactNode;
   className: string;
+  inactive?: string;
 }) {
   return (
     <div
       className={`param-row ${className}${param.slot ? ` sym-${param.slot}` : ''}`}
       data-active={active ? '' : undefined}
+      data-inactive={inactive ? '' : undefined}
       data-param={param.name}
       onMouseEnter={() => onHighlight(param.name)}
       onMouseLeave={() => onHighlight(null)}
       onFocus={() => onHighlight(param.name)}
       onBlur={() => onHighlight(null)}
     >
-      {children}
+      {param.activeWhen ? (
+        // a disabled fieldset disables every control inside it; it draws no box of its own
+        <fieldset className="param-when" disabled={inactive !== undefined}>
+          {children}
+          {inactive && <p className="param-note">{inactive}</p>}
+        </fieldset>
+      ) : (
+        children
+      )}
     </div>
   );
 }
 
-function ScalarRow({ param, value, lang, active, onSet, onHighlight }: RowProps<ScalarParam>) {
+function ScalarRow({
+  param,
+  value,
+  lang,
+  active,
+  onSet,
+  onHighlight,
+  inactive,
+}: RowProps<ScalarParam>) {
   const id = useId();
   const name = param.label[lang];
   return (
-    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-scalar">
+    <RowShell
+      param={param}
+      active={active}
+      onHighlight={onHighlight}
+      className="param-scalar"
+      inactive={inactive}
+    >
       <label className="param-label" htmlFor={`${id}-range`}>
         <ParamTitle param={param} name={name} />
       </label>
@@ -211,11 +238,25 @@ function MatrixRow({ param, value, lang, active, onSet, onHighlight }: RowProps<
   );
 }
 
-function ToggleRow({ param, value, lang, active, onSet, onHighlight }: RowProps<ToggleParam>) {
+function ToggleRow({
+  param,
+  value,
+  lang,
+  active,
+  onSet,
+  onHighlight,
+  inactive,
+}: RowProps<ToggleParam>) {
   const id = useId();
   const on = value === true;
   return (
-    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-toggle">
+    <RowShell
+      param={param}
+      active={active}
+      onHighlight={onHighlight}
+      className="param-toggle"
+      inactive={inactive}
+    >
       <input
         id={id}
         className="toggle-input"
@@ -238,6 +279,7 @@ function ChoiceRow({
   onSet,
   onHighlight,
   limitValue,
+  inactive,
 }: RowProps<ChoiceParam>) {
   const id = useId();
   const options = optionsBelow(param, limitValue);
@@ -246,7 +288,13 @@ function ChoiceRow({
     if (options.some((o) => o.value === v)) onSet(param.name, v);
   };
   return (
-    <RowShell param={param} active={active} onHighlight={onHighlight} className="param-choice">
+    <RowShell
+      param={param}
+      active={active}
+      onHighlight={onHighlight}
+      className="param-choice"
+      inactive={inactive}
+    >
       <label className="param-label" htmlFor={id}>
         <ParamTitle param={param} name={param.label[lang]} />
       </label>
@@ -333,6 +381,21 @@ export function ParamControls({
   onSet,
   onHighlight,
 }: ParamControlsProps) {
+  const { t } = useLang();
+  // when a param with `activeWhen` is used, in words, while it is not
+  const inactive = (p: Param): string | undefined => {
+    const when = p.activeWhen;
+    if (!when || values[when.param] === when.value) return undefined;
+    const by = params.find((q) => q.name === when.param);
+    if (!by) return undefined;
+    const value =
+      by.kind === 'choice'
+        ? (by.options.find((o) => o.value === when.value)?.label[lang] ?? String(when.value))
+        : typeof when.value === 'boolean'
+          ? t(when.value ? 'card.on' : 'card.off')
+          : String(when.value);
+    return t('card.usedWhen', { param: by.label[lang], value });
+  };
   return (
     <div className="param-list">
       {params
@@ -348,6 +411,7 @@ export function ParamControls({
             onHighlight={onHighlight}
             limitValue={p.kind === 'choice' && p.limit ? values[p.limit.param] : undefined}
             timeMax={p.kind === 'time' ? timeMax(p, values) : undefined}
+            inactive={inactive(p)}
           />
         ))}
     </div>

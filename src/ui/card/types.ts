@@ -43,6 +43,11 @@ interface ParamBase {
    * (fitted to its range and length; src/ui/url/shared.ts).
    */
   shares?: string;
+  /**
+   * The param matters only while another has this value (gradient descent's 2-D surface, with
+   * `{ param: 'dim', value: 2 }`): otherwise its control is disabled and says when it is used.
+   */
+  activeWhen?: { param: string; value: number | boolean };
 }
 
 /** One number, set by a range slider and a number field. */

@@ -69,6 +69,7 @@ export const en = {
   },
   card: {
     label: 'Interactive card',
+    usedWhen: 'Used when “{{param}}” is “{{value}}”.',
     formula: 'Formula',
     worked: 'Worked example',
     controls: 'Parameters',

@@ -66,6 +66,7 @@ export const zhTW: ShellStrings = {
     comingSoon: '即將推出',
   },
   card: {
+    usedWhen: '「{{param}}」為「{{value}}」時才會用到。',
     label: '互動卡片',
     formula: '公式',
     worked: '計算範例',
