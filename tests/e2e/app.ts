@@ -21,7 +21,7 @@ export const TEXT = {
 
 /** The visible range sliders of the page's card(s). */
 export function sliders(page: Page): Locator {
-  return page.locator('main input[type="range"]:visible');
+  return page.locator('main input[type="range"]:visible:enabled');
 }
 
 /** Current values of every range slider, in document order. */

@@ -62,7 +62,7 @@ interface TickWork {
  * whose tick React draws anew.)
  */
 async function traceTicks(page: Page): Promise<TickWork[]> {
-  const sliders = page.locator('main .slider input[type=range]:visible');
+  const sliders = page.locator('main .slider input[type=range]:visible:enabled');
   const count = await sliders.count();
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -258,7 +258,7 @@ function mainLayout(page: Page) {
  * covered; a control focused under a sticky plot comes out below it; nothing scrolls sideways.
  */
 async function expectPlotInViewOnPhone(page: Page, where: string): Promise<void> {
-  const sliders = page.locator('main .slider input[type=range]:visible');
+  const sliders = page.locator('main .slider input[type=range]:visible:enabled');
   const last = sliders.last();
   await last.scrollIntoViewIfNeeded();
   await last.focus();

@@ -403,6 +403,8 @@ function Key({
   const y = KEY_TOP;
   const narrow = width < NARROW;
   const sw = narrow ? 18 : 26;
+  // a narrow swatch holds no label of its own: every other one is labelled
+  const labelled = (k: number) => !narrow || k % 2 === 0;
   const x0 = lang === 'en' ? 80 : 64;
   const sequential = panels
     .map((p) => (p.panel.kind === 'matrix' ? p.panel.color : null))
@@ -429,9 +431,11 @@ function Key({
         return (
           <g key={k}>
             <rect x={x0 + k * sw} y={y} width={sw} height={10} fill={scale(v) ?? undefined} />
-            <text className="tf-tick" x={x0 + k * sw + sw / 2} y={y + 21} textAnchor="middle">
-              {formatFixed(v, Math.abs(v) < 1 && v !== 0 ? 2 : 1)}
-            </text>
+            {labelled(k) && (
+              <text className="tf-tick" x={x0 + k * sw + sw / 2} y={y + 21} textAnchor="middle">
+                {formatFixed(v, Math.abs(v) < 1 && v !== 0 ? 2 : 1)}
+              </text>
+            )}
           </g>
         );
       })}
@@ -443,9 +447,11 @@ function Key({
           {stops.map((t, k) => (
             <g key={`w${k}`}>
               <rect x={wx + k * sw} y={y} width={sw} height={10} fill={weights(t) ?? undefined} />
-              <text className="tf-tick" x={wx + k * sw + sw / 2} y={y + 21} textAnchor="middle">
-                {formatFixed(t, 2)}
-              </text>
+              {labelled(k) && (
+                <text className="tf-tick" x={wx + k * sw + sw / 2} y={y + 21} textAnchor="middle">
+                  {formatFixed(t, narrow ? 1 : 2)}
+                </text>
+              )}
             </g>
           ))}
         </>
