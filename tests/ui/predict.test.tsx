@@ -138,7 +138,7 @@ describe('predict, then reveal, on every page', () => {
       expect(bar.querySelector('.ruler-guess')).toHaveAttribute('x', at(guess));
       expect(bar.querySelector('.ruler-answer')).toHaveAttribute('x', at(answer.value));
       expect(bar.querySelector('.ruler-answer')).toHaveTextContent(
-        `answer ${sig(answer.value, 3)}`,
+        `answer ${sig(answer.value, answer.digits ?? 3)}`,
       );
       // everything shown again
       expect(shownTex(container)).toBe(norm(full));

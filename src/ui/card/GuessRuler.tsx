@@ -25,6 +25,8 @@ export interface GuessRulerProps {
   /** Words of the markers: "your guess", "answer". */
   words: { guess: string; answer: string; none: string };
   unit?: string;
+  /** Significant digits the answer is written with (the answer's own; default 3). */
+  answerDigits?: number;
   lang: Lang;
 }
 
@@ -44,6 +46,7 @@ export function GuessRuler({
   label,
   words,
   unit,
+  answerDigits = 3,
   lang,
 }: GuessRulerProps) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -140,7 +143,7 @@ export function GuessRuler({
           marker(
             answer,
             'answer',
-            `${words.answer} ${withUnit(formatNumber(answer, { digits: 3, notation: 'significant', lang }))}`,
+            `${words.answer} ${withUnit(formatNumber(answer, { digits: answerDigits, notation: 'significant', lang }))}`,
           )}
       </g>
     </svg>

@@ -260,6 +260,7 @@ export const PredictBar = memo(function PredictBar({
           span={revealSpan(guessRange(answer), state.guess, answer.value)}
           guess={state.guess}
           answer={answer.value}
+          answerDigits={answer.digits}
           label={t('predict.rulerLabel', { label })}
           words={rulerWords(t)}
           unit={answer.unit}
