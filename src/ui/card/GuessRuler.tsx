@@ -102,7 +102,8 @@ export function GuessRuler({
         <line x1="0" x2="0" y1={kind === 'guess' ? 14 : 24} y2={kind === 'guess' ? 30 : 48} />
         <path d={kind === 'guess' ? 'M -8 2 L 8 2 L 0 14 Z' : 'M -8 60 L 8 60 L 0 48 Z'} />
         <text
-          y={kind === 'guess' ? -4 : 76}
+          y={kind === 'guess' ? -4 : 64}
+          dominantBaseline={kind === 'guess' ? undefined : 'hanging'}
           textAnchor={f < 0.2 ? 'start' : f > 0.8 ? 'end' : 'middle'}
           x={f < 0.2 ? -8 : f > 0.8 ? 8 : 0}
         >
@@ -118,8 +119,8 @@ export function GuessRuler({
       ? [spanFraction(Math.min(guess, answer), span), spanFraction(Math.max(guess, answer), span)]
       : null;
   const svg = (
-    <svg ref={svgRef} className="ruler-svg" width="100%" height="104" aria-hidden="true">
-      <g transform="translate(0 18)">
+    <svg ref={svgRef} className="ruler-svg" width="100%" height="110" aria-hidden="true">
+      <g transform="translate(0 24)">
         {gap && (
           <rect
             className="ruler-gap"
@@ -133,7 +134,12 @@ export function GuessRuler({
         {ticks.map((t) => (
           <g key={t} className="ruler-tick">
             <line x1={pct(spanFraction(t, span))} x2={pct(spanFraction(t, span))} y1="19" y2="29" />
-            <text x={pct(spanFraction(t, span))} y="44" textAnchor="middle">
+            <text
+              x={pct(spanFraction(t, span))}
+              y="33"
+              textAnchor="middle"
+              dominantBaseline="hanging"
+            >
               {tickText(t)}
             </text>
           </g>
