@@ -28,6 +28,18 @@ function decode(d: string, size: number, scale = 4): string | null {
 
 afterEach(() => window.history.replaceState(null, '', '/'));
 
+/** The reader acts on the page (the QR encoder loads), then printing starts. */
+async function actThenPrint(): Promise<void> {
+  fireEvent.pointerDown(document.body);
+  await import('uqr');
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  act(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+  });
+}
+
 describe('printing a formula page', () => {
   it('draws the link as text and as a QR code of the same values when printing starts', async () => {
     window.history.replaceState(null, '', '/softmax?T=2&present=1&lang=zh-TW');
@@ -39,15 +51,7 @@ describe('printing a formula page', () => {
     );
     // leave presentation mode (Esc): printing is of the page
     fireEvent.keyDown(window, { key: 'Escape' });
-    // the reader acts on the page: the encoder loads
-    fireEvent.pointerDown(document.body);
-    await import('uqr');
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    act(() => {
-      window.dispatchEvent(new Event('beforeprint'));
-    });
+    await actThenPrint();
     const box = container.querySelector('.print-link')!;
     expect(box.querySelector('.print-url')!.textContent).toBe(
       `${window.location.origin}/softmax?T=2&lang=zh-TW`,
@@ -67,14 +71,7 @@ describe('printing a formula page', () => {
     const onError = (e: ErrorEvent) => errors.push(e.error);
     window.addEventListener('error', onError);
     const { container } = renderWithI18n(<PrintLink />);
-    fireEvent.pointerDown(document.body);
-    await import('uqr');
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    act(() => {
-      window.dispatchEvent(new Event('beforeprint'));
-    });
+    await actThenPrint();
     window.removeEventListener('error', onError);
     expect(errors).toEqual([]);
     const box = container.querySelector('.print-link')!;
