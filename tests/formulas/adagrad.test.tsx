@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import def from '../../src/formulas/adagrad';
 import { ADAGRAD_EPS, SPARSE_BOWL, type AdagradResult } from '../../src/formulas/adagrad/model';
 import { minimize } from '../../src/math';
+import { workedBefore } from '../../src/ui/card/answer';
+import { texSig } from '../../src/formulas/optimization/tex';
 import type { Lang, ParamValue, Values } from '../../src/ui/card/types';
 import { expectAllClose, expectClose } from '../helpers/asserts';
 import { expectStrictTex, renderFormulaPlot, withDefaults } from '../helpers/formula';
@@ -58,6 +60,88 @@ describe('adagrad compute()', () => {
     const r = compute(preset('stalls'));
     expect(r.ada.gaps[400]).toBeGreaterThan(0.5);
     expect(r.rms!.gaps[400]).toBeLessThan(0.05);
+  });
+});
+
+describe('adagrad worked example', () => {
+  it('writes out the step the data table holds at k: g, s before and after, the rate and θ_{k+1}', () => {
+    // (before the last step: the table's last row has no step after it)
+    for (const v of [
+      values({ k: 7 }),
+      { ...preset('sparse'), k: 40 },
+      values({ problem: 1, P: 3, k: 12 }),
+    ]) {
+      const r = compute(v);
+      const w = def.worked(v, r, 'en');
+      const rows = def.table(v, r, 'en').rows;
+      const [, , , g1, g2, s1, s2, rate1, rate2] = rows[r.k];
+      const prev = rows[r.k - 1];
+      expect(w).toContain(`\\left(${texSig(Number(g1))},\\ ${texSig(Number(g2))}\\right)`);
+      if (prev)
+        expect(w).toContain(
+          `\\left(${texSig(Number(prev[5]))},\\ ${texSig(Number(prev[6]))}\\right)`,
+        );
+      expect(w).toContain(`\\left(${texSig(Number(s1))},\\ ${texSig(Number(s2))}\\right)`);
+      expect(w).toContain(`\\left(${texSig(Number(rate1))},\\ ${texSig(Number(rate2))}\\right)`);
+      const [, x, y] = rows[r.k + 1] ?? [];
+      if (x !== undefined)
+        expect(w).toContain(`\\left(${texSig(Number(x))},\\ ${texSig(Number(y))}\\right)`);
+      expect(w).not.toContain('RMSprop');
+    }
+  });
+
+  it('with RMSprop on, adds its own step: v ← αv + (1 − α)g² by the recurrence, its rate and its θ_{k+1}', () => {
+    const v = values({ rms: true, alpha: 0.8, k: 9, n: 60 });
+    const r = compute(v);
+    const m = r.rmsStep!;
+    expect(m.k).toBe(9);
+    // the recurrence by hand, from minimize's own RMSprop path
+    const path = minimize(
+      { name: 'rmsprop', lr: r.lr, alpha: 0.8 },
+      (p) => r.problem.grad(p),
+      r.start,
+      11,
+    );
+    let acc = [0, 0];
+    for (let j = 0; j <= 9; j++) {
+      const g = r.problem.grad(path[j]);
+      if (j === 9) {
+        expectAllClose(m.g, g, { rel: 1e-12 });
+        expectAllClose(m.vBefore, acc, { rel: 1e-12 });
+      }
+      acc = acc.map((a, i) => 0.8 * a + 0.2 * g[i] ** 2);
+    }
+    expectAllClose(m.vAfter!, acc, { rel: 1e-12 });
+    expectAllClose(
+      m.rate!,
+      acc.map((a) => r.lr / Math.sqrt(a)),
+      { rel: 1e-6 },
+    );
+    expectAllClose(m.next!, path[10], { rel: 1e-12 });
+    const w = def.worked(v, r, 'en');
+    expect(w).toContain('\\text{RMSprop: }');
+    expect(w).toContain(`\\left(${texSig(acc[0])},\\ ${texSig(acc[1])}\\right)`);
+    expect(w).toContain(`\\left(${texSig(path[10][0])},\\ ${texSig(path[10][1])}\\right)`);
+    // switching it off takes the lines away again
+    expect(
+      def.worked(
+        values({ alpha: 0.8, k: 9, n: 60 }),
+        compute(values({ alpha: 0.8, k: 9, n: 60 })),
+        'en',
+      ),
+    ).not.toContain('RMSprop');
+  });
+
+  it('predicting hides AdaGrad’s θ_{k+1} and every RMSprop line after it, with or without RMSprop', () => {
+    for (const rms of [false, true]) {
+      const v = values({ rms, k: 5 });
+      const r = compute(v);
+      const answer = def.answer!(v, r, 'en')!;
+      const shown = workedBefore(def.worked(v, r, 'en'), answer.hideFrom)!;
+      expect(shown).toContain('g_{5}');
+      expect(shown).not.toContain('RMSprop');
+      expect(shown).not.toContain(`\\left(${texSig(r.next![0])},\\ ${texSig(r.next![1])}\\right)`);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { texSig } from '../optimization/tex';
 import { gapAnswer, adaptiveWhy, runNotice } from '../optimization/words';
 import { AdagradPlot } from './AdagradPlot';
 import { PARAMS, computeAdagrad } from './model';
-import type { AdagradResult, AdagradValues } from './model';
+import type { AdagradResult, AdagradValues, RmsStep } from './model';
 import { TEXT } from './text';
 import { adagradCode } from './code';
 
@@ -18,7 +18,14 @@ const S = (i: string) => sym(4, `s_{${i}}`);
 /** AdaGrad's accumulator and step, per coordinate i, on two lines (on one it is wider than the formula's box at 1280). */
 const TEX = `\\begin{aligned} ${S('k+1,i')} &= ${S('k,i')} + g_{k,i}^2 \\\\ ${TH('k+1,i')} &= ${TH('k,i')} - \\frac{${ETA}}{\\sqrt{${S('k+1,i')}} + \\epsilon}\\, g_{k,i} \\end{aligned}`;
 
+const ALPHA = sym(6, '\\alpha');
+const V = (i: string) => `v_{${i}}`;
+const TH_RMS = (i: string) => sym(1, `\\theta^{\\text{RMS}}_{${i}}`);
+
 const pair = (v: readonly number[]) => `\\left(${v.map((x) => texSig(x)).join(',\\ ')}\\right)`;
+
+/** How many worked lines RMSprop's step adds after AdaGrad's. */
+const rmsLines = (m: RmsStep) => (m.vAfter && m.rate ? 5 : 2);
 
 function worked(r: AdagradResult): string {
   const k = String(r.k);
@@ -31,6 +38,21 @@ function worked(r: AdagradResult): string {
     lines.push(`${ETA} / \\sqrt{${S(k1)}} &= ${pair(r.rateK)}`);
   }
   lines.push(`${TH(k1)} &= ${r.next ? pair(r.next) : '\\text{—}'}`);
+  const m = r.rmsStep;
+  if (m) {
+    // RMSprop beside it: a decaying average v in place of the sum s, on its own path
+    const j = String(m.k);
+    const j1 = String(m.k + 1);
+    lines.push(`\\text{RMSprop: } g_{${j}} &= ${pair(m.g)}`);
+    if (m.vAfter && m.rate) {
+      lines.push(
+        `${V(j1)} = ${ALPHA}\\,${V(j)} + (1 - ${ALPHA})\\,g_{${j}}^2 &= ${texSig(r.alpha)} \\cdot ${pair(m.vBefore)} + ${texSig(1 - r.alpha)} \\cdot g_{${j}}^2`,
+      );
+      lines.push(`&= ${pair(m.vAfter)}`);
+      lines.push(`${ETA} / \\sqrt{${V(j1)}} &= ${pair(m.rate)}`);
+    }
+    lines.push(`${TH_RMS(j1)} &= ${m.next ? pair(m.next) : '\\text{—}'}`);
+  }
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
 
@@ -97,7 +119,9 @@ export default defineFormula({
   worked: (_values, r) => worked(r),
   Plot: AdagradPlot,
   interactivePlot: true,
-  answer: (_values, r, lang) => gapAnswer(r.ada.gaps[r.k], r.k, lang),
+  // predicting hides AdaGrad's θ_{k+1} and, when it is on, RMSprop's step after it
+  answer: (_values, r, lang) =>
+    gapAnswer(r.ada.gaps[r.k], r.k, lang, r.rmsStep ? -(rmsLines(r.rmsStep) + 1) : undefined),
   summary,
   table,
   presets: [

@@ -110,6 +110,31 @@ export interface AdagradResult {
   sAfter: number[] | null;
   rateK: number[] | null;
   next: number[] | null;
+  /** RMSprop's own step from its θ_k, when it runs beside AdaGrad (its path is its own). */
+  rmsStep: RmsStep | null;
+}
+
+/** One step of RMSprop: g, v before and after (v ← αv + (1 − α)g²), the rate and θ_{k+1}. */
+export interface RmsStep {
+  k: number;
+  g: number[];
+  vBefore: number[];
+  vAfter: number[] | null;
+  rate: number[] | null;
+  next: number[] | null;
+}
+
+function rmsStepOf(run: Run, k: number, n: number, lr: number): RmsStep {
+  const j = shownStep(k, n, run);
+  const vAfter = run.second[j] ?? null;
+  return {
+    k: j,
+    g: run.grads[j],
+    vBefore: j > 0 ? run.second[j - 1] : [0, 0],
+    vAfter,
+    rate: vAfter ? vAfter.map((v) => lr / (Math.sqrt(v) + RMSPROP_EPS)) : null,
+    next: run.points[j + 1] ?? null,
+  };
 }
 
 /** The gradient of step k: the bowl's, or on the sparse problem θ₂'s part only every P-th step. */
@@ -168,5 +193,6 @@ export function computeAdagrad(values: AdagradValues): AdagradResult {
     sAfter,
     rateK: sAfter ? sAfter.map((s) => lr / (Math.sqrt(s) + ADAGRAD_EPS)) : null,
     next: adaRun.points[k + 1] ?? null,
+    rmsStep: rmsRun ? rmsStepOf(rmsRun, values.k, n, lr) : null,
   };
 }
