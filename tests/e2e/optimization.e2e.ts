@@ -48,6 +48,34 @@ describe('optimization pages in a browser', () => {
     expect(await shownStep(page)).toBe(paused - 1);
   });
 
+  it.each(['/learning-rate', '/adam', '/adagrad', '/optimizers'])(
+    '%s plays, pauses, steps back, and a reload opens at the step',
+    async (path) => {
+      const { page } = await open(`${path}?lang=en&k=0`);
+      const slider = page.getByRole('slider', { name: /step, step$/ }).first();
+      const step = async () => {
+        const m = /^step (\d+) of \d+$/.exec((await slider.getAttribute('aria-valuetext')) ?? '');
+        if (!m) throw new Error('no step text');
+        return Number(m[1]);
+      };
+      await sleep(300);
+      expect(await step(), 'nothing plays on its own').toBe(0);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect.poll(step, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      const paused = await step();
+      await sleep(300);
+      expect(await step(), 'pause stops').toBe(paused);
+      await page.getByRole('button', { name: 'Step back' }).click();
+      expect(await step()).toBe(paused - 1);
+      await expect.poll(() => query(page, 'k'), { timeout: 3000 }).toBe(String(paused - 1));
+      await page.reload({ waitUntil: 'load' });
+      await waitForApp(page);
+      expect(await step(), 'the reload opens at the step').toBe(paused - 1);
+      expect(await pageText(page)).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+    },
+  );
+
   it('the start is dragged on the contour plot and moved by the arrow keys; the URL follows', async () => {
     const { page } = await open('/gradient-descent?lang=en&dim=2');
     const handle = page.getByRole('slider', { name: 'start θ₀', exact: true });

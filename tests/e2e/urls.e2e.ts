@@ -21,6 +21,9 @@ const HOSTILE = [
   '/gradient-descent?lr=1e999&k=-3&dim=9&n=abc',
   '/sgd?B=0&seed=-1&mu=2',
   '/adam?b1=1&le=NaN&k=99999',
+  '/adagrad?problem=7&P=0&rms=yes&alpha=2&k=-1',
+  '/learning-rate?L=0&lr1=-1&lr3=1e999&sched=9&warm=abc',
+  '/optimizers?problem=-2&n=1e9&x0=NaN&k=%3Cb%3E',
 ];
 
 describe('links and URLs', () => {
