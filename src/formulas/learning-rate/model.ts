@@ -1,4 +1,5 @@
 import type { LearningRateSchedule, OptimizerSchedule } from '../../math';
+import { memoLast } from '../../ui/card/memoLast';
 import { resolveSchedule, scheduledRate } from '../../math/schedules';
 import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
@@ -202,6 +203,9 @@ export function quadratic(L: number): Problem {
   };
 }
 
+/** `quadratic`, the same object while L stays (the curve is sampled once per curvature). */
+const quadraticOf = memoLast(quadratic);
+
 /** The schedule of the values, as `minimize` takes it (without lr); null for constant. */
 export function scheduleOf(values: LrValues): OptimizerSchedule | null {
   const n = Math.max(1, Math.round(values.n));
@@ -228,7 +232,7 @@ export function scheduleOf(values: LrValues): OptimizerSchedule | null {
 /** Runs gradient descent at the three rates, with the chosen schedule, on Lθ²/2 from θ₀. */
 export function computeLr(values: LrValues): LrResult {
   const L = values.L;
-  const problem = quadratic(L);
+  const problem = quadraticOf(L);
   const start = Math.max(WINDOW[0], Math.min(WINDOW[1], values.x0));
   const config = scheduleOf(values);
   const schedule = SCHEDULES[Math.round(values.sched)] ?? 'constant';

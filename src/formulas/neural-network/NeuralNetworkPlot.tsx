@@ -324,7 +324,7 @@ const LOSS_MARGIN: Margin = { top: 40, right: 14, bottom: 46, left: 56 };
 const stepDomainEnd = (step: number) =>
   [100, 250, 500, MAX_STEPS].find((s) => step <= s) ?? MAX_STEPS;
 
-function LossCurves({
+const LossCurves = memo(function LossCurves({
   out,
   width,
   lang,
@@ -367,7 +367,7 @@ function LossCurves({
       />
     </PlotFrame>
   );
-}
+});
 
 function LossPaths({ out }: { out: TrainingOutput | undefined }) {
   const { x, y, innerHeight } = useFrame();
@@ -387,21 +387,25 @@ function LossPaths({ out }: { out: TrainingOutput | undefined }) {
 }
 
 /** The data plane: the decision regions (or a hovered neuron's response) and the points. */
+/** The data rectangle the heatmaps tile (one object, so the memoized heatmap keeps its cells). */
+const PLANE_EXTENT = { x: [-EXTENT, EXTENT], y: [-EXTENT, EXTENT] } as const;
+
 const RegionsPlane = memo(function RegionsPlane({
-  r,
+  d,
+  classes,
   out,
   probe,
   width,
   lang,
 }: {
-  r: NeuralNetworkResult;
+  d: NeuralNetworkResult['dataset'];
+  classes: number;
   out: TrainingOutput | undefined;
   probe: { values: number[][]; spec: ColorScaleSpec } | null;
   width: number;
   lang: Lang;
 }) {
-  const scale = useMemo(() => regionScale(r.training.classes), [r.training.classes]);
-  const d = r.dataset;
+  const scale = useMemo(() => regionScale(classes), [classes]);
   return (
     <div className="nn-stack">
       <Plane width={width} span={EXTENT} ticks={TICKS} xLabel="x₁" yLabel="x₂" className="nn-plane">
@@ -411,7 +415,7 @@ const RegionsPlane = memo(function RegionsPlane({
             values={probe.values}
             color={probe.spec}
             origin="bottom"
-            extent={{ x: [-EXTENT, EXTENT], y: [-EXTENT, EXTENT] }}
+            extent={PLANE_EXTENT}
             lang={lang}
           />
         ) : out ? (
@@ -419,7 +423,7 @@ const RegionsPlane = memo(function RegionsPlane({
             values={out.regions}
             color={scale}
             origin="bottom"
-            extent={{ x: [-EXTENT, EXTENT], y: [-EXTENT, EXTENT] }}
+            extent={PLANE_EXTENT}
             lang={lang}
             render="canvas"
           />
@@ -548,7 +552,16 @@ export function NeuralNetworkPlot({
         className="nn-panel-regions"
         bounds={PANEL}
       >
-        {(width) => <RegionsPlane r={r} out={out} probe={probe} width={width} lang={lang} />}
+        {(width) => (
+          <RegionsPlane
+            d={r.dataset}
+            classes={r.training.classes}
+            out={out}
+            probe={probe}
+            width={width}
+            lang={lang}
+          />
+        )}
       </Panel>
       <Panel title={w.lossTitle} className="nn-panel-loss" bounds={PANEL}>
         {(width, present) => <LossCurves out={out} width={width} lang={lang} present={present} />}

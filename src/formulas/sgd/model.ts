@@ -1,5 +1,6 @@
 import type { ValuesOf } from '../../ui/card/types';
 import { defineParams } from '../../ui/card/types';
+import { memoLast } from '../../ui/card/memoLast';
 import type { Problem } from '../optimization/problems';
 import { gapsOf, runOptimizer, shownStep, startIn, type Run } from '../optimization/run';
 import { N_POINTS, batchGrad, dataProblem, lineData, minibatches, type LineData } from './data';
@@ -115,10 +116,15 @@ export interface SgdResult {
   noise: number;
 }
 
+/** The seed's data and loss, the same objects while only other values change (the contour is drawn once a seed). */
+const lossOf = memoLast((seed: number) => {
+  const data = lineData(seed);
+  return { data, problem: dataProblem(data) };
+});
+
 /** Runs minibatch SGD (with momentum / Nesterov) and plain GD on the line-fit loss of the seeded data. */
 export function computeSgd(values: SgdValues): SgdResult {
-  const data = lineData(values.seed);
-  const problem = dataProblem(data);
+  const { data, problem } = lossOf(values.seed);
   const B = Math.max(1, Math.min(N_POINTS, Math.round(values.B)));
   const n = Math.round(values.n);
   const { lr, mu } = values;
