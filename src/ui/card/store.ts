@@ -1,5 +1,4 @@
 import type { FormulaDef, Values } from './types';
-import { shareEqual } from './shareEqual';
 import { cardReducer, type CardAction, type CardState } from './state';
 
 /** What one compute gave: the result, or the message of the error it threw. */
@@ -46,13 +45,10 @@ export function createCardStore(def: AnyDef, initial: CardState): CardStore {
     dispatch(action) {
       const state = reduce(snapshot.state, action);
       if (state === snapshot.state) return;
-      const prev = snapshot.outcome;
-      let outcome =
-        state.values === snapshot.state.values ? prev : computeOutcome(def, state.values);
-      // what did not change keeps its identity, so the plot's memoized parts skip it
-      if (outcome !== prev && outcome.ok && prev.ok) {
-        outcome = { ok: true, result: shareEqual(prev.result, outcome.result) };
-      }
+      const outcome =
+        state.values === snapshot.state.values
+          ? snapshot.outcome
+          : computeOutcome(def, state.values);
       snapshot = { state, outcome };
       for (const listener of [...listeners]) listener();
     },
